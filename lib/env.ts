@@ -1,0 +1,153 @@
+// The only module that reads configuration. Every process (web, pings, sendalerts, smtpd, CLI)
+// calls getEnv(), which parses once and fails fast with a message naming the bad variable.
+// Names, defaults and parsing rules follow Healthchecks' hc/settings.py where one exists.
+import fs from "node:fs";
+import path from "node:path";
+import { config as loadDotenv } from "dotenv";
+
+export class EnvError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = "EnvError";
+  }
+}
+
+type Source = Record<string, string | undefined>;
+
+/** Reads NAME, or the contents of the file named by NAME_FILE (Healthchecks' envsecret). */
+function secret(src: Source, name: string): string | undefined {
+  const file = src[`${name}_FILE`];
+  if (file) {
+    try {
+      return fs.readFileSync(file, "utf8").trim();
+    } catch {
+      throw new EnvError(`${name}_FILE`, `cannot read file ${file}`);
+    }
+  }
+  return src[name];
+}
+
+// Healthchecks accepts only True, False or empty (= False) and refuses anything else.
+function bool(src: Source, name: string, dflt: boolean): boolean {
+  const v = src[name];
+  if (v === undefined) return dflt;
+  if (v === "True") return true;
+  if (v === "False" || v === "") return false;
+  throw new EnvError(name, `must be True or False, got "${v}"`);
+}
+
+function int(src: Source, name: string, dflt: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const v = src[name];
+  if (v === undefined || v === "") return dflt;
+  if (!/^\d+$/.test(v)) throw new EnvError(name, `must be a whole number, got "${v}"`);
+  const n = Number(v);
+  if (n < min || n > max) throw new EnvError(name, `must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function optionalInt(src: Source, name: string, min = 0, max = 65535): number | null {
+  const v = src[name];
+  if (v === undefined || v === "") return null;
+  return int(src, name, 0, min, max);
+}
+
+function url(src: Source, name: string, dflt: string): string {
+  const v = src[name] || dflt;
+  let parsed: URL;
+  try {
+    parsed = new URL(v);
+  } catch {
+    throw new EnvError(name, `must be an absolute URL, got "${v}"`);
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+    throw new EnvError(name, `must be an http or https URL, got "${v}"`);
+  }
+  return v.replace(/\/+$/, "");
+}
+
+function str(src: Source, name: string, dflt: string): string {
+  const v = src[name];
+  return v === undefined || v === "" ? dflt : v;
+}
+
+export type DatabaseKind = "sqlite" | "postgres";
+
+function database(src: Source, root: string): { kind: DatabaseKind; url: string; sqlitePath: string | null } {
+  const raw = secret(src, "DATABASE_URL") || `file:${path.join(root, "data", "vigil.sqlite")}`;
+  if (/^postgres(ql)?:\/\//.test(raw)) return { kind: "postgres", url: raw, sqlitePath: null };
+  if (raw.startsWith("file:")) {
+    // Absolute path: Next's standalone server changes its working directory.
+    const sqlitePath = path.resolve(root, raw.slice("file:".length).replace(/^\/\/(?=\/)/, ""));
+    return { kind: "sqlite", url: `file:${sqlitePath}`, sqlitePath };
+  }
+  throw new EnvError("DATABASE_URL", `must start with file: (SQLite) or postgres:// (PostgreSQL), got "${raw}"`);
+}
+
+export function parseEnv(src: Source, root = process.cwd()) {
+  const siteRoot = url(src, "SITE_ROOT", "http://localhost:8000");
+  const pingEndpoint = src.PING_ENDPOINT ? url(src, "PING_ENDPOINT", "") + "/" : `${siteRoot}/ping/`;
+  const bodyLimitRaw = src.PING_BODY_LIMIT;
+  const pingBodyLimit = bodyLimitRaw === "None" ? null : int(src, "PING_BODY_LIMIT", 100000, 1);
+  const emailUseSsl = bool(src, "EMAIL_USE_SSL", false);
+  return {
+    root,
+    siteRoot,
+    siteName: str(src, "SITE_NAME", "Vigil"),
+    pingEndpoint,
+    pingEmailDomain: str(src, "PING_EMAIL_DOMAIN", "localhost"),
+    /** Bytes stored per ping body; null = unlimited (PING_BODY_LIMIT=None). */
+    pingBodyLimit,
+    registrationOpen: bool(src, "REGISTRATION_OPEN", true),
+    secretKey: secret(src, "SECRET_KEY") || "---",
+    defaultFromEmail: str(src, "DEFAULT_FROM_EMAIL", "vigil@example.org"),
+    email: {
+      host: src.EMAIL_HOST || null,
+      port: int(src, "EMAIL_PORT", emailUseSsl ? 465 : 587, 1, 65535),
+      user: src.EMAIL_HOST_USER || "",
+      password: secret(src, "EMAIL_HOST_PASSWORD") || "",
+      useTls: bool(src, "EMAIL_USE_TLS", true),
+      useSsl: emailUseSsl,
+    },
+    emailUseVerification: bool(src, "EMAIL_USE_VERIFICATION", true),
+    integrationsAllowPrivateIps: bool(src, "INTEGRATIONS_ALLOW_PRIVATE_IPS", false),
+    webhooksEnabled: bool(src, "WEBHOOKS_ENABLED", true),
+    smtpdPort: optionalInt(src, "SMTPD_PORT"),
+    smtpdHost: str(src, "SMTPD_HOST", "0.0.0.0"),
+    port: int(src, "PORT", 8000, 0, 65535),
+    host: str(src, "HOST", "0.0.0.0"),
+    database: database(src, root),
+    nodeEnv: str(src, "NODE_ENV", "development"),
+  };
+}
+
+export type Env = ReturnType<typeof parseEnv>;
+
+let cached: Env | undefined;
+
+/** The parsed configuration; throws EnvError naming the first bad variable. */
+export function getEnv(): Env {
+  if (!cached) {
+    loadDotenv({ quiet: true });
+    cached = parseEnv(process.env);
+  }
+  return cached;
+}
+
+/** Tests and the CLI change configuration in-process (e.g. DATABASE_URL per suite). */
+export function setEnv(overrides: Source): Env {
+  loadDotenv({ quiet: true });
+  for (const [k, v] of Object.entries(overrides)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  cached = parseEnv(process.env);
+  return cached;
+}
+
+/** Raw variables for child processes the CLI spawns (Prisma CLI, Next). */
+export function getProcessEnv(): NodeJS.ProcessEnv {
+  return process.env;
+}
