@@ -10,6 +10,6 @@ export default defineConfig({
   schema: path.join(__dirname, "postgres"),
   migrations: { path: path.join(__dirname, "postgres", "migrations") },
   async adapter() {
-    return new MigrationPrismaPg({ connectionString: getEnv().database.url });
+    return new MigrationPrismaPg({ connectionString: getEnv().database.url, allowExitOnIdle: true });
   },
 });
