@@ -1,0 +1,51 @@
+// The one PrismaClient. DATABASE_URL picks SQLite (default) or PostgreSQL; the app is typed
+// against the SQLite client (the common subset of both) and the PostgreSQL client is cast to it
+// here, in one place. The ping hot path does not use Prisma (see lib/store/).
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { getEnv } from "./env";
+import { onClose } from "./lifecycle";
+import { PrismaClient } from "./generated/sqlite/client";
+import { PrismaClient as PgPrismaClient } from "./generated/postgres/client";
+
+export type Db = InstanceType<typeof PrismaClient>;
+export { Prisma } from "./generated/sqlite/client";
+export type * from "./generated/sqlite/client";
+
+/** Per-connection settings: WAL lets readers run beside the ping writer; FKs give cascades. */
+export const SQLITE_PRAGMAS =
+  "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
+
+class SqliteAdapterFactory extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    await adapter.executeScript(SQLITE_PRAGMAS);
+    return adapter;
+  }
+}
+
+let client: Db | undefined;
+let clientUrl: string | undefined;
+
+export function getDb(): Db {
+  const { database } = getEnv();
+  if (client && clientUrl === database.url) return client;
+  if (database.kind === "sqlite") {
+    const adapter = new SqliteAdapterFactory({ url: database.url }, { timestampFormat: "unixepoch-ms" });
+    client = new PrismaClient({ adapter });
+  } else {
+    const adapter = new PrismaPg({ connectionString: database.url, max: 10 });
+    // Same models and enums; only PostgreSQL-only input options differ, which we do not use.
+    client = new PgPrismaClient({ adapter }) as unknown as Db;
+  }
+  clientUrl = database.url;
+  onClose("prisma", disconnectDb);
+  return client;
+}
+
+export async function disconnectDb(): Promise<void> {
+  const c = client;
+  client = undefined;
+  clientUrl = undefined;
+  await c?.$disconnect();
+}
