@@ -1,0 +1,33 @@
+/** What the URL (or email) asked for, before filters. */
+export type UrlAction = "success" | "start" | "fail" | "log";
+/** What is recorded: Ping.kind is null for success, else one of the others. */
+export type PingAction = UrlAction | "ign";
+
+export type PingTarget =
+  | { code: string }
+  /** Slug URL `/ping/<ping_key>/<slug>`; `create` = `?create=1`. */
+  | { pingKey: string; slug: string; create: boolean };
+
+export interface PingInput {
+  target: PingTarget;
+  action: UrlAction;
+  /** From `/<code>` URLs, 0..255; > 0 means fail. */
+  exitStatus: number | null;
+  /** Lowercased `?rid=` run id, already validated. */
+  rid: string | null;
+  scheme: string;
+  remoteAddr: string | null;
+  method: string;
+  ua: string;
+  /** Already truncated to PING_BODY_LIMIT for HTTP; the whole message for email. */
+  body: Buffer | null;
+  /** Set for email pings: classification then uses the email filters, not filter_http_body. */
+  email?: { subject: string; text: string };
+  /** Server receive time, ms since epoch. */
+  receivedAt: number;
+}
+
+export interface PingResult {
+  status: 200 | 201 | 400 | 404 | 409;
+  body: "OK" | "Created" | "not found" | "ambiguous slug" | "invalid url format";
+}
