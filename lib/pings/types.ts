@@ -13,8 +13,10 @@ export interface PingInput {
   action: UrlAction;
   /** From `/<code>` URLs, 0..255; > 0 means fail. */
   exitStatus: number | null;
-  /** Lowercased `?rid=` run id, already validated. */
+  /** Lowercased `?rid=` run id (null when absent or invalid). */
   rid: string | null;
+  /** `?rid=` was present but not a UUID: answered 400 after the check lookup, as Healthchecks does. */
+  invalidRid?: boolean;
   scheme: string;
   remoteAddr: string | null;
   method: string;
@@ -28,6 +30,6 @@ export interface PingInput {
 }
 
 export interface PingResult {
-  status: 200 | 201 | 400 | 404 | 409;
-  body: "OK" | "Created" | "not found" | "ambiguous slug" | "invalid url format";
+  status: 200 | 201 | 400 | 404 | 409 | 503;
+  body: "OK" | "Created" | "not found" | "ambiguous slug" | "invalid url format" | "invalid uuid format" | "busy";
 }

@@ -1,0 +1,184 @@
+import { randomUUID } from "node:crypto";
+import Database from "better-sqlite3";
+import type { AppliedPing, PingCheckRow } from "../pings/apply-ping";
+import { processPing, type PingUnitOfWork } from "../pings/process-ping";
+import type { PingInput, PingResult } from "../pings/types";
+import { CHECK_COLUMNS, type PingBatchResult, type PingStore } from "./ping-store";
+
+// Dates are stored as integer milliseconds: Prisma's SQLite adapter is configured with
+// timestampFormat "unixepoch-ms" (lib/db.ts), so both sides read and write the same values.
+type Row = Record<string, unknown>;
+
+const date = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(Number(v)));
+const ms = (d: Date | null): number | null => (d === null ? null : d.getTime());
+
+function toCheck(r: Row): PingCheckRow {
+  return {
+    id: r.id as number,
+    kind: r.kind as string,
+    timeout: r.timeout as number,
+    grace: r.grace as number,
+    schedule: r.schedule as string,
+    tz: r.tz as string,
+    status: r.status as string,
+    lastPing: date(r.last_ping),
+    lastStart: date(r.last_start),
+    lastStartRid: r.last_start_rid as string | null,
+    lastDuration: r.last_duration as number | null,
+    nPings: r.n_pings as number,
+    manualResume: r.manual_resume === 1,
+    methods: r.methods as string,
+    filterSubject: r.filter_subject === 1,
+    filterBody: r.filter_body === 1,
+    filterHttpBody: r.filter_http_body === 1,
+    filterDefaultFail: r.filter_default_fail === 1,
+    startKw: r.start_kw as string,
+    successKw: r.success_kw as string,
+    failureKw: r.failure_kw as string,
+    hasConfirmationLink: r.has_confirmation_link === 1,
+    alertAfter: date(r.alert_after),
+    pingLogLimit: r.ping_log_limit as number,
+  };
+}
+
+function isBusy(err: unknown): boolean {
+  const code = (err as { code?: string }).code;
+  return code === "SQLITE_BUSY" || code === "SQLITE_LOCKED";
+}
+
+const sleep = (msDelay: number) => new Promise((resolve) => setTimeout(resolve, msDelay));
+
+export class SqlitePingStore implements PingStore {
+  private readonly db: Database.Database;
+  private readonly stmt;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.pragma("foreign_keys = ON");
+    // No busy wait: better-sqlite3 is synchronous, so waiting here would block the event loop
+    // while a Prisma transaction in this same process holds the write lock and needs that loop
+    // to finish. recordBatch retries asynchronously instead.
+    this.db.pragma("busy_timeout = 0");
+    const from = "FROM checks c JOIN projects p ON p.id = c.project_id";
+    this.stmt = {
+      begin: this.db.prepare("BEGIN IMMEDIATE"),
+      commit: this.db.prepare("COMMIT"),
+      rollback: this.db.prepare("ROLLBACK"),
+      byCode: this.db.prepare(`SELECT ${CHECK_COLUMNS} ${from} WHERE c.code = ?`),
+      bySlug: this.db.prepare(`SELECT ${CHECK_COLUMNS} ${from} WHERE p.ping_key = ? AND c.slug = ? LIMIT 2`),
+      byId: this.db.prepare(`SELECT ${CHECK_COLUMNS} ${from} WHERE c.id = ?`),
+      project: this.db.prepare(
+        "SELECT p.id, u.check_limit FROM projects p JOIN users u ON u.id = p.owner_id WHERE p.ping_key = ?",
+      ),
+      ownerChecks: this.db.prepare(
+        "SELECT COUNT(*) AS n FROM checks WHERE project_id IN (SELECT id FROM projects WHERE owner_id = (SELECT owner_id FROM projects WHERE id = ?))",
+      ),
+      insertCheck: this.db.prepare(
+        "INSERT INTO checks (code, project_id, name, slug, created_at, badge_key) VALUES (?, ?, ?, ?, ?, ?)",
+      ),
+      assignAll: this.db.prepare(
+        "INSERT INTO channel_checks (channel_id, check_id) SELECT id, ? FROM channels WHERE project_id = ?",
+      ),
+      updateCheck: this.db.prepare(
+        `UPDATE checks SET status = ?, last_ping = ?, last_start = ?, last_start_rid = ?, last_duration = ?,
+         n_pings = ?, has_confirmation_link = ?, alert_after = ? WHERE id = ?`,
+      ),
+      insertPing: this.db.prepare(
+        `INSERT INTO pings (check_id, n, created_at, kind, scheme, remote_addr, method, ua, body, exit_status, rid)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertFlip: this.db.prepare(
+        "INSERT INTO flips (check_id, created_at, old_status, new_status, reason) VALUES (?, ?, ?, ?, ?)",
+      ),
+      prune: this.db.prepare("DELETE FROM pings WHERE check_id = ? AND n <= ?"),
+    };
+  }
+
+  // Every method is synchronous underneath; the async signatures only satisfy the shared
+  // PingUnitOfWork, and awaiting them never yields to other I/O mid-transaction.
+  private readonly uow: PingUnitOfWork = {
+    findCheckByCode: async (code) => {
+      const row = this.stmt.byCode.get(code) as Row | undefined;
+      return row ? toCheck(row) : null;
+    },
+    findChecksBySlug: async (pingKey, slug) => (this.stmt.bySlug.all(pingKey, slug) as Row[]).map(toCheck),
+    createCheckForSlug: async (pingKey, slug, now) => {
+      const project = this.stmt.project.get(pingKey) as { id: number; check_limit: number } | undefined;
+      if (!project) return null;
+      const { n } = this.stmt.ownerChecks.get(project.id) as { n: number };
+      if (n >= project.check_limit * 2) return null;
+      const info = this.stmt.insertCheck.run(randomUUID(), project.id, slug, slug, now.getTime(), randomUUID());
+      this.stmt.assignAll.run(info.lastInsertRowid, project.id);
+      return toCheck(this.stmt.byId.get(info.lastInsertRowid) as Row);
+    },
+    save: async ({ check: c, ping: p, flip, pruneUpTo }: AppliedPing) => {
+      this.stmt.updateCheck.run(
+        c.status,
+        ms(c.lastPing),
+        ms(c.lastStart),
+        c.lastStartRid,
+        c.lastDuration,
+        c.nPings,
+        c.hasConfirmationLink ? 1 : 0,
+        ms(c.alertAfter),
+        c.id,
+      );
+      this.stmt.insertPing.run(
+        p.checkId,
+        p.n,
+        p.createdAt.getTime(),
+        p.kind,
+        p.scheme,
+        p.remoteAddr,
+        p.method,
+        p.ua,
+        p.body,
+        p.exitStatus,
+        p.rid,
+      );
+      if (flip) {
+        this.stmt.insertFlip.run(flip.checkId, flip.createdAt.getTime(), flip.oldStatus, flip.newStatus, flip.reason);
+      }
+      if (pruneUpTo !== null) this.stmt.prune.run(c.id, pruneUpTo);
+    },
+  };
+
+  async recordBatch(inputs: PingInput[], now: Date): Promise<PingBatchResult> {
+    // Another writer (a Prisma transaction here, sendalerts in another process) may hold the
+    // lock for a moment: back off and retry for up to ~10 s before answering 503.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        this.stmt.begin.run();
+        break;
+      } catch (err) {
+        if (!isBusy(err) || attempt >= 200) {
+          if (isBusy(err)) return { results: inputs.map(() => BUSY), flipsCreated: 0 };
+          throw err;
+        }
+        await sleep(Math.min(1 + attempt, 50));
+      }
+    }
+    try {
+      const results: PingResult[] = [];
+      let flipsCreated = 0;
+      for (const input of inputs) {
+        const { result, flipCreated } = await processPing(this.uow, input, now);
+        results.push(result);
+        if (flipCreated) flipsCreated++;
+      }
+      this.stmt.commit.run();
+      return { results, flipsCreated };
+    } catch (err) {
+      if (this.db.inTransaction) this.stmt.rollback.run();
+      throw err;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
+
+const BUSY: PingResult = { status: 503, body: "busy" };
