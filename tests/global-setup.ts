@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { runPrisma } from "../scripts/prisma.mjs";
+import { runPrisma } from "../prisma/run-prisma.mjs";
 import { startPostgresCluster, type PostgresCluster } from "./helpers/postgres-cluster";
 
 let cluster: PostgresCluster | null = null;

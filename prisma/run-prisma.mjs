@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Runs the Prisma CLI for the database DATABASE_URL selects (or for both with `generate`), with the
 // settings that make Prisma 6 work offline: our config file, no telemetry, unref'd engine timers.
-// Usage: node scripts/prisma.mjs generate | deploy | <any prisma args, config added>
+// Usage: node prisma/run-prisma.mjs generate | deploy | <any prisma args, config added>
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// Plain JavaScript without dependencies: `npm start` runs it before node_modules may exist.
 const cli = path.join(root, "node_modules", "prisma", "build", "index.js");
 
 export function runPrisma(args, { kind, env = process.env } = {}) {

@@ -1,0 +1,254 @@
+// `npm run bench [-- --pg] [--duration 15] [--connections 32] [--checks 100] [--with-web-app]`
+// Starts Vigil (`vigil start`) on a fresh database, drives /ping/<uuid> with wrk from 127.0.0.1,
+// then does the same to a bare node:http + driver server (scripts/bench-baseline.mjs) in the
+// same run, and prints pings/s, p50/p99 latency, RSS and the ratio. It checks that every ping
+// wrk saw acknowledged is stored. Only loopback traffic; every phase is bounded in time.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import Database from "better-sqlite3";
+import { runPrisma } from "../prisma/run-prisma.mjs";
+import { startPostgresCluster, type PostgresCluster } from "../tests/helpers/postgres-cluster";
+
+const { values } = parseArgs({
+  options: {
+    pg: { type: "boolean", default: false },
+    duration: { type: "string", default: "15" },
+    warmup: { type: "string", default: "3" },
+    connections: { type: "string", default: "32" },
+    checks: { type: "string", default: "100" },
+    "with-web-app": { type: "boolean", default: false },
+  },
+});
+const root = path.resolve(import.meta.dirname, "..");
+const duration = Number(values.duration);
+const warmup = Number(values.warmup);
+const connections = Number(values.connections);
+const nChecks = Number(values.checks);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "vigil-bench-"));
+const children: ChildProcess[] = [];
+let cluster: PostgresCluster | null = null;
+
+function cleanup(): void {
+  for (const c of children) c.kill("SIGKILL");
+  cluster?.stop();
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+process.on("exit", cleanup);
+process.on("SIGINT", () => process.exit(130));
+
+function requireWrk(): void {
+  if (spawnSync("wrk", ["--version"]).error) {
+    console.error("wrk is not installed: apt-get install -y wrk");
+    process.exit(1);
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function createDatabase(name: string): Promise<string> {
+  if (!cluster) return `file:${path.join(tmp, `${name}.sqlite`)}`;
+  const admin = new pg.Client({ connectionString: cluster.adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return cluster.adminUrl.replace(/\/postgres$/, `/${name}`);
+}
+
+/** Migrates and seeds one user, one project and `nChecks` checks; returns their UUIDs. */
+async function seed(url: string): Promise<string[]> {
+  const { status, output } = runPrisma(["migrate", "deploy"], {
+    kind: cluster ? "postgres" : "sqlite",
+    env: { ...process.env, DATABASE_URL: url },
+  });
+  if (status !== 0) throw new Error(output);
+  const codes = Array.from({ length: nChecks }, () => crypto.randomUUID());
+  const now = Date.now();
+  if (!cluster) {
+    const db = new Database(url.slice(5));
+    db.prepare("INSERT INTO users (email, created_at) VALUES ('bench@example.org', ?)").run(now);
+    db.prepare("INSERT INTO projects (code, owner_id, badge_key, created_at) VALUES (?, 1, ?, ?)").run(crypto.randomUUID(), crypto.randomUUID(), now);
+    const ins = db.prepare("INSERT INTO checks (code, project_id, badge_key, created_at) VALUES (?, 1, ?, ?)");
+    for (const code of codes) ins.run(code, crypto.randomUUID(), now);
+    db.close();
+  } else {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query("INSERT INTO users (email) VALUES ('bench@example.org')");
+    await client.query("INSERT INTO projects (code, owner_id, badge_key) VALUES ($1, 1, $2)", [crypto.randomUUID(), crypto.randomUUID()]);
+    for (const code of codes) {
+      await client.query("INSERT INTO checks (code, project_id, badge_key) VALUES ($1, 1, $2)", [code, crypto.randomUUID()]);
+    }
+    await client.end();
+  }
+  return codes;
+}
+
+async function storedPings(url: string): Promise<number> {
+  if (!cluster) {
+    const db = new Database(url.slice(5), { readonly: true });
+    const { n } = db.prepare("SELECT COALESCE(SUM(n_pings), 0) AS n FROM checks").get() as { n: number };
+    db.close();
+    return n;
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query("SELECT COALESCE(SUM(n_pings), 0)::int AS n FROM checks");
+  await client.end();
+  return (rows[0] as { n: number }).n;
+}
+
+async function waitForOk(url: string, deadlineMs: number): Promise<void> {
+  const until = Date.now() + deadlineMs;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer within ${deadlineMs} ms`);
+}
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+interface WrkResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: string;
+}
+
+function toMs(v: string): number {
+  const m = /([\d.]+)(us|ms|s)/.exec(v)!;
+  return Number(m[1]) * (m[2] === "us" ? 0.001 : m[2] === "s" ? 1000 : 1);
+}
+
+function wrk(port: number, codes: string[], seconds: number): WrkResult {
+  const script = path.join(tmp, "pings.lua");
+  fs.writeFileSync(
+    script,
+    `local reqs = {}
+${codes.map((c, i) => `reqs[${i + 1}] = wrk.format("GET", "/ping/${c}")`).join("\n")}
+local i = 0
+request = function()
+  i = i % #reqs + 1
+  return reqs[i]
+end
+`,
+  );
+  const res = spawnSync(
+    "wrk",
+    ["-t1", `-c${connections}`, `-d${seconds}s`, "--timeout", "5s", "--latency", "-s", script, `http://127.0.0.1:${port}`],
+    { encoding: "utf8", timeout: (seconds + 30) * 1000 },
+  );
+  const out = res.stdout;
+  if (res.status !== 0 || !/Requests\/sec/.test(out)) throw new Error(`wrk failed: ${res.stderr}${out}`);
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)![1]),
+    p50: toMs(/\s50%\s+(\S+)/.exec(out)![1]),
+    p99: toMs(/\s99%\s+(\S+)/.exec(out)![1]),
+    requests: Number(/(\d+) requests in/.exec(out)![1]),
+    non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
+    errors: /Socket errors:.*/.exec(out)?.[0] ?? "",
+  };
+}
+
+interface Measured extends WrkResult {
+  rss: number;
+  stored: number;
+  acknowledged: number;
+}
+
+async function measure(name: string, start: (url: string, port: number) => ChildProcess, ready: (port: number) => Promise<void>): Promise<Measured> {
+  const url = await createDatabase(name);
+  const codes = await seed(url);
+  const port = await freePort();
+  const child = start(url, port);
+  children.push(child);
+  let stderr = "";
+  child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+  await ready(port).catch((err: unknown) => {
+    throw new Error(`${name} did not start: ${String(err)}\n${stderr}`);
+  });
+  const warm = wrk(port, codes, warmup);
+  const result = wrk(port, codes, duration);
+  const rss = rssMb(child.pid!);
+  child.kill("SIGTERM");
+  await new Promise((r) => child.once("exit", r));
+  const stored = await storedPings(url);
+  return { ...result, rss, stored, acknowledged: warm.requests - warm.non2xx + result.requests - result.non2xx };
+}
+
+async function main(): Promise<void> {
+  requireWrk();
+  if (values.pg) {
+    cluster = await startPostgresCluster({ durable: true });
+    if (!cluster) throw new Error("PostgreSQL is not installed (apt-get install -y postgresql)");
+  }
+  const db = values.pg ? "PostgreSQL" : "SQLite";
+  console.log(`Vigil ping bench on ${db}: wrk, ${connections} connections, ${nChecks} checks, ${warmup} s warm-up + ${duration} s, ${os.cpus().length} CPUs`);
+
+  const baseline = await measure(
+    "baseline",
+    (url, port) =>
+      spawn(process.execPath, [path.join(root, "scripts", "bench-baseline.mjs"), url, String(port)], { stdio: ["ignore", "pipe", "pipe"] }),
+    (port) => waitForOk(`http://127.0.0.1:${port}/ready`, 10_000),
+  );
+
+  const args = [path.join(root, "bin", "vigil.mjs"), "start"];
+  if (!values["with-web-app"]) args.push("--no-web-app");
+  const vigil = await measure(
+    "vigil",
+    (url, port) =>
+      spawn(process.execPath, args, {
+        cwd: root,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" },
+      }),
+    (port) => waitForOk(`http://127.0.0.1:${port}/api/v3/status/`, 120_000),
+  );
+
+  const row = (name: string, m: Measured) =>
+    `${name.padEnd(22)}${m.rps.toFixed(0).padStart(10)}${m.p50.toFixed(2).padStart(9)}${m.p99.toFixed(2).padStart(9)}${m.rss.toFixed(0).padStart(9)}   ${m.acknowledged} acknowledged, ${m.stored} stored${m.errors ? `, ${m.errors}` : ""}`;
+  console.log(`\n${"".padEnd(22)}${"pings/s".padStart(10)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"RSS MB".padStart(9)}`);
+  console.log(row(`bare node:http + ${values.pg ? "pg" : "better-sqlite3"}`.slice(0, 21), baseline));
+  console.log(row(`vigil${values["with-web-app"] ? "" : " (no web app)"}`, vigil));
+  const ratio = vigil.rps / baseline.rps;
+  console.log(`\nratio vigil / baseline: ${ratio.toFixed(2)}x`);
+
+  const problems: string[] = [];
+  if (vigil.stored < vigil.acknowledged) problems.push(`only ${vigil.stored} of ${vigil.acknowledged} acknowledged pings were stored`);
+  if (vigil.non2xx > 0) problems.push(`${vigil.non2xx} pings were not answered 200`);
+  if (values.pg) {
+    if (vigil.rps < 8000) problems.push(`below the PostgreSQL target of 8,000 pings/s`);
+  } else {
+    if (ratio < 0.8) problems.push(`below the target of 0.8x the bare baseline`);
+    if (vigil.p99 > 10) problems.push(`p99 ${vigil.p99} ms is above the 10 ms target`);
+  }
+  console.log(problems.length ? `\nMISSED: ${problems.join("; ")}` : "\nAll targets met.");
+  process.exitCode = problems.length ? 1 : 0;
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,183 @@
+// The `vigil` command: process glue over lib/. Each long-running command can run alone for
+// scale-out; `start` runs them all in one process.
+import { spawnSync } from "node:child_process";
+import { parseArgs } from "node:util";
+import { runSendalerts } from "../lib/alerts/run-sendalerts";
+import { EnvError, getEnv } from "../lib/env";
+import { closeAll } from "../lib/lifecycle";
+import { migrateDatabase } from "../lib/migrate";
+import { drainPingQueue } from "../lib/pings/record-ping";
+import { createApiKey } from "../lib/projects/create-api-key";
+import { createPingKey } from "../lib/projects/create-ping-key";
+import { findProjectForCli } from "../lib/projects/find-project-for-cli";
+import { startFrontServer } from "../lib/server/create-front-server";
+import { hasNextBuild, loadNextHandler } from "../lib/server/load-next";
+import { startSmtpd } from "../lib/smtpd/create-smtp-server";
+import { createUser } from "../lib/users/create-user";
+
+const USAGE = `Usage: vigil <command> [options]
+
+  start                 migrate, then run web + pings + API + sendalerts (+ SMTP when SMTPD_PORT is set)
+  web                   the HTTP server alone: pings, management API and web app
+  sendalerts            the alert sender alone (several may run against one PostgreSQL)
+  smtpd                 the email-ping listener alone (SMTPD_PORT, default 25)
+  migrate               apply database migrations
+  createuser --email E [--password P] [--json]
+                        create a user with a default project (--json prints its new keys)
+  apikey --email E [--project UUID] [--read-only]
+                        print a new API key for the user's project
+`;
+
+type Stopper = () => Promise<void>;
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** Runs until SIGTERM/SIGINT, then stops each part and lets in-flight work finish. */
+function stopOnSignal(stoppers: Stopper[]): void {
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    for (const s of stoppers) await s().catch((err: unknown) => console.error(err));
+    await drainPingQueue();
+    await closeAll();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop());
+  process.on("SIGINT", () => void stop());
+}
+
+function buildNextIfMissing(root: string): void {
+  if (hasNextBuild(root)) return;
+  log("Building the web app (next build)...");
+  const res = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (res.status !== 0) throw new Error("next build failed");
+}
+
+async function startWeb(stoppers: Stopper[], withNext: boolean): Promise<void> {
+  const env = getEnv();
+  let next;
+  if (withNext) {
+    buildNextIfMissing(env.root);
+    next = await loadNextHandler(env.root, env.port);
+  }
+  const server = await startFrontServer({ port: env.port, host: env.host, next });
+  stoppers.unshift(() => server.close());
+  const shown = env.host === "0.0.0.0" || env.host === "::" ? "localhost" : env.host;
+  log(`web + management API  http://${shown}:${server.port}/  (SITE_ROOT ${env.siteRoot})`);
+  log(`pings                 http://${shown}:${server.port}/ping/<uuid>  (shown as ${env.pingEndpoint}<uuid>)`);
+}
+
+function startAlerts(stoppers: Stopper[]): void {
+  const controller = new AbortController();
+  const done = runSendalerts({ signal: controller.signal, log });
+  stoppers.push(async () => {
+    controller.abort();
+    await done;
+  });
+  log("sendalerts            running");
+}
+
+async function startEmail(stoppers: Stopper[], port: number): Promise<void> {
+  const env = getEnv();
+  const smtpd = await startSmtpd({ port, host: env.smtpdHost });
+  stoppers.push(() => smtpd.close());
+  log(`email pings           smtp://${env.smtpdHost}:${smtpd.port}  (<uuid>@${env.pingEmailDomain})`);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: "string" },
+      password: { type: "string" },
+      json: { type: "boolean", default: false },
+      project: { type: "string" },
+      "read-only": { type: "boolean", default: false },
+      "no-web-app": { type: "boolean", default: false },
+    },
+    strict: true,
+  });
+  const env = getEnv();
+  const stoppers: Stopper[] = [];
+
+  switch (command) {
+    case "start": {
+      migrateDatabase();
+      const where = env.database.kind === "sqlite" ? `SQLite ${env.database.sqlitePath}` : "PostgreSQL";
+      log(`database              ${where}`);
+      await startWeb(stoppers, !values["no-web-app"]);
+      startAlerts(stoppers);
+      if (env.smtpdPort !== null) await startEmail(stoppers, env.smtpdPort);
+      stopOnSignal(stoppers);
+      return;
+    }
+    case "web":
+      await startWeb(stoppers, !values["no-web-app"]);
+      stopOnSignal(stoppers);
+      return;
+    case "sendalerts":
+      startAlerts(stoppers);
+      stopOnSignal(stoppers);
+      return;
+    case "smtpd":
+      await startEmail(stoppers, env.smtpdPort ?? 25);
+      stopOnSignal(stoppers);
+      return;
+    case "migrate":
+      migrateDatabase();
+      log("Migrations applied.");
+      return;
+    case "createuser": {
+      if (!values.email) throw new UsageError("createuser needs --email");
+      const { user, project } = await createUser({ email: values.email, password: values.password });
+      if (values.json) {
+        const pingKey = await createPingKey(project.id);
+        const apiKey = await createApiKey(project.id, { readOnly: false });
+        const apiKeyReadonly = await createApiKey(project.id, { readOnly: true });
+        log(JSON.stringify({ email: user.email, project: project.code, ping_key: pingKey, api_key: apiKey, api_key_readonly: apiKeyReadonly }));
+      } else {
+        log(`Created ${user.email} with project "${project.name}" (${project.code}).`);
+      }
+      return;
+    }
+    case "apikey": {
+      if (!values.email) throw new UsageError("apikey needs --email");
+      const project = await findProjectForCli(values.email, values.project);
+      log(await createApiKey(project.id, { readOnly: values["read-only"] }));
+      return;
+    }
+    default:
+      throw new UsageError(command ? `unknown command "${command}"` : "no command given");
+  }
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2))
+  .then(async () => {
+    // One-shot commands exit here; long-running ones registered signal handlers and keep going.
+    if (!["start", "web", "sendalerts", "smtpd"].includes(process.argv[2] ?? "")) {
+      await closeAll();
+    }
+  })
+  .catch(async (err: unknown) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(`vigil: ${err.message}\n\n${USAGE}`);
+    } else if (err instanceof EnvError) {
+      process.stderr.write(`vigil: bad configuration: ${err.message}\n`);
+    } else if (err instanceof Error && err.name === "AppError") {
+      process.stderr.write(`vigil: ${err.message}\n`);
+    } else {
+      process.stderr.write(`vigil: ${err instanceof Error ? err.message : String(err)}\n`);
+    }
+    await closeAll();
+    process.exit(err instanceof UsageError ? 2 : 1);
+  });
