@@ -37,9 +37,8 @@ function drain(): void {
 }
 
 async function runBatch(batch: Pending[]): Promise<void> {
-  const store = getPingStore();
   try {
-    const { results, flipsCreated } = await store.recordBatch(
+    const { results, flipsCreated } = await getPingStore().recordBatch(
       batch.map((p) => p.input),
       new Date(),
     );
