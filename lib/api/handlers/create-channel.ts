@@ -1,0 +1,17 @@
+import { channelToDict } from "../../channels/channel-to-dict";
+import { createChannel } from "../../channels/create-channel";
+import { parseChannelInput } from "../../channels/parse-channel-input";
+import { authorize } from "../authorize";
+import { jsonResponse } from "../respond";
+import type { ApiContext } from "../types";
+
+/**
+ * POST channels/ (Vigil extension): {"kind", "name"?, "config", "checks"?} creates a channel
+ * and answers 201 {"id", "name", "kind"}.
+ */
+export async function createChannelHandler(req: Request, _ctx: ApiContext): Promise<Response> {
+  const { project, json } = await authorize(req, "write");
+  const input = parseChannelInput(json, ["kind", "config"]);
+  const channel = await createChannel(project.id, { ...input, kind: input.kind ?? "", config: input.config });
+  return jsonResponse(channelToDict(channel), 201);
+}

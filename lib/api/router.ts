@@ -1,0 +1,67 @@
+// The management API's routes (Healthchecks' hc/api/urls.py), served straight from the front
+// server without the Next.js pipeline. Every route answers with and without the trailing
+// slash, because Healthchecks' own paths mix both styles and clients copy them either way.
+import { withApi } from "./with-api";
+import type { ApiHandler, ApiVersion } from "./types";
+import { createChannelHandler } from "./handlers/create-channel";
+import { createCheckHandler } from "./handlers/create-check";
+import { deleteChannelHandler } from "./handlers/delete-channel";
+import { deleteCheckHandler } from "./handlers/delete-check";
+import { getCheckByUniqueKeyHandler } from "./handlers/get-check-by-unique-key";
+import { getCheckHandler } from "./handlers/get-check";
+import { getPingBodyHandler } from "./handlers/get-ping-body";
+import { getStatusHandler } from "./handlers/get-status";
+import { listBadgesHandler } from "./handlers/list-badges";
+import { listChannelsHandler } from "./handlers/list-channels";
+import { listChecksHandler } from "./handlers/list-checks";
+import { listFlipsHandler } from "./handlers/list-flips";
+import { listPingsHandler } from "./handlers/list-pings";
+import { pauseCheckHandler } from "./handlers/pause-check";
+import { resumeCheckHandler } from "./handlers/resume-check";
+import { updateChannelHandler } from "./handlers/update-channel";
+import { updateCheckHandler } from "./handlers/update-check";
+
+// Django's uuid converter: lowercase canonical form only; anything else is a 404.
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+const UNIQUE_KEY = "[0-9A-Za-z]{40}";
+
+function route(path: string): RegExp {
+  const body = path
+    .replace("<code>", `(?<code>${UUID})`)
+    .replace("<uniqueKey>", `(?<uniqueKey>${UNIQUE_KEY})`)
+    .replace("<n>", "(?<n>\\d+)");
+  return new RegExp(`^/api/v(?<version>[123])/${body}/?$`);
+}
+
+const ROUTES: [RegExp, ApiHandler][] = [
+  [route("checks"), withApi({ GET: listChecksHandler, POST: createCheckHandler })],
+  [route("checks/<code>"), withApi({ GET: getCheckHandler, POST: updateCheckHandler, DELETE: deleteCheckHandler })],
+  [route("checks/<uniqueKey>"), withApi({ GET: getCheckByUniqueKeyHandler })],
+  [route("checks/<code>/pause"), withApi({ POST: pauseCheckHandler })],
+  [route("checks/<code>/resume"), withApi({ POST: resumeCheckHandler })],
+  [route("checks/<code>/pings"), withApi({ GET: listPingsHandler })],
+  [route("checks/<code>/pings/<n>/body"), withApi({ GET: getPingBodyHandler })],
+  [route("checks/<code>/flips"), withApi({ GET: listFlipsHandler })],
+  [route("checks/<uniqueKey>/flips"), withApi({ GET: listFlipsHandler })],
+  [route("channels"), withApi({ GET: listChannelsHandler, POST: createChannelHandler })],
+  [route("channels/<code>"), withApi({ POST: updateChannelHandler, DELETE: deleteChannelHandler })],
+  [route("badges"), withApi({ GET: listBadgesHandler })],
+  // HEAD too: load balancers probe with it.
+  [route("status"), withApi({ GET: getStatusHandler, HEAD: getStatusHandler })],
+];
+
+/**
+ * Answers a management API request (/api/v1/, /api/v2/, /api/v3/). Returns null for any path
+ * that is not one of these routes, so the caller can fall through (404 or Next.js).
+ */
+export async function handleApiRequest(req: Request): Promise<Response | null> {
+  const { pathname } = new URL(req.url);
+  for (const [pattern, handler] of ROUTES) {
+    const match = pattern.exec(pathname);
+    if (!match?.groups) continue;
+    const { version, ...params } = match.groups;
+    const defined = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
+    return handler(req, { version: Number(version) as ApiVersion, params: defined });
+  }
+  return null;
+}

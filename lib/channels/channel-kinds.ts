@@ -1,0 +1,99 @@
+// The channel kinds the API accepts, each with the zod schema of its stored config (the
+// `value` of Healthchecks §6.3). Adding an integration = adding an entry here (and its
+// transport in lib/integrations). Schemas output the normalised object that is stored as JSON
+// in channels.config, with keys in a stable order and defaults filled in.
+import { z } from "zod";
+import type { Env } from "../env";
+
+export interface ChannelKind {
+  /** Validates API input and returns the config to store. */
+  schema: z.ZodType<Record<string, unknown>>;
+  /** A disabled kind is refused with this message (Healthchecks hides it from the UI). */
+  isEnabled?: (env: Env) => boolean;
+  /** Whether a new channel may notify before its address is confirmed (email only so far). */
+  isVerified?: (config: Record<string, unknown>, ctx: { env: Env; ownerEmail: string }) => boolean;
+}
+
+/**
+ * Config schema for kinds whose Healthchecks value is a plain string (a webhook URL, a room
+ * id...): accepts "..." or {"value": "..."} and stores {"value": "..."}.
+ */
+export function plainValue(value: z.ZodString): z.ZodType<Record<string, unknown>> {
+  return z.union([value.transform((v) => ({ value: v })), z.strictObject({ value })]);
+}
+
+// Django's EmailValidator also accepts bare "localhost" domains, which self-hosters use.
+const EMAIL = /^[^\s@]+@([^\s@.]+\.)+[^\s@.]+$|^[^\s@]+@localhost$/;
+
+const emailConfig = z.strictObject({
+  value: z
+    .string({ error: "must be a string" })
+    .max(254, { error: "must be at most 254 characters" })
+    .regex(EMAIL, { error: "must be an email address" }),
+  up: z.boolean({ error: "must be a boolean" }).default(true),
+  down: z.boolean({ error: "must be a boolean" }).default(true),
+});
+
+// Limits of Healthchecks' webhook form (§6.4): URL, body and each "Name: value" header line
+// at most 1000 characters; header names are HTTP tokens (so also latin-1).
+const LIMIT = 1000;
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+function isHttpUrl(s: string): boolean {
+  try {
+    const { protocol } = new URL(s);
+    return protocol === "http:" || protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+const webhookMethod = z.enum(["GET", "POST", "PUT"], { error: "must be GET, POST or PUT" }).default("GET");
+const webhookUrl = z
+  .string({ error: "must be a string" })
+  .max(LIMIT, { error: `must be at most ${LIMIT} characters` })
+  .refine((s) => s === "" || isHttpUrl(s), { error: "must be an http or https URL" })
+  .default("");
+const webhookBody = z
+  .string({ error: "must be a string" })
+  .max(LIMIT, { error: `must be at most ${LIMIT} characters` })
+  .default("");
+const webhookHeaders = z
+  .record(z.string(), z.string({ error: "values must be strings" }), { error: "must be an object" })
+  .superRefine((headers, ctx) => {
+    for (const [name, value] of Object.entries(headers)) {
+      if (!HEADER_NAME.test(name)) ctx.addIssue({ code: "custom", message: `has an invalid header name: ${name}` });
+      else if (/[\r\n]/.test(value)) ctx.addIssue({ code: "custom", message: `header ${name} contains a line break` });
+      else if (`${name}: ${value}`.length > LIMIT) {
+        ctx.addIssue({ code: "custom", message: `header ${name} is longer than ${LIMIT} characters` });
+      }
+    }
+  })
+  .default({});
+
+const webhookConfig = z
+  .strictObject({
+    method_down: webhookMethod,
+    url_down: webhookUrl,
+    body_down: webhookBody,
+    headers_down: webhookHeaders,
+    method_up: webhookMethod,
+    url_up: webhookUrl,
+    body_up: webhookBody,
+    headers_up: webhookHeaders,
+    name: z.string({ error: "must be a string" }).max(100, { error: "must be at most 100 characters" }).optional(),
+  })
+  .refine((c) => c.url_down !== "" || c.url_up !== "", { error: "needs url_down or url_up" });
+
+export const CHANNEL_KINDS: Readonly<Record<string, ChannelKind>> = {
+  email: {
+    schema: emailConfig,
+    // Healthchecks skips the confirmation mail for the account's own address.
+    isVerified: (config, { env, ownerEmail }) =>
+      !env.emailUseVerification || String(config.value).toLowerCase() === ownerEmail.toLowerCase(),
+  },
+  webhook: {
+    schema: webhookConfig,
+    isEnabled: (env) => env.webhooksEnabled,
+  },
+};

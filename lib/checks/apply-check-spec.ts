@@ -1,0 +1,104 @@
+import type { Check } from "../db";
+import { detectScheduleKind } from "../schedules/detect-schedule-kind";
+import type { ApiVersion } from "./to-dict";
+import type { CheckSpec } from "./check-spec";
+import { safeGoingDownAfter } from "./going-down-after";
+import { slugify } from "./slugify";
+
+/** The columns a spec may write. */
+export type CheckSettings = Pick<
+  Check,
+  | "name"
+  | "slug"
+  | "tags"
+  | "desc"
+  | "kind"
+  | "timeout"
+  | "grace"
+  | "schedule"
+  | "tz"
+  | "manualResume"
+  | "methods"
+  | "startKw"
+  | "successKw"
+  | "failureKw"
+  | "filterSubject"
+  | "filterBody"
+  | "filterHttpBody"
+  | "filterDefaultFail"
+>;
+
+type CheckState = CheckSettings & Pick<Check, "status" | "lastPing" | "lastStart">;
+
+export type CheckChanges = Partial<CheckSettings> & { alertAfter?: Date | null };
+
+// Written as-is when present, after name/kind/subject (Healthchecks' _update order), so an
+// explicit slug beats the v1/v2 auto-slug and an explicit filter_subject beats the legacy one.
+const PLAIN_KEYS = [
+  "slug",
+  "tags",
+  "desc",
+  "manualResume",
+  "methods",
+  "tz",
+  "startKw",
+  "successKw",
+  "failureKw",
+  "filterSubject",
+  "filterBody",
+  "filterHttpBody",
+  "filterDefaultFail",
+  "grace",
+] as const satisfies readonly (keyof CheckSpec & keyof CheckSettings)[];
+
+/**
+ * The column changes a validated spec makes to a check (Healthchecks' api _update): only keys
+ * present in the spec are written; `schedule` picks cron/oncalendar and wins over `timeout`;
+ * API v1/v2 derive the slug from a changed name. When anything changes, alertAfter is
+ * recomputed from the new settings. Returns {} when the spec changes nothing.
+ */
+export function applyCheckSpec(check: CheckState, spec: CheckSpec, version: ApiVersion): CheckChanges {
+  const next: CheckState = { ...check };
+  const changes: CheckChanges = {};
+  // Healthchecks saves (and so recomputes alert_after) whenever a legacy subject key is sent,
+  // even if the value is unchanged.
+  let touched = false;
+  const set = <K extends keyof CheckSettings>(key: K, value: CheckSettings[K]) => {
+    if (next[key] === value) return;
+    (next as CheckSettings)[key] = value;
+    changes[key] = value;
+    touched = true;
+  };
+
+  if (spec.name !== undefined && next.name !== spec.name) {
+    set("name", spec.name);
+    if (version < 3) set("slug", slugify(spec.name));
+  }
+
+  if (spec.schedule !== undefined) {
+    set("kind", detectScheduleKind(spec.schedule));
+    set("schedule", spec.schedule);
+  } else if (spec.timeout !== undefined) {
+    set("kind", "simple");
+    set("timeout", spec.timeout);
+  }
+
+  if (spec.subject !== undefined) {
+    set("successKw", spec.subject);
+    set("filterSubject", Boolean(next.successKw || next.failureKw));
+    touched = true;
+  }
+  if (spec.subjectFail !== undefined) {
+    set("failureKw", spec.subjectFail);
+    set("filterSubject", Boolean(next.successKw || next.failureKw));
+    touched = true;
+  }
+
+  for (const key of PLAIN_KEYS) {
+    const value = spec[key];
+    if (value !== undefined) set(key, value);
+  }
+
+  if (touched) changes.alertAfter = safeGoingDownAfter(next);
+  return changes;
+}

@@ -1,0 +1,126 @@
+import { AppError } from "../errors";
+import { isValidSchedule } from "../schedules/is-valid-schedule";
+import { normalizeTimezone } from "../schedules/normalize-timezone";
+
+export type UniqueField = "name" | "slug" | "tags" | "timeout" | "grace";
+
+/** A validated create/update request body: only the keys the client sent are present. */
+export interface CheckSpec {
+  channels?: string;
+  desc?: string;
+  failureKw?: string;
+  filterBody?: boolean;
+  filterDefaultFail?: boolean;
+  filterHttpBody?: boolean;
+  filterSubject?: boolean;
+  /** Seconds. */
+  grace?: number;
+  manualResume?: boolean;
+  methods?: "" | "POST";
+  name?: string;
+  schedule?: string;
+  slug?: string;
+  startKw?: string;
+  subject?: string;
+  subjectFail?: string;
+  successKw?: string;
+  tags?: string;
+  /** Seconds. */
+  timeout?: number;
+  /** Canonical IANA name (legacy aliases already rewritten). */
+  tz?: string;
+  unique?: UniqueField[];
+}
+
+/** Either the accepted value or Healthchecks' message template, "%s" standing for the field. */
+type Result = { value: unknown } | { error: string };
+type Validator = (v: unknown) => Result;
+
+const MIN_SECONDS = 60;
+const MAX_SECONDS = 31_536_000;
+const UNIQUE_FIELDS: readonly unknown[] = ["name", "slug", "tags", "timeout", "grace"];
+
+function str(maxLength?: number, pattern?: RegExp, after?: (s: string) => Result): Validator {
+  return (v) => {
+    if (typeof v !== "string") return { error: "%s is not a string" };
+    // Python counts code points, not UTF-16 units.
+    if (maxLength !== undefined && [...v].length > maxLength) return { error: "%s is too long" };
+    if (pattern && !pattern.test(v)) return { error: "%s does not match pattern" };
+    return after ? after(v) : { value: v };
+  };
+}
+
+const bool: Validator = (v) => (typeof v === "boolean" ? { value: v } : { error: "%s is not a boolean" });
+
+const seconds: Validator = (v) => {
+  // Healthchecks turns any Python int into a timedelta before validating, and Python's bool is
+  // an int, so true/false arrive as 1 s/0 s and fail the range check rather than the type check.
+  const n = typeof v === "boolean" ? Number(v) : v;
+  if (typeof n !== "number" || !Number.isInteger(n)) return { error: "%s is not a number" };
+  if (n < MIN_SECONDS) return { error: "%s is too small" };
+  if (n > MAX_SECONDS) return { error: "%s is too large" };
+  return { value: n };
+};
+
+const methods: Validator = (v) => (v === "" || v === "POST" ? { value: v } : { error: "%s has unexpected value" });
+
+const schedule = str(100, undefined, (s) =>
+  isValidSchedule(s) ? { value: s } : { error: "%s is not a valid cron or OnCalendar expression" },
+);
+
+const tz = str(undefined, undefined, (s) => {
+  const canonical = normalizeTimezone(s);
+  return canonical ? { value: canonical } : { error: "%s is not a valid timezone" };
+});
+
+const unique: Validator = (v) => {
+  if (!Array.isArray(v)) return { error: "%s is not an array" };
+  for (const item of v) {
+    if (!UNIQUE_FIELDS.includes(item)) return { error: "an item in '%s' has unexpected value" };
+  }
+  return { value: v };
+};
+
+// Pydantic reports errors in field declaration order, and Healthchecks' Spec declares its
+// fields alphabetically; only the first error is shown, so this order is part of the API.
+const FIELDS: [jsonKey: string, specKey: keyof CheckSpec, validate: Validator][] = [
+  ["channels", "channels", str()],
+  ["desc", "desc", str()],
+  ["failure_kw", "failureKw", str(200)],
+  ["filter_body", "filterBody", bool],
+  ["filter_default_fail", "filterDefaultFail", bool],
+  ["filter_http_body", "filterHttpBody", bool],
+  ["filter_subject", "filterSubject", bool],
+  ["grace", "grace", seconds],
+  ["manual_resume", "manualResume", bool],
+  ["methods", "methods", methods],
+  ["name", "name", str(100)],
+  ["schedule", "schedule", schedule],
+  ["slug", "slug", str(100, /^[a-z0-9\-_]*$/)],
+  ["start_kw", "startKw", str(200)],
+  ["subject", "subject", str(200)],
+  ["subject_fail", "subjectFail", str(200)],
+  ["success_kw", "successKw", str(200)],
+  ["tags", "tags", str()],
+  ["timeout", "timeout", seconds],
+  ["tz", "tz", tz],
+  ["unique", "unique", unique],
+];
+
+/**
+ * Validates a check create/update body like Healthchecks' strict pydantic Spec: no coercion,
+ * null is a type error, unknown keys (api_key among them) are ignored. Throws
+ * AppError("bad_request", "json validation error: <field> <problem>") for the first bad field.
+ */
+export function parseCheckSpec(body: Record<string, unknown>): CheckSpec {
+  const spec: Record<string, unknown> = {};
+  for (const [jsonKey, specKey, validate] of FIELDS) {
+    if (!Object.hasOwn(body, jsonKey)) continue;
+    const result = validate(body[jsonKey]);
+    if ("error" in result) {
+      throw new AppError("bad_request", `json validation error: ${result.error.replace("%s", jsonKey)}`);
+    }
+    spec[specKey] = result.value;
+  }
+  return spec as CheckSpec;
+}

@@ -1,0 +1,76 @@
+import { getEnv } from "../env";
+import type { Check } from "../db";
+import { formatIso } from "./format-iso";
+import { getGraceStart } from "./get-grace-start";
+import { getStatus } from "./get-status";
+import { getUniqueKey } from "./get-unique-key";
+
+export type ApiVersion = 1 | 2 | 3;
+
+export interface CheckToDictOptions {
+  version: ApiVersion;
+  /** Read-only keys see unique_key instead of the UUID (a ping secret) and URLs. */
+  readOnly: boolean;
+  /** UUIDs of the channels attached to the check, in any order. */
+  channelCodes: string[];
+  now?: Date;
+}
+
+/**
+ * The check as Healthchecks' Check.to_dict() renders it (API responses, webhook $JSON).
+ * Key order matters to clients that diff or hash the JSON, so keys are inserted exactly in
+ * Healthchecks' order. Throws ScheduleError if the stored schedule cannot be evaluated.
+ */
+export function checkToDict(check: Check, opts: CheckToDictOptions): Record<string, unknown> {
+  const { siteRoot, pingEndpoint } = getEnv();
+  const now = opts.now ?? new Date();
+  const result: Record<string, unknown> = {
+    name: check.name,
+    slug: check.slug,
+    tags: check.tags,
+    desc: check.desc,
+    grace: check.grace,
+    n_pings: check.nPings,
+    // API v1 predates the `started` field and reports running jobs as a status.
+    status: getStatus(check, now, opts.version === 1),
+    started: check.lastStart !== null,
+    last_ping: formatIso(check.lastPing),
+    next_ping: formatIso(getGraceStart(check, true)),
+    manual_resume: check.manualResume,
+    methods: check.methods,
+    // Deprecated aliases kept because Healthchecks still emits them.
+    subject: check.filterSubject ? check.successKw : "",
+    subject_fail: check.filterSubject ? check.failureKw : "",
+    start_kw: check.startKw,
+    success_kw: check.successKw,
+    failure_kw: check.failureKw,
+    filter_subject: check.filterSubject,
+    filter_body: check.filterBody,
+    filter_http_body: check.filterHttpBody,
+    filter_default_fail: check.filterDefaultFail,
+    badge_url: `${siteRoot}/b/2/${check.badgeKey}.svg`,
+  };
+  // Healthchecks tests the timedelta for truthiness, so a zero duration is omitted too.
+  // Our column is milliseconds; Python's int(total_seconds()) truncates.
+  if (check.lastDuration) {
+    result.last_duration = Math.trunc(check.lastDuration / 1000);
+  }
+  if (opts.readOnly) {
+    result.unique_key = getUniqueKey(check.code);
+  } else {
+    const updateUrl = `${siteRoot}/api/v${opts.version}/checks/${check.code}`;
+    result.uuid = check.code;
+    result.ping_url = `${pingEndpoint}${check.code}`;
+    result.update_url = updateUrl;
+    result.pause_url = `${updateUrl}/pause`;
+    result.resume_url = `${updateUrl}/resume`;
+    result.channels = [...opts.channelCodes].sort().join(",");
+  }
+  if (check.kind === "simple") {
+    result.timeout = check.timeout;
+  } else if (check.kind === "cron" || check.kind === "oncalendar") {
+    result.schedule = check.schedule;
+    result.tz = check.tz;
+  }
+  return result;
+}

@@ -1,0 +1,24 @@
+import { getDb, type Project, type User } from "../db";
+import { AppError, isUniqueViolation } from "../errors";
+import { createProject } from "../projects/create-project";
+import { hashPassword } from "./hash-password";
+
+/**
+ * Creates a user (email lowercased, like Healthchecks' LowercaseEmailField; password optional,
+ * for magic-link-only accounts) and their default project, named after the email. Throws
+ * AppError("conflict") if the email is taken.
+ */
+export async function createUser(input: { email: string; password?: string }): Promise<{ user: User; project: Project }> {
+  const email = input.email.trim().toLowerCase();
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { email, passwordHash } });
+      const project = await createProject({ ownerId: user.id, name: email }, tx);
+      return { user, project };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError("conflict", `a user with email ${email} already exists`);
+    throw err;
+  }
+}
