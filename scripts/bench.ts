@@ -147,7 +147,8 @@ function wrk(port: number, codes: string[], seconds: number): WrkResult {
   fs.writeFileSync(
     script,
     `local reqs = {}
-${codes.map((c, i) => `reqs[${i + 1}] = wrk.format("GET", "/ping/${c}")`).join("\n")}
+local headers = { ["Host"] = "127.0.0.1:${port}", ["User-Agent"] = "wrk" }
+${codes.map((c, i) => `reqs[${i + 1}] = wrk.format("GET", "/ping/${c}", headers)`).join("\n")}
 local i = 0
 request = function()
   i = i % #reqs + 1

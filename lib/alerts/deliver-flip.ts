@@ -1,0 +1,121 @@
+import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import type { Flip, Ping } from "../db";
+import { getDb } from "../db";
+import { getTransport } from "../integrations/registry";
+import { TransportError, type NotifyContext } from "../integrations/transport";
+import { findLastPing } from "./flip-details";
+
+export interface ChannelDelivery {
+  channelCode: string;
+  kind: string;
+  /** "" when delivered, else the error recorded on the Notification and the channel. */
+  error: string;
+  durationMs: number;
+}
+
+export interface DeliveryReport {
+  /** The check's UUID; null if the check was deleted before delivery. */
+  checkCode: string | null;
+  newStatus: string;
+  deliveries: ChannelDelivery[];
+}
+
+// api_notification.error and api_channel.last_error are varchar(200) in Healthchecks.
+const MAX_ERROR_LENGTH = 200;
+
+/**
+ * Sends a claimed flip to the check's channels (Healthchecks' notify + Channel.notify). Flips to
+ * "up" from new or paused are silent; disabled channels and channels that ignore this status
+ * are skipped; the rest are tried one by one, fastest channel first, each writing one
+ * Notification row. A failing channel never stops the others: errors are recorded, and a
+ * permanent TransportError also disables the channel. Rejects only on database errors.
+ */
+export async function deliverFlip(flip: Flip, { isTest = false }: { isTest?: boolean } = {}): Promise<DeliveryReport> {
+  const db = getDb();
+  const check = await db.check.findUnique({ where: { id: flip.checkId }, include: { project: true } });
+  if (!check) return { checkCode: null, newStatus: flip.newStatus, deliveries: [] };
+  const report: DeliveryReport = { checkCode: check.code, newStatus: flip.newStatus, deliveries: [] };
+  if (!shouldNotify(flip)) return report;
+
+  const channels = await db.channel.findMany({
+    where: { disabled: false, checks: { some: { checkId: check.id } } },
+    orderBy: [{ lastNotifyDuration: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+  });
+
+  let lastPing: Promise<Ping | null> | undefined;
+  const getLastPing = () => (lastPing ??= findLastPing(flip));
+
+  for (const channel of channels) {
+    const transport = getTransport(channel.kind);
+    if (transport?.isNoop(channel, flip)) continue;
+    const ctx: NotifyContext = { flip, check, channel, notificationCode: randomUUID(), isTest, getLastPing };
+    report.deliveries.push(await deliverToChannel(ctx, transport ? (c) => transport.notify(c) : null));
+  }
+  return report;
+}
+
+/** Only down and up flips alert; new→up and paused→up (first ping, resume) are silent. */
+function shouldNotify(flip: Flip): boolean {
+  if (flip.newStatus === "down") return true;
+  return flip.newStatus === "up" && flip.oldStatus !== "new" && flip.oldStatus !== "paused";
+}
+
+async function deliverToChannel(
+  ctx: NotifyContext,
+  notify: ((ctx: NotifyContext) => Promise<void>) | null,
+): Promise<ChannelDelivery> {
+  const db = getDb();
+  const { channel, flip } = ctx;
+  const started = performance.now();
+  const result = (error: string): ChannelDelivery => ({
+    channelCode: channel.code,
+    kind: channel.kind,
+    error,
+    durationMs: Math.round(performance.now() - started),
+  });
+
+  // "Sending" marks a delivery in flight (the UI shows it, and a crash leaves it behind).
+  try {
+    await db.notification.create({
+      data: { code: ctx.notificationCode, checkId: flip.checkId, checkStatus: flip.newStatus, channelId: channel.id, error: "Sending" },
+    });
+  } catch (err) {
+    if (isForeignKeyViolation(err)) return result("Channel or check does not exist any more");
+    throw err;
+  }
+
+  let error = "";
+  let permanent = false;
+  try {
+    if (!notify) throw new TransportError(`Integration "${channel.kind}" is not supported`);
+    await notify(ctx);
+  } catch (err) {
+    if (err instanceof TransportError) {
+      error = err.message;
+      permanent = err.permanent;
+    } else {
+      // A bug in one transport must not take the worker down or skip the other channels.
+      error = `Unexpected error: ${err instanceof Error ? err.message : String(err)}`;
+    }
+  }
+  error = error.slice(0, MAX_ERROR_LENGTH);
+  const delivery = result(error);
+
+  // updateMany: the channel or check may have been deleted while we were sending.
+  await db.notification.updateMany({ where: { code: ctx.notificationCode }, data: { error } });
+  await db.channel.updateMany({
+    where: { id: channel.id },
+    data: {
+      lastNotify: new Date(),
+      lastNotifyDuration: delivery.durationMs,
+      lastError: error,
+      ...(permanent ? { disabled: true } : {}),
+    },
+  });
+  return delivery;
+}
+
+function isForeignKeyViolation(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2003";
+}

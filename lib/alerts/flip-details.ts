@@ -1,0 +1,118 @@
+// Message building blocks every transport shares, so "DOWN (reason)", "the downtime lasted ..."
+// and "Last ping" read the same in email, webhooks and chat. Wording follows Healthchecks.
+import type { Check, Flip, Ping } from "../db";
+import { getDb } from "../db";
+import { getEnv } from "../env";
+import { getUniqueKey } from "../checks/get-unique-key";
+
+const REASONS: Record<string, string> = {
+  timeout: "success signal did not arrive on time, grace time passed",
+  fail: "received a failure signal",
+};
+
+/** Flip.reason_long: "" when the reason is unknown. */
+export function getReasonLong(reason: string): string {
+  return REASONS[reason] ?? "";
+}
+
+/** Check.name_then_code. */
+export function getNameThenCode(check: Pick<Check, "name" | "code">): string {
+  return check.name || check.code;
+}
+
+/** Login-protected redirect to the check's page; unlike the UUID it is not a ping secret. */
+export function getCloakedUrl(check: Pick<Check, "code">): string {
+  return `${getEnv().siteRoot}/cloaked/${getUniqueKey(check.code)}/`;
+}
+
+const UNITS = [
+  ["week", 7 * 86400],
+  ["day", 86400],
+  ["hour", 3600],
+  ["minute", 60],
+] as const;
+
+/**
+ * Healthchecks' hc_duration / format_duration: "1 day 2 hours", "8 days" rather than "1 week 1
+ * day". It has no seconds, so durations under a minute read "N seconds" instead of "".
+ */
+export function formatDuration(totalSeconds: number): string {
+  let remaining = Math.max(0, Math.floor(totalSeconds));
+  if (remaining < 60) return plural(remaining, "second");
+  const parts: string[] = [];
+  for (const [name, secs] of UNITS) {
+    if (name === "week" && remaining % secs !== 0) continue;
+    const v = Math.floor(remaining / secs);
+    remaining %= secs;
+    if (v > 0) parts.push(plural(v, name));
+  }
+  return parts.join(" ");
+}
+
+/** Django's naturaltime, coarsened to one unit: "just now", "5 minutes ago", "2 days ago". */
+export function formatAgo(date: Date, now: Date = new Date()): string {
+  const secs = Math.floor((now.getTime() - date.getTime()) / 1000);
+  if (secs < 1) return "just now";
+  for (const [name, unit] of [["day", 86400], ["hour", 3600], ["minute", 60], ["second", 1]] as const) {
+    if (secs >= unit) return `${plural(Math.floor(secs / unit), name)} ago`;
+  }
+  return "just now";
+}
+
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? "" : "s"}`;
+}
+
+/** Ping.get_kind_display, with the exit status when the ping carried one. */
+export function getPingKindLabel(ping: Pick<Ping, "kind" | "exitStatus">): string {
+  if (ping.kind === "ign") return "Ignored";
+  if (ping.exitStatus !== null && ping.exitStatus >= 0) return `Exit status ${ping.exitStatus}`;
+  if (ping.kind === "fail") return "Failure";
+  if (ping.kind === "start") return "Started";
+  if (ping.kind === "log") return "Log";
+  return "Success";
+}
+
+/** The ping body as text (invalid UTF-8 replaced); `maxLength` truncates with "\n[truncated]". */
+export function getPingBodyText(ping: Pick<Ping, "body"> | null, maxLength?: number): string {
+  if (!ping?.body || ping.body.length === 0) return "";
+  const text = Buffer.from(ping.body).toString("utf8");
+  if (maxLength !== undefined && text.length > maxLength) return `${text.slice(0, maxLength)}\n[truncated]`;
+  return text;
+}
+
+/**
+ * The last ping received at or before the flip (Transport.last_ping). Pings after the flip are
+ * excluded so a quick recovery does not show up in the "down" message.
+ */
+export async function findLastPing(flip: Pick<Flip, "checkId" | "createdAt">): Promise<Ping | null> {
+  // Ordered by n (the primary key within a check) rather than created_at, which has no index;
+  // n and created_at increase together because pings of one check are serialized.
+  return getDb().ping.findFirst({
+    where: { checkId: flip.checkId, createdAt: { lte: flip.createdAt } },
+    orderBy: { n: "desc" },
+  });
+}
+
+/**
+ * Flip.down_duration: for a flip to "up", seconds since the previous flip if that one went
+ * down; null otherwise.
+ */
+export async function getDowntimeSeconds(flip: Flip): Promise<number | null> {
+  if (flip.newStatus !== "up") return null;
+  const previous = await getDb().flip.findFirst({
+    where: { checkId: flip.checkId, createdAt: { lt: flip.createdAt } },
+    orderBy: { createdAt: "desc" },
+  });
+  if (!previous || previous.newStatus !== "down") return null;
+  return (flip.createdAt.getTime() - previous.createdAt.getTime()) / 1000;
+}
+
+/** "The check is DOWN (reason)." / "The downtime lasted ..." sentence for plain-text messages. */
+export function describeFlip(flip: Flip, downtimeSeconds: number | null): string {
+  if (flip.newStatus === "down") {
+    const reason = getReasonLong(flip.reason);
+    return reason ? `DOWN (${reason}).` : "DOWN.";
+  }
+  return downtimeSeconds !== null ? `UP. The downtime lasted ${formatDuration(downtimeSeconds)}.` : "UP.";
+}

@@ -1,0 +1,14 @@
+// The only module that knows every integration kind. deliverFlip() looks transports up here;
+// kinds without a transport yet are reported as errors on the channel, never silently skipped.
+import { emailTransport } from "./email";
+import type { Transport } from "./transport";
+import { webhookTransport } from "./webhook";
+
+const TRANSPORTS: ReadonlyMap<string, Transport> = new Map(
+  [emailTransport, webhookTransport].map((t) => [t.kind, t]),
+);
+
+/** The transport for a channel kind, or null if Vigil does not implement that kind yet. */
+export function getTransport(kind: string): Transport | null {
+  return TRANSPORTS.get(kind) ?? null;
+}

@@ -1,0 +1,35 @@
+// The contract every integration implements. deliverFlip() (lib/alerts) calls isNoop() to skip
+// channels that ignore this status, then notify(); a transport reports failure only by throwing
+// TransportError, whose `permanent` flag makes deliverFlip disable the channel.
+import type { Channel, Check, Flip, Ping, Project } from "../db";
+
+export class TransportError extends Error {
+  readonly permanent: boolean;
+
+  constructor(message: string, { permanent = false }: { permanent?: boolean } = {}) {
+    super(message);
+    this.name = "TransportError";
+    this.permanent = permanent;
+  }
+}
+
+/** What a transport gets for one delivery. */
+export interface NotifyContext {
+  flip: Flip;
+  check: Check & { project: Project };
+  channel: Channel;
+  /** The Notification row's code (for callbacks and bounce ids). */
+  notificationCode: string;
+  /** Test sends ("Send test notification") do not retry. */
+  isTest: boolean;
+  /** The last ping received at or before the flip, loaded once on first use. */
+  getLastPing(): Promise<Ping | null>;
+}
+
+export interface Transport {
+  readonly kind: string;
+  /** True if this channel ignores flips to `flip.newStatus` (no Notification row is written). */
+  isNoop(channel: Channel, flip: Flip): boolean;
+  /** Resolves when delivered; throws TransportError on failure. */
+  notify(ctx: NotifyContext): Promise<void>;
+}
