@@ -22,6 +22,8 @@ const { values } = parseArgs({
     connections: { type: "string", default: "32" },
     checks: { type: "string", default: "100" },
     "with-web-app": { type: "boolean", default: false },
+    // Writes a V8 CPU profile of the Vigil process into this folder (for finding hot spots).
+    "cpu-prof": { type: "string" },
   },
 });
 const root = path.resolve(import.meta.dirname, "..");
@@ -215,7 +217,8 @@ async function main(): Promise<void> {
     (port) => waitForOk(`http://127.0.0.1:${port}/ready`, 10_000),
   );
 
-  const args = [path.join(root, "bin", "vigil.mjs"), "start"];
+  const profile = values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values["cpu-prof"])}`] : [];
+  const args = [...profile, path.join(root, "bin", "vigil.mjs"), "start"];
   if (!values["with-web-app"]) args.push("--no-web-app");
   const vigil = await measure(
     "vigil",

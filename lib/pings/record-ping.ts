@@ -15,6 +15,31 @@ const MAX_BATCH = 256;
 const queue: Pending[] = [];
 let inFlight = 0;
 let scheduled = false;
+/** Checks (by UUID or key/slug) that a running batch holds: see takeBatch(). */
+const busyChecks = new Set<string>();
+
+const checkKey = ({ target }: PingInput) => ("code" in target ? target.code : `${target.pingKey}/${target.slug}`);
+
+/**
+ * Takes up to MAX_BATCH pings for checks no running batch holds. On PostgreSQL batches run
+ * concurrently and lock their checks; a batch waiting for another's row lock would hold its
+ * own locks meanwhile, and such convoys, not CPU, capped throughput. A ping for a busy check
+ * waits for the next batch instead, keeping its order.
+ */
+function takeBatch(): Pending[] {
+  if (busyChecks.size === 0 && queue.length <= MAX_BATCH) return queue.splice(0, queue.length);
+  const batch: Pending[] = [];
+  const rest: Pending[] = [];
+  // Per-check order holds: once one ping of a check stays behind (busy or batch full), every
+  // later ping of that check stays behind too.
+  for (const p of queue) {
+    if (batch.length < MAX_BATCH && !busyChecks.has(checkKey(p.input))) batch.push(p);
+    else rest.push(p);
+  }
+  queue.length = 0;
+  queue.push(...rest);
+  return batch;
+}
 
 function schedule(): void {
   if (scheduled || queue.length === 0 || inFlight >= getMaxConcurrentBatches()) return;
@@ -27,9 +52,13 @@ function drain(): void {
   scheduled = false;
   const max = getMaxConcurrentBatches();
   while (queue.length > 0 && inFlight < max) {
-    const batch = queue.splice(0, MAX_BATCH);
+    const batch = takeBatch();
+    if (batch.length === 0) break;
+    const keys = new Set(batch.map((p) => checkKey(p.input)));
+    for (const key of keys) busyChecks.add(key);
     inFlight++;
     void runBatch(batch).finally(() => {
+      for (const key of keys) busyChecks.delete(key);
       inFlight--;
       schedule();
     });

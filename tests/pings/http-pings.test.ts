@@ -190,6 +190,16 @@ forEachDatabase(
       expect(Buffer.from(row.body!).toString()).toBe("0123456789abcdefghij");
     });
 
+    test("quotes, backslashes and binary bodies are stored exactly", async () => {
+      const check = await createCheck(projectId);
+      const ua = `O'Reilly \\ "x" %s; DROP TABLE pings; -- ü`;
+      const body = Buffer.from([0, 39, 92, 255, 10, 34, 0]);
+      expect((await ping(`/ping/${check.code}/log`, { method: "POST", body, headers: { "User-Agent": ua } })).status).toBe(200);
+      const [row] = await pingsOf(check.id);
+      expect(row.ua).toBe(ua);
+      expect(Buffer.from(row.body!)).toEqual(body);
+    });
+
     test("concurrent pings to one check are all stored with consecutive numbers", async () => {
       const check = await createCheck(projectId);
       const results = await Promise.all(Array.from({ length: 300 }, () => ping(`/ping/${check.code}`).then((r) => r.status)));
