@@ -81,7 +81,6 @@ function startAlerts(stoppers: Stopper[]): void {
     controller.abort();
     await done;
   });
-  log("sendalerts            running");
 }
 
 async function startEmail(stoppers: Stopper[], port: number): Promise<void> {

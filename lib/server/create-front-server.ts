@@ -4,7 +4,7 @@ import { handleApiRequest } from "../api/router";
 import { getEnv } from "../env";
 import { handlePing } from "./handle-ping";
 import { ROOT_PING_PATH } from "./parse-ping-url";
-import { sendWebResponse, toWebRequest } from "./web-bridge";
+import { BodyTooLargeError, sendWebResponse, toWebRequest } from "./web-bridge";
 
 const API_PATH = /^\/api\/v[123]\//;
 
@@ -33,7 +33,15 @@ export async function startFrontServer(opts: { port: number; host: string; next?
     if (ROOT_PING_PATH.test(url)) return handlePing(req, res, pathname.slice(1), query, false);
     // Other /api/ paths (e.g. next-auth's) belong to Next.
     if (API_PATH.test(pathname)) {
-      const response = await handleApiRequest(await toWebRequest(req, origin));
+      let request: Request;
+      try {
+        request = await toWebRequest(req, origin);
+      } catch (err) {
+        if (!(err instanceof BodyTooLargeError)) throw err;
+        res.writeHead(413, { "Content-Type": "application/json", "Access-Control-Allow-Origin": "*", Connection: "close" });
+        return void res.end('{"error": "request body too large"}');
+      }
+      const response = await handleApiRequest(request);
       if (response) return sendWebResponse(res, response);
       res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
       return void res.end("not found");

@@ -1,9 +1,19 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
+/** API request bodies above this are refused (Django's DATA_UPLOAD_MAX_MEMORY_SIZE). */
+export const MAX_API_BODY = 2_621_440;
+
+export class BodyTooLargeError extends Error {}
+
 /** node:http request → WHATWG Request, for handlers written against the Fetch API. */
 export async function toWebRequest(req: IncomingMessage, origin: string): Promise<Request> {
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_API_BODY) throw new BodyTooLargeError();
+    chunks.push(chunk as Buffer);
+  }
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
