@@ -51,7 +51,9 @@ export function bootstrap() {
   const lock = path.join(root, "package-lock.json");
   if (mtime(installed) < Math.max(mtime(path.join(root, "package.json")), mtime(lock))) {
     console.log("Installing dependencies (npm install)...");
-    run("npm", [fs.existsSync(lock) ? "ci" : "install", "--no-audit", "--no-fund"], quietEnv);
+    // Not `npm ci`: the lock file lacks other platforms' optional packages (e.g. @next/swc-darwin-*)
+    // that this registry mirror does not serve, and ci refuses such a lock.
+    run("npm", ["install", "--no-audit", "--no-fund"], quietEnv);
   }
   const client = path.join(root, "lib", "generated", "sqlite", "client.ts");
   const pgClient = path.join(root, "lib", "generated", "postgres", "client.ts");
