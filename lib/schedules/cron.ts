@@ -1,3 +1,4 @@
+import { memoizeParser } from "./memoize-parser";
 import { ScheduleError } from "./errors";
 import { splitWhitespace } from "./split-whitespace";
 import {
@@ -409,17 +410,7 @@ class CronCursor {
   }
 }
 
-const parsedCache = new Map<string, CronExpression>();
-
-function parseCached(expr: string): CronExpression {
-  let parsed = parsedCache.get(expr);
-  if (parsed === undefined) {
-    parsed = parseCron(expr);
-    if (parsedCache.size >= 1000) parsedCache.clear();
-    parsedCache.set(expr, parsed);
-  }
-  return parsed;
-}
+const parseCached = memoizeParser(parseCron);
 
 /**
  * The first time strictly after `after` that matches the expression in time

@@ -1,3 +1,4 @@
+import { memoizeParser } from "./memoize-parser";
 import { ScheduleError } from "./errors";
 import { normalizeTimezone } from "./normalize-timezone";
 import { splitWhitespace } from "./split-whitespace";
@@ -407,17 +408,7 @@ class OnCalendarCursor {
   }
 }
 
-const parsedCache = new Map<string, OnCalendarSchedule>();
-
-function parseCached(text: string): OnCalendarSchedule {
-  let parsed = parsedCache.get(text);
-  if (parsed === undefined) {
-    parsed = parseOnCalendar(text);
-    if (parsedCache.size >= 1000) parsedCache.clear();
-    parsedCache.set(text, parsed);
-  }
-  return parsed;
-}
+const parseCached = memoizeParser(parseOnCalendar);
 
 /**
  * The earliest time strictly after `after` matched by any line of the
