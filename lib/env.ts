@@ -73,6 +73,18 @@ function str(src: Source, name: string, dflt: string): string {
   return v === undefined || v === "" ? dflt : v;
 }
 
+/**
+ * REMOTE_USER_HEADER as a lowercase HTTP header name. Healthchecks spells it the Django way
+ * (HTTP_X_AUTHENTICATED_USER); the plain form (X-Authenticated-User) is accepted too.
+ */
+function remoteUserHeader(src: Source): string | null {
+  const v = src.REMOTE_USER_HEADER?.trim();
+  if (!v) return null;
+  const name = v.replace(/^HTTP_/i, "").replaceAll("_", "-").toLowerCase();
+  if (!/^[a-z0-9-]+$/.test(name)) throw new EnvError("REMOTE_USER_HEADER", `must be a header name, got "${v}"`);
+  return name;
+}
+
 export type DatabaseKind = "sqlite" | "postgres";
 
 function database(src: Source, root: string): { kind: DatabaseKind; url: string; sqlitePath: string | null } {
@@ -101,6 +113,8 @@ export function parseEnv(src: Source, root = process.cwd()) {
     /** Bytes stored per ping body; null = unlimited (PING_BODY_LIMIT=None). */
     pingBodyLimit,
     registrationOpen: bool(src, "REGISTRATION_OPEN", true),
+    /** Header (lowercase) in which a trusted proxy passes the signed-in user's email; null = off. */
+    remoteUserHeader: remoteUserHeader(src),
     secretKey: secret(src, "SECRET_KEY") || "---",
     defaultFromEmail: str(src, "DEFAULT_FROM_EMAIL", "vigil@example.org"),
     email: {
@@ -127,11 +141,18 @@ export type Env = ReturnType<typeof parseEnv>;
 
 let cached: Env | undefined;
 
+// next-auth 4 reads its own base URL only from NEXTAUTH_URL (redirects after sign-in errors
+// use it); deriving it from SITE_ROOT keeps SITE_ROOT the one setting.
+function defaultNextAuthUrl(env: Env): void {
+  process.env.NEXTAUTH_URL ||= `${env.siteRoot}/api/auth`;
+}
+
 /** The parsed configuration; throws EnvError naming the first bad variable. */
 export function getEnv(): Env {
   if (!cached) {
     loadDotenv({ quiet: true });
     cached = parseEnv(process.env);
+    defaultNextAuthUrl(cached);
   }
   return cached;
 }
@@ -144,6 +165,7 @@ export function setEnv(overrides: Source): Env {
     else process.env[k] = v;
   }
   cached = parseEnv(process.env);
+  defaultNextAuthUrl(cached);
   return cached;
 }
 

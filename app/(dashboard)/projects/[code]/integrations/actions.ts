@@ -1,0 +1,162 @@
+"use server";
+// Server actions of the integrations pages: thin glue from form fields to lib/channels, which
+// checks the user's access and validates with the API's own schemas.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { FormState } from "@/components/integrations/form-state";
+import { requireUser } from "@/lib/auth/session";
+import { addChannel, type ChannelSaveResult } from "@/lib/channels/add-channel";
+import { editChannel } from "@/lib/channels/edit-channel";
+import { getConfigErrors } from "@/lib/channels/get-config-errors";
+import { parseHeaderLines } from "@/lib/channels/parse-header-lines";
+import { removeChannel } from "@/lib/channels/remove-channel";
+import { resendVerification } from "@/lib/channels/resend-verification";
+import { sendTestNotification } from "@/lib/channels/send-test-notification";
+import { setChannelChecks } from "@/lib/channels/set-channel-checks";
+import { AppError } from "@/lib/errors";
+import { MailError } from "@/lib/mail";
+
+const listPath = (projectCode: string) => `/projects/${projectCode}/integrations`;
+
+function text(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Expected failures become a form message; anything else is a bug for the error boundary. */
+function toFormError(err: unknown, state: FormState = {}): FormState {
+  if (err instanceof AppError) {
+    const error = err.code === "not_found" ? "This integration or project no longer exists, or you have no access to it." : capitalize(err.message);
+    return { ...state, error };
+  }
+  if (err instanceof MailError) return { ...state, error: `Could not send the email: ${err.message}` };
+  throw err;
+}
+
+/** Saves (adds when channelCode is null), then returns to the list with a note about confirmation. */
+async function save(
+  projectCode: string,
+  channelCode: string | null,
+  input: { kind: string; name: string; config: Record<string, unknown> },
+  state: FormState,
+): Promise<FormState> {
+  const user = await requireUser();
+  let result: ChannelSaveResult;
+  try {
+    result = channelCode
+      ? await editChannel(user.id, channelCode, { name: input.name, config: input.config })
+      : await addChannel(user.id, projectCode, input);
+  } catch (err) {
+    return toFormError(err, state);
+  }
+  revalidatePath(listPath(projectCode));
+  const params = new URLSearchParams({ saved: result.channel.code });
+  if (result.verificationSent) params.set("verify", "sent");
+  if (result.verificationError) params.set("verify", "failed");
+  redirect(`${listPath(projectCode)}?${params}`);
+}
+
+export async function saveEmailChannel(
+  projectCode: string,
+  channelCode: string | null,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const values = { value: text(formData, "value").trim(), name: text(formData, "name"), up: text(formData, "up"), down: text(formData, "down") };
+  const state: FormState = { values, attempt: Date.now() };
+  const config = { value: values.value, up: values.up === "on", down: values.down === "on" };
+  const fieldErrors = getConfigErrors("email", config);
+  if (!config.up && !config.down) fieldErrors.events = "Choose at least one event to be notified about.";
+  if (fieldErrors.value) fieldErrors.value = values.value ? "Enter a valid email address." : "Enter an email address.";
+  if (Object.keys(fieldErrors).length) return { ...state, fieldErrors };
+  return save(projectCode, channelCode, { kind: "email", name: values.name, config }, state);
+}
+
+const STATUSES = ["down", "up"] as const;
+
+export async function saveWebhookChannel(
+  projectCode: string,
+  channelCode: string | null,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const values: Record<string, string> = { name: text(formData, "name") };
+  for (const status of STATUSES) {
+    for (const field of ["method", "url", "body", "headers"]) values[`${field}_${status}`] = text(formData, `${field}_${status}`);
+    values[`url_${status}`] = values[`url_${status}`].trim();
+  }
+  const state: FormState = { values, attempt: Date.now() };
+
+  const config: Record<string, unknown> = {};
+  const fieldErrors: Record<string, string> = {};
+  for (const status of STATUSES) {
+    const method = values[`method_${status}`];
+    const headers = parseHeaderLines(values[`headers_${status}`]);
+    if (headers.error) fieldErrors[`headers_${status}`] = headers.error;
+    config[`method_${status}`] = method;
+    config[`url_${status}`] = values[`url_${status}`];
+    // Only POST and PUT send a body; don't keep a hidden one around for GET.
+    config[`body_${status}`] = method === "POST" || method === "PUT" ? values[`body_${status}`] : "";
+    config[`headers_${status}`] = headers.headers;
+  }
+  for (const [key, message] of Object.entries(getConfigErrors("webhook", config))) {
+    if (key === "") fieldErrors.url_down ??= "Enter a URL for the down event, the up event, or both.";
+    else fieldErrors[key] ??= capitalize(message);
+  }
+  if ([...values.name].length > 100) fieldErrors.name = "Must be at most 100 characters.";
+  if (Object.keys(fieldErrors).length) return { ...state, fieldErrors };
+  return save(projectCode, channelCode, { kind: "webhook", name: values.name, config }, state);
+}
+
+export async function sendTestAction(projectCode: string, channelCode: string): Promise<FormState> {
+  const user = await requireUser();
+  try {
+    const { error } = await sendTestNotification(user.id, channelCode);
+    revalidatePath(listPath(projectCode));
+    return error ? { error: `Could not send a test notification: ${error}` } : { message: "Test notification sent." };
+  } catch (err) {
+    return toFormError(err);
+  }
+}
+
+export async function resendVerificationAction(channelCode: string): Promise<FormState> {
+  const user = await requireUser();
+  try {
+    await resendVerification(user.id, channelCode);
+    return { message: "Confirmation link sent." };
+  } catch (err) {
+    return toFormError(err);
+  }
+}
+
+export async function deleteChannelAction(projectCode: string, channelCode: string): Promise<FormState> {
+  const user = await requireUser();
+  try {
+    await removeChannel(user.id, channelCode);
+  } catch (err) {
+    return toFormError(err);
+  }
+  revalidatePath(listPath(projectCode));
+  redirect(listPath(projectCode));
+}
+
+export async function assignChecksAction(
+  projectCode: string,
+  channelCode: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const user = await requireUser();
+  const codes = formData.getAll("check").filter((v): v is string => typeof v === "string");
+  try {
+    await setChannelChecks(user.id, channelCode, codes);
+  } catch (err) {
+    return toFormError(err);
+  }
+  revalidatePath(listPath(projectCode));
+  return { message: "Saved." };
+}

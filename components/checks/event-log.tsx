@@ -1,0 +1,106 @@
+import type { CheckEvent, FlipEvent, NotificationEvent, PingEvent } from "@/lib/checks/get-check-events";
+import { formatDateTime } from "@/lib/format/format-date-time";
+import { formatRunTime } from "@/lib/format/format-run-time";
+import { PingBody } from "./ping-body";
+
+const STATUS_NAMES: Record<string, string> = { new: "new", up: "up", down: "down", paused: "paused" };
+const REASONS: Record<string, string> = {
+  timeout: "success signal did not arrive on time, grace time passed",
+  fail: "received a failure signal",
+};
+
+function pingLabel(ping: PingEvent): { text: string; color: string } {
+  if (ping.kind === "ign") return { text: "Ignored", color: "bg-slate-400" };
+  if (ping.kind === "log") return { text: "Log", color: "bg-slate-500" };
+  if (ping.exitStatus !== null) return { text: `Exit status ${ping.exitStatus}`, color: ping.kind === "fail" ? "bg-down" : "bg-up" };
+  if (ping.kind === "fail") return { text: "Failure", color: "bg-down" };
+  if (ping.kind === "start") return { text: "Started", color: "bg-started" };
+  return { text: "Success", color: "bg-up" };
+}
+
+function pingSource(ping: PingEvent): string {
+  if (ping.scheme === "email") return `Email from ${ping.ua.replace(/^Email from /, "") || "unknown sender"}`;
+  const from = ping.remoteAddr ? ` from ${ping.remoteAddr}` : "";
+  if (ping.method === "" && ping.ua === "Dashboard") return `Dashboard (Ping now)${from}`;
+  return `${ping.scheme.toUpperCase()} ${ping.method}${from}`;
+}
+
+function Dot({ color }: { color: string }) {
+  return <span className={`mt-1.5 inline-block h-2.5 w-2.5 shrink-0 rounded-full ${color}`} aria-hidden="true" />;
+}
+
+function PingRow({ ping, bodyUrl }: { ping: PingEvent; bodyUrl: string }) {
+  const label = pingLabel(ping);
+  const showUa = ping.ua && ping.scheme !== "email" && ping.ua !== "Dashboard";
+  return (
+    <div className="min-w-0">
+      <p className="text-sm">
+        <span className="font-medium">{label.text}</span>
+        <span className="text-slate-500 dark:text-slate-400"> · #{ping.n} · {pingSource(ping)}</span>
+        {ping.durationMs !== null && <span className="text-slate-500 dark:text-slate-400"> · ran {formatRunTime(ping.durationMs)}</span>}
+      </p>
+      {showUa && <p className="truncate font-mono text-xs text-slate-500 dark:text-slate-400">{ping.ua}</p>}
+      {ping.rid && <p className="font-mono text-xs text-slate-500 dark:text-slate-400">run id {ping.rid}</p>}
+      {ping.bodySize > 0 && <PingBody preview={ping.bodyPreview} size={ping.bodySize} url={bodyUrl} />}
+    </div>
+  );
+}
+
+function FlipRow({ flip }: { flip: FlipEvent }) {
+  const reason = REASONS[flip.reason];
+  return (
+    <p className="text-sm">
+      Status changed from <strong>{STATUS_NAMES[flip.oldStatus] ?? flip.oldStatus}</strong> to{" "}
+      <strong>{STATUS_NAMES[flip.newStatus] ?? flip.newStatus}</strong>
+      {reason && <span className="text-slate-500 dark:text-slate-400"> ({reason})</span>}
+    </p>
+  );
+}
+
+function NotificationRow({ notification }: { notification: NotificationEvent }) {
+  const what = `“${notification.checkStatus}” notification via ${notification.channelKind} to ${notification.channelLabel}`;
+  if (notification.error === "") return <p className="text-sm">Sent {what}</p>;
+  if (notification.error === "Sending") return <p className="text-sm">Sending {what}…</p>;
+  return (
+    <p className="text-sm">
+      Failed to send {what}: <span className="text-red-700 dark:text-red-400">{notification.error}</span>
+    </p>
+  );
+}
+
+function eventColor(event: CheckEvent): string {
+  if (event.type === "ping") return pingLabel(event).color;
+  if (event.type === "flip") return event.newStatus === "down" ? "bg-down" : event.newStatus === "up" ? "bg-up" : "bg-paused";
+  return event.error && event.error !== "Sending" ? "bg-down" : "bg-sky-500";
+}
+
+/**
+ * The check's pings, status changes and notifications, newest first. Times are exact, in the
+ * viewer's time zone.
+ */
+export function EventLog({ events, tz, checkCode }: { events: CheckEvent[]; tz: string; checkCode: string }) {
+  if (events.length === 0) {
+    return <p className="text-sm text-slate-600 dark:text-slate-400">No events yet. Pings, status changes and notifications will show up here.</p>;
+  }
+  return (
+    <ol className="divide-y divide-slate-100 dark:divide-slate-800">
+      {events.map((event, i) => (
+        <li key={event.type === "ping" ? `ping-${event.n}` : `${event.type}-${event.at}-${i}`} className="flex gap-3 py-2">
+          <Dot color={eventColor(event)} />
+          <div className="grid min-w-0 flex-1 gap-x-4 sm:grid-cols-[11rem_minmax(0,1fr)]">
+            <time dateTime={new Date(event.at).toISOString()} className="whitespace-nowrap font-mono text-xs leading-6 text-slate-500 dark:text-slate-400">
+              {formatDateTime(event.at, tz)}
+            </time>
+            {event.type === "ping" ? (
+              <PingRow ping={event} bodyUrl={`/api/ui/checks/${checkCode}/pings/${event.n}/body`} />
+            ) : event.type === "flip" ? (
+              <FlipRow flip={event} />
+            ) : (
+              <NotificationRow notification={event} />
+            )}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

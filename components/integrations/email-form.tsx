@@ -1,0 +1,82 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+import type { FormState } from "./form-state";
+import { FormMessage } from "./form-message";
+
+export interface EmailFormInitial {
+  name: string;
+  value: string;
+  up: boolean;
+  down: boolean;
+}
+
+/** Add/edit form of an email integration: address, optional name and which events to send. */
+export function EmailForm({
+  action,
+  initial,
+  submitLabel,
+  cancelHref,
+}: {
+  action: (prev: FormState, formData: FormData) => Promise<FormState>;
+  initial: EmailFormInitial;
+  submitLabel: string;
+  cancelHref: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const v = state.values;
+  const values: EmailFormInitial = v ? { name: v.name ?? "", value: v.value ?? "", up: v.up === "on", down: v.down === "on" } : initial;
+  const errors = state.fieldErrors ?? {};
+
+  return (
+    <form action={formAction} className="max-w-xl space-y-5" noValidate>
+      {/* Keyed on the attempt: React resets a form after its action, and re-mounting makes the
+          fields show what was submitted instead of the original values. */}
+      <div key={state.attempt ?? 0} className="space-y-5">
+        <Field label="Email address" htmlFor="email-value" error={errors.value} hint="Notifications are sent to this address.">
+          <Input
+            id="email-value"
+            name="value"
+            type="email"
+            autoComplete="email"
+            required
+            maxLength={254}
+            defaultValue={values.value}
+            aria-invalid={errors.value ? true : undefined}
+          />
+        </Field>
+        <fieldset className="space-y-2" aria-describedby={errors.events ? "email-events-error" : undefined}>
+          <legend className="text-sm font-medium">Send a notification when a check</legend>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="down" defaultChecked={values.down} className="h-4 w-4 rounded border-slate-300 accent-sky-600" />
+            goes <span className="font-semibold text-down">down</span>
+          </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="up" defaultChecked={values.up} className="h-4 w-4 rounded border-slate-300 accent-sky-600" />
+            goes back <span className="font-semibold text-up">up</span>
+          </label>
+          {errors.events && (
+            <p id="email-events-error" role="alert" className="text-xs text-red-600 dark:text-red-400">
+              {errors.events}
+            </p>
+          )}
+        </fieldset>
+        <Field label="Name (optional)" htmlFor="email-name" error={errors.name} hint="Shown in the integrations list and on checks.">
+          <Input id="email-name" name="name" maxLength={100} defaultValue={values.name} />
+        </Field>
+      </div>
+      <FormMessage state={state} />
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" className={buttonClass("primary")} disabled={pending}>
+          {pending ? "Saving…" : submitLabel}
+        </button>
+        <Link href={cancelHref} className={buttonClass("secondary")}>
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,13 @@
+import type { Channel } from "../db";
+import { requireChannelAccess } from "./require-channel-access";
+import { updateChannel } from "./update-channel";
+
+/**
+ * Makes the integration notify for exactly `checkCodes` (UUIDs of checks in its project), for
+ * a user who may write to the project. Throws AppError "not_found"/"forbidden" (access) or
+ * "bad_request" when a code is not one of the project's checks; then nothing changes.
+ */
+export async function setChannelChecks(userId: number, channelCode: string, checkCodes: string[]): Promise<Channel> {
+  const { channel } = await requireChannelAccess(userId, channelCode, "write");
+  return updateChannel(channel.id, { checks: [...new Set(checkCodes)].join(",") });
+}

@@ -1,0 +1,9 @@
+import { requireCheckAccess } from "../auth/permissions";
+import type { Check } from "../db";
+import { clearCheckEvents } from "./clear-check-events";
+
+/** Clears a check's events (see clearCheckEvents) for a user who may write to its project. */
+export async function clearCheckEventsAsUser(userId: number, checkCode: string): Promise<Check> {
+  const { check } = await requireCheckAccess(userId, checkCode, "write");
+  return clearCheckEvents(check.id);
+}

@@ -1,0 +1,11 @@
+import { requireProjectAccess } from "../auth/permissions";
+import { getDb } from "../db";
+
+/** Revokes the project's read-write or read-only API key (team members and up). */
+export async function deleteProjectApiKey(userId: number, projectCode: string, opts: { readOnly: boolean }): Promise<void> {
+  const { project } = await requireProjectAccess(userId, projectCode, "write");
+  await getDb().project.update({
+    where: { id: project.id },
+    data: opts.readOnly ? { apiKeyReadonly: "" } : { apiKey: "" },
+  });
+}

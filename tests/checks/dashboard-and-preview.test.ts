@@ -1,0 +1,77 @@
+import { beforeEach, describe, expect, test } from "vitest";
+import { listDashboardChecks } from "../../lib/checks/list-dashboard-checks";
+import { previewSchedule } from "../../lib/checks/preview-schedule";
+import { createCheck, createFixtures } from "../fixtures";
+import { forEachDatabase, resetDatabase } from "../helpers/databases";
+
+const NOW = new Date("2026-03-15T12:00:00Z");
+const ago = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000);
+
+describe("previewSchedule", () => {
+  test("describes a valid schedule and lists its next runs in the time zone", () => {
+    const preview = previewSchedule("0 9 * * 1-5", "Europe/Riga", { now: NOW });
+    expect(preview).toEqual({
+      ok: true,
+      kind: "cron",
+      description: "At 09:00 on weekdays",
+      nextRuns: [
+        { at: Date.parse("2026-03-16T07:00:00Z"), text: "Mon 2026-03-16 09:00 GMT+2" },
+        { at: Date.parse("2026-03-17T07:00:00Z"), text: "Tue 2026-03-17 09:00 GMT+2" },
+        { at: Date.parse("2026-03-18T07:00:00Z"), text: "Wed 2026-03-18 09:00 GMT+2" },
+        { at: Date.parse("2026-03-19T07:00:00Z"), text: "Thu 2026-03-19 09:00 GMT+2" },
+        { at: Date.parse("2026-03-20T07:00:00Z"), text: "Fri 2026-03-20 09:00 GMT+2" },
+      ],
+    });
+  });
+
+  test("handles OnCalendar and legacy zone names", () => {
+    const preview = previewSchedule("daily", "US/Eastern", { now: NOW, count: 2 });
+    expect(preview).toMatchObject({ ok: true, kind: "oncalendar", description: "At 00:00 every day" });
+    expect(preview.ok && preview.nextRuns.map((r) => r.text)).toEqual(["Mon 2026-03-16 00:00 EDT", "Tue 2026-03-17 00:00 EDT"]);
+  });
+
+  test.each([
+    ["61 * * * *", "UTC", "schedule is not a valid cron or OnCalendar expression"],
+    ["0 9 * * *", "Mars/Olympus", "tz is not a valid timezone"],
+    ["x".repeat(101), "UTC", "schedule is too long"],
+  ])("reports %j in %s with the API's message", (schedule, tz, error) => {
+    expect(previewSchedule(schedule, tz, { now: NOW })).toEqual({ ok: false, error });
+  });
+});
+
+forEachDatabase(() => {
+  let projectId: number;
+  beforeEach(async () => {
+    await resetDatabase();
+    projectId = (await createFixtures()).project.id;
+  });
+
+  test("lists the project's checks with live statuses, tags and exact last-ping times", async () => {
+    await createCheck(projectId, { name: "new one" });
+    await createCheck(projectId, { name: "up", tags: "prod  db", status: "up", lastPing: ago(10), timeout: 3600, grace: 600 });
+    await createCheck(projectId, { name: "late", status: "up", lastPing: ago(65), timeout: 3600, grace: 600 });
+    await createCheck(projectId, { name: "overdue", status: "up", lastPing: ago(75), timeout: 3600, grace: 600 });
+    await createCheck(projectId, { name: "running", status: "up", lastPing: ago(10), lastStart: ago(1), timeout: 3600, grace: 600 });
+    await createCheck(projectId, { name: "paused", status: "paused" });
+    await createCheck(projectId, { name: "cron", status: "up", kind: "cron", schedule: "30 * * * *", lastPing: ago(1), grace: 60 });
+
+    const checks = await listDashboardChecks(projectId, { now: NOW, tz: "Europe/Riga" });
+    expect(checks.map((c) => [c.name, c.status])).toEqual([
+      ["new one", "new"],
+      ["up", "up"],
+      ["late", "grace"],
+      ["overdue", "down"],
+      ["running", "started"],
+      ["paused", "paused"],
+      ["cron", "up"],
+    ]);
+    expect(checks[1]).toMatchObject({ tags: ["prod", "db"], lastPing: ago(10).getTime(), lastPingText: "2026-03-15 13:50:00 GMT+2" });
+    expect(checks[0]).toMatchObject({ tags: [], lastPing: null, lastPingText: null });
+  });
+
+  test("shows the stored status when a schedule cannot be evaluated", async () => {
+    await createCheck(projectId, { name: "broken", status: "up", kind: "cron", schedule: "not cron", lastPing: ago(1) });
+    const [check] = await listDashboardChecks(projectId, { now: NOW });
+    expect(check!.status).toBe("up");
+  });
+});

@@ -1,0 +1,115 @@
+import { beforeEach, describe, expect, test } from "vitest";
+import { addCheckAsUser } from "../../lib/checks/add-check-as-user";
+import { clearCheckEventsAsUser } from "../../lib/checks/clear-check-events-as-user";
+import { deleteCheckAsUser } from "../../lib/checks/delete-check-as-user";
+import { editCheckAsUser } from "../../lib/checks/edit-check-as-user";
+import { moveCheckAsUser } from "../../lib/checks/move-check-as-user";
+import { pauseCheckAsUser } from "../../lib/checks/pause-check-as-user";
+import { pingCheckAsUser } from "../../lib/checks/ping-check-as-user";
+import { resumeCheckAsUser } from "../../lib/checks/resume-check-as-user";
+import { setCheckChannelAsUser } from "../../lib/checks/set-check-channel-as-user";
+import { getDb } from "../../lib/db";
+import { AppError } from "../../lib/errors";
+import { forEachDatabase, resetDatabase } from "../helpers/databases";
+import { CAN_WRITE, createRoleFixtures, ROLES, type RoleFixtures } from "./fixtures";
+
+type Mutation = (userId: number, fx: RoleFixtures) => Promise<unknown>;
+
+/** Each web-UI mutation on alice's project, and a way to see that it happened. */
+const MUTATIONS: Record<string, { run: Mutation; happened: (fx: RoleFixtures) => Promise<boolean> }> = {
+  "add a check": {
+    run: (userId, fx) => addCheckAsUser(userId, fx.project.code),
+    happened: async (fx) => (await getDb().check.count({ where: { projectId: fx.project.id } })) === 2,
+  },
+  "edit a check": {
+    run: (userId, fx) => editCheckAsUser(userId, fx.check.code, { name: "Renamed" }),
+    happened: async (fx) => (await getDb().check.findUniqueOrThrow({ where: { id: fx.check.id } })).name === "Renamed",
+  },
+  "pause a check": {
+    run: (userId, fx) => pauseCheckAsUser(userId, fx.check.code),
+    happened: async (fx) => (await getDb().check.findUniqueOrThrow({ where: { id: fx.check.id } })).status === "paused",
+  },
+  "resume a check": {
+    run: async (userId, fx) => {
+      await getDb().check.update({ where: { id: fx.check.id }, data: { status: "paused" } });
+      return resumeCheckAsUser(userId, fx.check.code);
+    },
+    happened: async (fx) => (await getDb().check.findUniqueOrThrow({ where: { id: fx.check.id } })).status === "new",
+  },
+  "ping a check": {
+    run: (userId, fx) => pingCheckAsUser(userId, fx.check.code, "127.0.0.1"),
+    happened: async (fx) => (await getDb().ping.count({ where: { checkId: fx.check.id } })) === 1,
+  },
+  "clear a check's events": {
+    run: async (userId, fx) => {
+      await getDb().check.update({ where: { id: fx.check.id }, data: { status: "up", lastPing: new Date() } });
+      return clearCheckEventsAsUser(userId, fx.check.code);
+    },
+    happened: async (fx) => (await getDb().check.findUniqueOrThrow({ where: { id: fx.check.id } })).status === "new",
+  },
+  "delete a check": {
+    run: (userId, fx) => deleteCheckAsUser(userId, fx.check.code),
+    happened: async (fx) => (await getDb().check.count({ where: { id: fx.check.id } })) === 0,
+  },
+  "turn a channel on for a check": {
+    run: async (userId, fx) => {
+      const channel = await getDb().channel.create({
+        data: { code: crypto.randomUUID(), projectId: fx.project.id, kind: "email", config: '{"value":"a@example.org"}' },
+      });
+      return setCheckChannelAsUser(userId, fx.check.code, channel.code, true);
+    },
+    happened: async (fx) => (await getDb().channelCheck.count({ where: { checkId: fx.check.id } })) === 1,
+  },
+};
+
+forEachDatabase(() => {
+  let fx: RoleFixtures;
+  beforeEach(async () => {
+    await resetDatabase();
+    fx = await createRoleFixtures();
+  });
+
+  for (const [name, { run, happened }] of Object.entries(MUTATIONS)) {
+    describe(name, () => {
+      for (const role of ROLES) {
+        const expected = CAN_WRITE[role] ? "is allowed" : role === "charlie" ? "is not found" : "is forbidden";
+        test(`${expected} for ${role}`, async () => {
+          const attempt = run(fx[role].id, fx);
+          if (CAN_WRITE[role]) {
+            await attempt;
+            expect(await happened(fx)).toBe(true);
+          } else {
+            const error = await attempt.then(() => null, (err: unknown) => err);
+            expect(error).toBeInstanceOf(AppError);
+            expect((error as AppError).code).toBe(role === "charlie" ? "not_found" : "forbidden");
+            expect(await happened(fx)).toBe(false);
+          }
+        });
+      }
+    });
+  }
+
+  describe("move a check", () => {
+    test("needs write access to the target project as well", async () => {
+      // bob writes to alice's project but has no access to her second one.
+      await expect(moveCheckAsUser(fx.bob.id, fx.check.code, fx.aliceSecond.code)).rejects.toMatchObject({ code: "not_found" });
+      // rita only reads the source project.
+      await getDb().member.create({ data: { userId: fx.rita.id, projectId: fx.aliceSecond.id, role: "w" } });
+      await expect(moveCheckAsUser(fx.rita.id, fx.check.code, fx.aliceSecond.code)).rejects.toMatchObject({ code: "forbidden" });
+      // A read-only membership of the target is not enough either.
+      await getDb().member.create({ data: { userId: fx.bob.id, projectId: fx.aliceSecond.id, role: "r" } });
+      await expect(moveCheckAsUser(fx.bob.id, fx.check.code, fx.aliceSecond.code)).rejects.toMatchObject({ code: "forbidden" });
+      // charlie cannot move alice's check into his own project.
+      await expect(moveCheckAsUser(fx.charlie.id, fx.check.code, fx.charliesProject.code)).rejects.toMatchObject({ code: "not_found" });
+      expect((await getDb().check.findUniqueOrThrow({ where: { id: fx.check.id } })).projectId).toBe(fx.project.id);
+    });
+
+    test("is allowed with write access to both projects", async () => {
+      await moveCheckAsUser(fx.alice.id, fx.check.code, fx.aliceSecond.code);
+      expect((await getDb().check.findUniqueOrThrow({ where: { id: fx.check.id } })).projectId).toBe(fx.aliceSecond.id);
+      await getDb().member.create({ data: { userId: fx.bob.id, projectId: fx.aliceSecond.id, role: "w" } });
+      await moveCheckAsUser(fx.bob.id, fx.check.code, fx.project.code);
+      expect((await getDb().check.findUniqueOrThrow({ where: { id: fx.check.id } })).projectId).toBe(fx.project.id);
+    });
+  });
+});
