@@ -4,6 +4,8 @@ import type { Check, Flip, Ping } from "../db";
 import { getDb } from "../db";
 import { getEnv } from "../env";
 import { getUniqueKey } from "../checks/get-unique-key";
+import { formatDuration } from "../format/format-duration";
+import { plural } from "../format/plural";
 
 const REASONS: Record<string, string> = {
   timeout: "success signal did not arrive on time, grace time passed",
@@ -25,30 +27,6 @@ export function getCloakedUrl(check: Pick<Check, "code">): string {
   return `${getEnv().siteRoot}/cloaked/${getUniqueKey(check.code)}/`;
 }
 
-const UNITS = [
-  ["week", 7 * 86400],
-  ["day", 86400],
-  ["hour", 3600],
-  ["minute", 60],
-] as const;
-
-/**
- * Healthchecks' hc_duration / format_duration: "1 day 2 hours", "8 days" rather than "1 week 1
- * day". It has no seconds, so durations under a minute read "N seconds" instead of "".
- */
-export function formatDuration(totalSeconds: number): string {
-  let remaining = Math.max(0, Math.floor(totalSeconds));
-  if (remaining < 60) return plural(remaining, "second");
-  const parts: string[] = [];
-  for (const [name, secs] of UNITS) {
-    if (name === "week" && remaining % secs !== 0) continue;
-    const v = Math.floor(remaining / secs);
-    remaining %= secs;
-    if (v > 0) parts.push(plural(v, name));
-  }
-  return parts.join(" ");
-}
-
 /** Django's naturaltime, coarsened to one unit: "just now", "5 minutes ago", "2 days ago". */
 export function formatAgo(date: Date, now: Date = new Date()): string {
   const secs = Math.floor((now.getTime() - date.getTime()) / 1000);
@@ -57,10 +35,6 @@ export function formatAgo(date: Date, now: Date = new Date()): string {
     if (secs >= unit) return `${plural(Math.floor(secs / unit), name)} ago`;
   }
   return "just now";
-}
-
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? "" : "s"}`;
 }
 
 /** Ping.get_kind_display, with the exit status when the ping carried one. */

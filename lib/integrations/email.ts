@@ -5,11 +5,11 @@ import { simpleParser } from "mailparser";
 import type { Channel, Flip, Ping } from "../db";
 import { getDb } from "../db";
 import { getEnv } from "../env";
+import { formatDuration } from "../format/format-duration";
 import { sendMail, type MailAttachment } from "../mail";
 import {
   describeFlip,
   formatAgo,
-  formatDuration,
   getCloakedUrl,
   getDowntimeSeconds,
   getNameThenCode,
