@@ -22,6 +22,7 @@ export const TABLES = [
   "projects",
   "users",
   "token_buckets",
+  "verification_tokens",
 ];
 
 export function isPostgresAvailable(): boolean {
