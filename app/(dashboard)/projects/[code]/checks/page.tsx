@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { listDashboardChecks } from "@/lib/checks/list-dashboard-checks";
 import { getEnv } from "@/lib/env";
 import { addCheck } from "./actions";
-import { loadProject } from "./load-project";
+import { loadProject } from "../load-project";
 
 export const metadata = { title: "Checks" };
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ChannelCard } from "./channel-card";
-import { loadProject } from "./load-project";
+import { loadProject } from "../load-project";
 import { INTEGRATION_KINDS } from "@/components/integrations/kinds";
 import { KindIcon } from "@/components/integrations/kind-icon";
 import { can } from "@/lib/auth/permissions";

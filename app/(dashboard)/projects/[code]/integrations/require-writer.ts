@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
-import { loadProject } from "./load-project";
+import { loadProject } from "../load-project";
 
 /**
  * Like loadProject, for the add/edit forms: read-only members get a 404 there too (the
