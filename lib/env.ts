@@ -128,6 +128,12 @@ export function parseEnv(src: Source, root = process.cwd()) {
     emailUseVerification: bool(src, "EMAIL_USE_VERIFICATION", true),
     integrationsAllowPrivateIps: bool(src, "INTEGRATIONS_ALLOW_PRIVATE_IPS", false),
     webhooksEnabled: bool(src, "WEBHOOKS_ENABLED", true),
+    slackEnabled: bool(src, "SLACK_ENABLED", true),
+    mattermostEnabled: bool(src, "MATTERMOST_ENABLED", true),
+    rocketchatEnabled: bool(src, "ROCKETCHAT_ENABLED", true),
+    msteamsEnabled: bool(src, "MSTEAMS_ENABLED", true),
+    /** Absolute URL of the avatar chat messages show (Slack icon_url, Rocket.Chat avatar); null = none. */
+    siteLogoUrl: src.SITE_LOGO_URL ? url(src, "SITE_LOGO_URL", "") : null,
     smtpdPort: optionalInt(src, "SMTPD_PORT"),
     smtpdHost: str(src, "SMTPD_HOST", "0.0.0.0"),
     port: int(src, "PORT", 8000, 0, 65535),

@@ -1,5 +1,7 @@
 // What the integrations list shows for a channel's destination, read from its stored config
 // (the JSON object lib/channels/channel-kinds.ts validated). Pure, so it can run anywhere.
+import { maskWebhookUrl, readSlackChannelName, readWebhookUrl } from "@/lib/channels/read-webhook-url";
+import { getWebhookUrlKind } from "./kinds";
 
 export interface EmailFormValues {
   value: string;
@@ -66,6 +68,12 @@ export function getChannelSummary(kind: string, json: string): string[] {
     if (down.url) lines.push(`Down: ${down.method} ${down.url}`);
     if (up.url) lines.push(`Up: ${up.method} ${up.url}`);
     return lines;
+  }
+  if (getWebhookUrlKind(kind)) {
+    // The full URL is a secret anyone could post with; read-only members see this list too.
+    const slackChannel = kind === "slack" ? readSlackChannelName(json) : null;
+    const url = maskWebhookUrl(readWebhookUrl(json));
+    return slackChannel ? [slackChannel] : url ? [url] : [];
   }
   const value = readObject(json).value;
   return typeof value === "string" && value ? [value] : [];

@@ -2,7 +2,16 @@ import type { ReactNode } from "react";
 
 // Small inline stroke icons per integration kind (no icon font or image requests). Decorative:
 // the kind's label is always shown next to them.
+// A speech bubble for the chat services: their brand marks are trademarks, and the label says which.
+const CHAT = <path d="M4 5h16v11H9l-4 3.5V16H4zM8 9.5h8M8 12.5h5" />;
+
 const SHAPES: Record<string, ReactNode> = {
+  slack: CHAT,
+  mattermost: CHAT,
+  rocketchat: CHAT,
+  discord: CHAT,
+  msteamsw: CHAT,
+  googlechat: CHAT,
   email: (
     <>
       <rect x="3" y="5" width="18" height="14" rx="2" />

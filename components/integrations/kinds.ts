@@ -3,12 +3,24 @@
 // add/<kind>/, its icon in kind-icon.tsx and (for the list) its summary in channel-summary.ts;
 // validation and delivery stay in lib/channels/channel-kinds.ts and lib/integrations/.
 
+// Whether the server offers a kind (WEBHOOKS_ENABLED, SLACK_ENABLED...) is decided by
+// isChannelKindEnabled in lib/channels/channel-kinds.ts, the same rule the API applies.
+
 export interface IntegrationKind {
   kind: string;
   label: string;
   description: string;
-  /** Hidden from "Add integration" when the server turns the kind off (e.g. WEBHOOKS_ENABLED=False). */
-  enabledBy?: "webhooks";
+}
+
+/** Setup help for the kinds whose only setting is an incoming-webhook URL (the chat services). */
+export interface WebhookUrlKind {
+  kind: string;
+  /** Label of the URL field. */
+  fieldLabel: string;
+  /** An example URL of the right shape, for the field's placeholder. */
+  example: string;
+  /** Where to create the webhook in the service, step by step. */
+  steps: readonly string[];
 }
 
 export const INTEGRATION_KINDS: readonly IntegrationKind[] = [
@@ -17,9 +29,82 @@ export const INTEGRATION_KINDS: readonly IntegrationKind[] = [
     kind: "webhook",
     label: "Webhook",
     description: "Receive an HTTP request when a check goes up or down, with a method, body and headers you choose.",
-    enabledBy: "webhooks",
+  },
+  { kind: "slack", label: "Slack", description: "Post a message to a Slack channel through an incoming webhook." },
+  { kind: "mattermost", label: "Mattermost", description: "Post a message to a Mattermost channel through an incoming webhook." },
+  { kind: "rocketchat", label: "Rocket.Chat", description: "Post a message to a Rocket.Chat channel through an incoming webhook." },
+  { kind: "discord", label: "Discord", description: "Post a message to a Discord channel through a channel webhook." },
+  { kind: "msteamsw", label: "Microsoft Teams", description: "Post a card to a Teams channel or chat through a Workflows webhook." },
+  { kind: "googlechat", label: "Google Chat", description: "Post a card to a Google Chat space through an incoming webhook." },
+];
+
+export const WEBHOOK_URL_KINDS: readonly WebhookUrlKind[] = [
+  {
+    kind: "slack",
+    fieldLabel: "Webhook URL",
+    example: "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX",
+    steps: [
+      "In Slack, open “Tools & settings” → “Manage apps”, create an app (or open yours) and turn on “Incoming Webhooks”.",
+      "Choose “Add New Webhook to Workspace”, pick the channel, and allow it.",
+      "Copy the webhook URL (it starts with https://hooks.slack.com/services/) and paste it below.",
+    ],
+  },
+  {
+    kind: "mattermost",
+    fieldLabel: "Webhook URL",
+    example: "https://mattermost.example.org/hooks/xxxxxxxxxxxxxxxxxxxxxxxxxx",
+    steps: [
+      "In Mattermost, open “Integrations” → “Incoming Webhooks” → “Add Incoming Webhook”.",
+      "Pick the channel, save, and copy the URL Mattermost shows (…/hooks/…).",
+      "Paste it below.",
+    ],
+  },
+  {
+    kind: "rocketchat",
+    fieldLabel: "Webhook URL",
+    example: "https://rocketchat.example.org/hooks/xxxxxxxxxxxxxxxxx/yyyyyyyyyyyyyyyyyyyy",
+    steps: [
+      "In Rocket.Chat, open “Administration” → “Workspace” → “Integrations” → “New” → “Incoming”.",
+      "Turn it on, enter the channel (e.g. #ops) and the user to post as, and save.",
+      "Copy the “Webhook URL” and paste it below.",
+    ],
+  },
+  {
+    kind: "discord",
+    fieldLabel: "Webhook URL",
+    example: "https://discord.com/api/webhooks/000000000000000000/xxxxxxxxxxxxxxxx",
+    steps: [
+      "In Discord, open the channel's settings → “Integrations” → “Webhooks” → “New Webhook”.",
+      "Name it, choose the channel, and press “Copy Webhook URL”.",
+      "Paste it below. Vigil posts to it in Slack's format (the URL plus /slack).",
+    ],
+  },
+  {
+    kind: "msteamsw",
+    fieldLabel: "Workflow URL",
+    example: "https://prod-00.westus.logic.azure.com:443/workflows/…/triggers/manual/paths/invoke?api-version=2016-06-01&sig=…",
+    steps: [
+      "In Teams, open the channel's “…” menu → “Workflows”, and pick the template “Post to a channel when a webhook request is received”.",
+      "Finish the wizard, choosing the team and channel.",
+      "Copy the URL it shows at the end and paste it below.",
+    ],
+  },
+  {
+    kind: "googlechat",
+    fieldLabel: "Webhook URL",
+    example: "https://chat.googleapis.com/v1/spaces/AAAAAAAAAAA/messages?key=…&token=…",
+    steps: [
+      "In Google Chat, open the space's menu → “Apps & integrations” → “Webhooks” → “Add webhook”.",
+      "Name it, save, and copy the URL.",
+      "Paste it below.",
+    ],
   },
 ];
+
+/** The setup help of a webhook-URL kind, or undefined for kinds with their own form. */
+export function getWebhookUrlKind(kind: string): WebhookUrlKind | undefined {
+  return WEBHOOK_URL_KINDS.find((k) => k.kind === kind);
+}
 
 /** The display label of a kind ("Email"), or the raw kind for one the web app has no form for. */
 export function getKindLabel(kind: string): string {

@@ -90,3 +90,56 @@ export function describeFlip(flip: Flip, downtimeSeconds: number | null): string
   }
   return downtimeSeconds !== null ? `UP. The downtime lasted ${formatDuration(downtimeSeconds)}.` : "UP.";
 }
+
+/** Check.tags_list: the space-separated tags, without empties. */
+export function getTagList(tags: string): string[] {
+  return tags.split(" ").map((t) => t.trim()).filter(Boolean);
+}
+
+/** Ping.formatted_kind_created: "Success, 5 minutes ago"; "Never" when there is no ping. */
+export function formatLastPing(ping: Pick<Ping, "kind" | "exitStatus" | "createdAt"> | null, now: Date = new Date()): string {
+  return ping ? `${getPingKindLabel(ping)}, ${formatAgo(ping.createdAt, now)}` : "Never";
+}
+
+/** One label/value pair of a chat message's details (Slack's attachment field). */
+export interface CheckFact {
+  title: string;
+  value: string;
+  /** Slack shows short fields two per row; long ones (description, body) get a row each. */
+  short: boolean;
+}
+
+export interface CheckFactOptions {
+  /** How the tag list is written (Slack: backticked, Teams: spaces, Google Chat: commas). */
+  formatTags?: (tags: string[]) => string;
+  /** Escapes a cron schedule's asterisks for the service's Markdown flavour. */
+  escapeSchedule?: (schedule: string) => string;
+  /** Google Chat leaves the description out. */
+  withDescription?: boolean;
+}
+
+/**
+ * The details chat integrations list under the headline, in Healthchecks' order: Description,
+ * Project, Tags, Period or Schedule + Time Zone, Total Pings, Last Ping. Empty values are left
+ * out; the ping is the last one at or before the flip (null: "0" pings, last ping "Never").
+ */
+export function getCheckFacts(
+  check: Pick<Check, "desc" | "tags" | "kind" | "timeout" | "schedule" | "tz"> & { project: { name: string } },
+  ping: Pick<Ping, "n" | "kind" | "exitStatus" | "createdAt"> | null,
+  { formatTags = (tags) => tags.join(" "), escapeSchedule = (s) => s, withDescription = true }: CheckFactOptions = {},
+): CheckFact[] {
+  const facts: CheckFact[] = [];
+  const add = (title: string, value: string, short = true) => facts.push({ title, value, short });
+  if (withDescription && check.desc) add("Description", check.desc, false);
+  if (check.project.name) add("Project", check.project.name);
+  const tags = getTagList(check.tags);
+  if (tags.length) add("Tags", formatTags(tags));
+  if (check.kind === "simple") add("Period", formatDuration(check.timeout));
+  else {
+    add("Schedule", escapeSchedule(check.schedule));
+    add("Time Zone", check.tz);
+  }
+  add("Total Pings", String(ping ? ping.n : 0));
+  add("Last Ping", formatLastPing(ping));
+  return facts;
+}

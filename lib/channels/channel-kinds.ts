@@ -85,6 +85,51 @@ const webhookConfig = z
   })
   .refine((c) => c.url_down !== "" || c.url_up !== "", { error: "needs url_down or url_up" });
 
+// Long enough for Teams' Workflows URLs (≈300 characters with the signature).
+const WEBHOOK_URL_LIMIT = 1000;
+
+function getWebhookUrlError(value: unknown): string | null {
+  if (typeof value !== "string") return "must be a string";
+  if (value === "") return "must not be empty";
+  if (value.length > WEBHOOK_URL_LIMIT) return `must be at most ${WEBHOOK_URL_LIMIT} characters`;
+  return isHttpUrl(value) ? null : "must be an http or https URL";
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Config schema for chat kinds that post to an incoming-webhook URL: accepts "https://..." or
+ * {"value": "https://..."} and stores {"value": url}. With `oauthKey`, the OAuth form of §6.3
+ * is accepted too and stored as given: Slack's {"incoming_webhook": {"url", "channel"},
+ * "team_name"} and Discord's {"webhook": {"url", ...}}.
+ */
+export function webhookUrlConfig(oauthKey?: "incoming_webhook" | "webhook"): z.ZodType<Record<string, unknown>> {
+  const forms = oauthKey ? `a webhook URL, {"value": url} or {"${oauthKey}": {"url": url}}` : 'a webhook URL or {"value": url}';
+  return z.unknown().transform((input, ctx): Record<string, unknown> => {
+    const fail = (message: string, path: (string | number)[] = []) => {
+      ctx.addIssue({ code: "custom", message, path });
+      return z.NEVER;
+    };
+    if (typeof input === "string") {
+      const error = getWebhookUrlError(input);
+      return error ? fail(error, ["value"]) : { value: input };
+    }
+    if (!isRecord(input)) return fail(`must be ${forms}`);
+    if (oauthKey && Object.hasOwn(input, oauthKey)) {
+      const inner = input[oauthKey];
+      if (!isRecord(inner)) return fail("must be an object", [oauthKey]);
+      const error = getWebhookUrlError(inner.url);
+      return error ? fail(error, [oauthKey, "url"]) : input;
+    }
+    const extra = Object.keys(input).filter((k) => k !== "value");
+    if (extra.length) return fail(`has unexpected key ${extra.join(", ")}; it must be ${forms}`);
+    const error = getWebhookUrlError(input.value);
+    return error ? fail(error, ["value"]) : { value: input.value };
+  });
+}
+
 export const CHANNEL_KINDS: Readonly<Record<string, ChannelKind>> = {
   email: {
     schema: emailConfig,
@@ -96,4 +141,16 @@ export const CHANNEL_KINDS: Readonly<Record<string, ChannelKind>> = {
     schema: webhookConfig,
     isEnabled: (env) => env.webhooksEnabled,
   },
+  slack: { schema: webhookUrlConfig("incoming_webhook"), isEnabled: (env) => env.slackEnabled },
+  mattermost: { schema: webhookUrlConfig(), isEnabled: (env) => env.mattermostEnabled },
+  rocketchat: { schema: webhookUrlConfig(), isEnabled: (env) => env.rocketchatEnabled },
+  discord: { schema: webhookUrlConfig("webhook") },
+  msteamsw: { schema: webhookUrlConfig(), isEnabled: (env) => env.msteamsEnabled },
+  googlechat: { schema: webhookUrlConfig() },
 };
+
+/** Whether the server offers this kind (e.g. SLACK_ENABLED=False turns Slack off); unknown kinds are not. */
+export function isChannelKindEnabled(kind: string, env: Env): boolean {
+  const channelKind = Object.hasOwn(CHANNEL_KINDS, kind) ? CHANNEL_KINDS[kind] : undefined;
+  return Boolean(channelKind) && (channelKind!.isEnabled?.(env) ?? true);
+}

@@ -1,11 +1,26 @@
 // The only module that knows every integration kind. deliverFlip() looks transports up here;
 // kinds without a transport yet are reported as errors on the channel, never silently skipped.
+import { discordTransport } from "./discord";
 import { emailTransport } from "./email";
+import { googlechatTransport } from "./googlechat";
+import { mattermostTransport } from "./mattermost";
+import { msteamswTransport } from "./msteamsw";
+import { rocketchatTransport } from "./rocketchat";
+import { slackTransport } from "./slack";
 import type { Transport } from "./transport";
 import { webhookTransport } from "./webhook";
 
 const TRANSPORTS: ReadonlyMap<string, Transport> = new Map(
-  [emailTransport, webhookTransport].map((t) => [t.kind, t]),
+  [
+    emailTransport,
+    webhookTransport,
+    slackTransport,
+    mattermostTransport,
+    rocketchatTransport,
+    discordTransport,
+    msteamswTransport,
+    googlechatTransport,
+  ].map((t) => [t.kind, t]),
 );
 
 /** The transport for a channel kind, or null if Vigil does not implement that kind yet. */

@@ -27,6 +27,12 @@ describe("webhook header lines", () => {
 });
 
 describe("config errors per field", () => {
+  test("chat webhook URLs", () => {
+    expect(getConfigErrors("slack", { value: "https://hooks.slack.com/services/T/B/x" })).toEqual({});
+    expect(getConfigErrors("discord", { value: "" })).toEqual({ value: "must not be empty" });
+    expect(getConfigErrors("googlechat", { value: "javascript:alert(1)" })).toEqual({ value: "must be an http or https URL" });
+  });
+
   test("email", () => {
     expect(getConfigErrors("email", { value: "ops@example.org", up: true, down: false })).toEqual({});
     expect(getConfigErrors("email", { value: "nope", up: true, down: true })).toEqual({ value: "must be an email address" });
@@ -57,9 +63,19 @@ describe("channel summaries", () => {
     expect(readWebhookConfig(json).up).toEqual({ method: "GET", url: "", body: "", headers: { A: "1" } });
   });
 
-  test("other kinds fall back to their plain value", () => {
-    expect(getChannelSummary("slack", '{"value":"https://hooks.slack.com/x"}')).toEqual(["https://hooks.slack.com/x"]);
+  test("chat kinds show their webhook URL with the secret parts hidden", () => {
+    expect(getChannelSummary("slack", '{"value":"https://hooks.slack.com/services/T0/B0/secret"}')).toEqual(["https://hooks.slack.com/services/T0/B0/…"]);
+    expect(getChannelSummary("slack", '{"team_name":"Acme","incoming_webhook":{"url":"https://hooks.slack.com/x/y","channel":"#ops"}}')).toEqual(["Acme / #ops"]);
+    expect(getChannelSummary("discord", '{"webhook":{"url":"https://discord.com/api/webhooks/1/tok"}}')).toEqual(["https://discord.com/api/webhooks/1/…"]);
+    expect(getChannelSummary("googlechat", '{"value":"https://chat.googleapis.com/v1/spaces/A/messages?key=k&token=t"}')).toEqual([
+      "https://chat.googleapis.com/v1/spaces/A/…?…",
+    ]);
+    expect(getChannelSummary("mattermost", '"https://chat.example.org/hooks/abc"')).toEqual(["https://chat.example.org/hooks/…"]);
     expect(getChannelSummary("slack", "{}")).toEqual([]);
+  });
+
+  test("other kinds fall back to their plain value", () => {
+    expect(getChannelSummary("matrix", '{"value":"!room:example.org"}')).toEqual(["!room:example.org"]);
   });
 });
 

@@ -4,6 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/integrations/form-state";
+import { getWebhookUrlKind } from "@/components/integrations/kinds";
 import { requireUser } from "@/lib/auth/session";
 import { addChannel, type ChannelSaveResult } from "@/lib/channels/add-channel";
 import { editChannel } from "@/lib/channels/edit-channel";
@@ -110,6 +111,28 @@ export async function saveWebhookChannel(
   if ([...values.name].length > 100) fieldErrors.name = "Must be at most 100 characters.";
   if (Object.keys(fieldErrors).length) return { ...state, fieldErrors };
   return save(projectCode, channelCode, { kind: "webhook", name: values.name, config }, state);
+}
+
+/** The chat kinds whose one setting is an incoming-webhook URL (components/integrations/kinds.ts). */
+export async function saveWebhookUrlChannel(
+  kind: string,
+  projectCode: string,
+  channelCode: string | null,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const values = { value: text(formData, "value").trim(), name: text(formData, "name") };
+  const state: FormState = { values, attempt: Date.now() };
+  // Bound arguments come back from the browser, so the kind is checked, not trusted.
+  if (!getWebhookUrlKind(kind)) return { ...state, error: "This kind of integration has no webhook URL form." };
+  const config = { value: values.value };
+  const fieldErrors = getConfigErrors(kind, config);
+  if (fieldErrors.value) {
+    fieldErrors.value = values.value ? "Enter the full webhook URL, starting with https://." : "Paste the webhook URL.";
+  }
+  if ([...values.name].length > 100) fieldErrors.name = "Must be at most 100 characters.";
+  if (Object.keys(fieldErrors).length) return { ...state, fieldErrors };
+  return save(projectCode, channelCode, { kind, name: values.name, config }, state);
 }
 
 export async function sendTestAction(projectCode: string, channelCode: string): Promise<FormState> {

@@ -5,6 +5,7 @@ import { loadProject } from "../load-project";
 import { INTEGRATION_KINDS } from "@/components/integrations/kinds";
 import { KindIcon } from "@/components/integrations/kind-icon";
 import { can } from "@/lib/auth/permissions";
+import { isChannelKindEnabled } from "@/lib/channels/channel-kinds";
 import { findProjectChannels } from "@/lib/channels/find-project-channels";
 import { getEnv } from "@/lib/env";
 
@@ -38,7 +39,7 @@ export default async function IntegrationsPage({
   const canWrite = can(role, "write");
   const { channels, checks } = await findProjectChannels(project.id);
   const env = getEnv();
-  const kinds = INTEGRATION_KINDS.filter((k) => k.enabledBy !== "webhooks" || env.webhooksEnabled);
+  const kinds = INTEGRATION_KINDS.filter((k) => isChannelKindEnabled(k.kind, env));
   const failing = channels.filter((c) => c.lastError || c.disabled);
   const saved = typeof query.saved === "string" ? channels.find((c) => c.code === query.saved) : undefined;
   const now = new Date();
@@ -121,7 +122,7 @@ export default async function IntegrationsPage({
                   href={`/projects/${project.code}/integrations/add/${k.kind}`}
                   className="self-start rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800"
                 >
-                  Add {k.label.toLowerCase()} integration
+                  Add {k.label} integration
                 </Link>
               </li>
             ))}

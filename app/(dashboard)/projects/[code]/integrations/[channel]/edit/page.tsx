@@ -1,12 +1,14 @@
 import { notFound } from "next/navigation";
 import { readEmailConfig, readWebhookConfig } from "@/components/integrations/channel-summary";
 import { EmailForm } from "@/components/integrations/email-form";
-import { getKindLabel } from "@/components/integrations/kinds";
+import { getKindLabel, getWebhookUrlKind } from "@/components/integrations/kinds";
 import { WebhookForm } from "@/components/integrations/webhook-form";
+import { WebhookUrlForm } from "@/components/integrations/webhook-url-form";
+import { readWebhookUrl } from "@/lib/channels/read-webhook-url";
 import { formatHeaderLines } from "@/lib/channels/format-header-lines";
 import { requireChannelAccess } from "@/lib/channels/require-channel-access";
 import { AppError } from "@/lib/errors";
-import { saveEmailChannel, saveWebhookChannel } from "../../actions";
+import { saveEmailChannel, saveWebhookChannel, saveWebhookUrlChannel } from "../../actions";
 import { FormPage } from "../../form-page";
 import { requireWriter } from "../../require-writer";
 
@@ -65,6 +67,27 @@ export default async function EditChannelPage({ params }: { params: Promise<{ co
         <WebhookForm
           action={saveWebhookChannel.bind(null, project.code, channel.code)}
           initial={initial}
+          submitLabel="Save changes"
+          cancelHref={listHref}
+        />
+      </FormPage>
+    );
+  }
+  const help = getWebhookUrlKind(channel.kind);
+  if (help) {
+    return (
+      <FormPage
+        projectCode={project.code}
+        kind={channel.kind}
+        title={`Edit ${getKindLabel(channel.kind)} integration`}
+        intro={<p>Paste a new webhook URL to move the notifications to another channel. Saving re-enables a disabled integration.</p>}
+      >
+        <WebhookUrlForm
+          kind={channel.kind}
+          fieldLabel={help.fieldLabel}
+          example={help.example}
+          action={saveWebhookUrlChannel.bind(null, channel.kind, project.code, channel.code)}
+          initial={{ name: channel.name, value: readWebhookUrl(channel.config) }}
           submitLabel="Save changes"
           cancelHref={listHref}
         />
