@@ -6,7 +6,7 @@ const nextConfig: NextConfig = {
   skipTrailingSlashRedirect: true,
   poweredByHeader: false,
   // better-sqlite3 and pg are native/Node modules: load them at run time, don't bundle.
-  serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "nodemailer", "smtp-server", "mailparser"],
+  serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "nodemailer", "smtp-server", "mailparser", "discord.js", "@slack/webhook", "telegraf", "twilio", "undici"],
   typescript: { ignoreBuildErrors: false },
 };
 

@@ -15,6 +15,9 @@ export default defineConfig({
   reporter: [["list"], ["./e2e/summary-reporter.ts"]],
   use: {
     baseURL: E2E.baseUrl,
+    // Bounded: a missing button fails in seconds with its locator, not at the test timeout.
+    actionTimeout: 10_000,
+    navigationTimeout: 15_000,
     browserName: "chromium",
     screenshot: "only-on-failure",
     launchOptions: {

@@ -58,3 +58,68 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(E2E.screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(E2E.screenshotDir, `${name}.png`), fullPage: true });
 }
+
+let emailSeq = 0;
+
+/** An address no other test uses (short: it shows in the account menu on screenshots). */
+export function uniqueEmail(name: string): string {
+  return `${name}-${Date.now().toString(36)}${(emailSeq++).toString(36)}@example.org`;
+}
+
+/**
+ * Opens a sign-in link from a mail (the link page only shows a button: opening it uses
+ * nothing up) and presses "Sign in".
+ */
+export async function openSignInLink(page: Page, mail: Mail): Promise<void> {
+  await page.goto(firstLink(mail.text));
+  await expect(page.getByRole("heading", { name: "Sign in to Vigil" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+/** Signs up through /accounts/signup and the emailed link; ends on the new project's checks. */
+export async function signUp(page: Page, email: string): Promise<void> {
+  await page.goto("/accounts/signup");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await openSignInLink(page, await waitForMail(email, /^Sign in to Vigil$/));
+  await expectDashboard(page);
+}
+
+/** The checks page of a project (the signed-in landing page). */
+export async function expectDashboard(page: Page): Promise<void> {
+  await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}\/checks/);
+  await expect(page.getByRole("heading", { name: "Checks", level: 1 })).toBeVisible();
+}
+
+/** Signs out through the account menu; ends on the sign-in page. */
+export async function signOut(page: Page, email: string): Promise<void> {
+  await page.getByRole("button", { name: `Account: ${email}` }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page.getByText("You have been signed out.")).toBeVisible();
+}
+
+/** "Add check" on the current project's checks page, then names it; returns the check's UUID. */
+export async function addCheck(page: Page, name: string): Promise<string> {
+  await page.getByRole("button", { name: "Add check" }).click();
+  await expect(page).toHaveURL(/\/checks\/[0-9a-f-]{36}\/details\?new=1/);
+  await expect(page.getByRole("status").filter({ hasText: "Check created." })).toBeVisible();
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  return checkCodeOf(page);
+}
+
+/** The UUID of the check whose details page is open. */
+export function checkCodeOf(page: Page): string {
+  const m = /\/checks\/([0-9a-f-]{36})\/details/.exec(page.url());
+  if (!m) throw new Error(`not a check details page: ${page.url()}`);
+  return m[1]!;
+}
+
+/** The UUID of the project whose page is open. */
+export function projectCodeOf(page: Page): string {
+  const m = /\/projects\/([0-9a-f-]{36})\//.exec(page.url());
+  if (!m) throw new Error(`not a project page: ${page.url()}`);
+  return m[1]!;
+}

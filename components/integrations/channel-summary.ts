@@ -2,6 +2,7 @@
 // (the JSON object lib/channels/channel-kinds.ts validated). Pure, so it can run anywhere.
 import { maskWebhookUrl, readSlackChannelName, readWebhookUrl } from "@/lib/channels/read-webhook-url";
 import { getWebhookUrlKind } from "./kinds";
+import { getSettingsKind } from "./settings-kinds";
 
 export interface EmailFormValues {
   value: string;
@@ -69,11 +70,20 @@ export function getChannelSummary(kind: string, json: string): string[] {
     if (up.url) lines.push(`Up: ${up.method} ${up.url}`);
     return lines;
   }
+  // Push and incident kinds hold keys and tokens: each says what is safe to show.
+  const settings = getSettingsKind(kind);
+  if (settings) return settings.summarize(json);
   if (getWebhookUrlKind(kind)) {
     // The full URL is a secret anyone could post with; read-only members see this list too.
     const slackChannel = kind === "slack" ? readSlackChannelName(json) : null;
     const url = maskWebhookUrl(readWebhookUrl(json));
     return slackChannel ? [slackChannel] : url ? [url] : [];
+  }
+  if (kind === "telegram") {
+    const c = readObject(json);
+    const name = str(c.name) || (typeof c.id === "number" ? `chat ${c.id}` : "");
+    const type = str(c.type);
+    return name ? [type && type !== "private" ? `${name} (${type})` : name] : [];
   }
   const value = readObject(json).value;
   return typeof value === "string" && value ? [value] : [];

@@ -5,6 +5,9 @@ import type { ReactNode } from "react";
 // A speech bubble for the chat services: their brand marks are trademarks, and the label says which.
 const CHAT = <path d="M4 5h16v11H9l-4 3.5V16H4zM8 9.5h8M8 12.5h5" />;
 
+const BELL = <path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15ZM10 20.5h4" />;
+const SIREN = <path d="M7 18v-6a5 5 0 0 1 10 0v6M5 18h14v2.5H5ZM12 3v2M4.5 6l1.4 1.4M19.5 6l-1.4 1.4" />;
+
 const SHAPES: Record<string, ReactNode> = {
   slack: CHAT,
   mattermost: CHAT,
@@ -12,6 +15,17 @@ const SHAPES: Record<string, ReactNode> = {
   discord: CHAT,
   msteamsw: CHAT,
   googlechat: CHAT,
+  telegram: CHAT,
+  // A bell for the push services, a siren for the incident tools.
+  ntfy: BELL,
+  po: BELL,
+  gotify: BELL,
+  pushbullet: BELL,
+  pd: SIREN,
+  opsgenie: SIREN,
+  victorops: SIREN,
+  pagertree: SIREN,
+  spike: SIREN,
   email: (
     <>
       <rect x="3" y="5" width="18" height="14" rx="2" />

@@ -36,6 +36,16 @@ export const INTEGRATION_KINDS: readonly IntegrationKind[] = [
   { kind: "discord", label: "Discord", description: "Post a message to a Discord channel through a channel webhook." },
   { kind: "msteamsw", label: "Microsoft Teams", description: "Post a card to a Teams channel or chat through a Workflows webhook." },
   { kind: "googlechat", label: "Google Chat", description: "Post a card to a Google Chat space through an incoming webhook." },
+  { kind: "ntfy", label: "ntfy", description: "Push a notification to the ntfy app through ntfy.sh or your own ntfy server." },
+  { kind: "po", label: "Pushover", description: "Push a notification to your phone or desktop, with an emergency priority that repeats until acknowledged." },
+  { kind: "pd", label: "PagerDuty", description: "Trigger a PagerDuty incident when a check goes down and resolve it on recovery." },
+  { kind: "opsgenie", label: "Opsgenie", description: "Create an Opsgenie alert when a check goes down and close it on recovery." },
+  { kind: "gotify", label: "Gotify", description: "Push a notification through your Gotify server." },
+  { kind: "victorops", label: "Splunk On-Call", description: "Open a Splunk On-Call (VictorOps) incident and recover it automatically." },
+  { kind: "pagertree", label: "PagerTree", description: "Trigger and resolve PagerTree incidents through an integration webhook." },
+  { kind: "spike", label: "Spike.sh", description: "Trigger and resolve Spike.sh incidents through an integration webhook." },
+  { kind: "pushbullet", label: "Pushbullet", description: "Push a note to all your Pushbullet devices." },
+  { kind: "telegram", label: "Telegram", description: "Get a message from our bot in a Telegram chat, group or channel." },
 ];
 
 export const WEBHOOK_URL_KINDS: readonly WebhookUrlKind[] = [
@@ -97,6 +107,33 @@ export const WEBHOOK_URL_KINDS: readonly WebhookUrlKind[] = [
       "In Google Chat, open the space's menu → “Apps & integrations” → “Webhooks” → “Add webhook”.",
       "Name it, save, and copy the URL.",
       "Paste it below.",
+    ],
+  },
+  {
+    kind: "victorops",
+    fieldLabel: "REST endpoint URL",
+    example: "https://alert.victorops.com/integrations/generic/20131114/alert/xxxxxxxx/$routing_key",
+    steps: [
+      "In Splunk On-Call, open “Integrations” → “3rd Party Integrations” → “REST – Generic” and enable it.",
+      "Copy the “URL to notify”, replace $routing_key with your routing key, and paste it below.",
+    ],
+  },
+  {
+    kind: "pagertree",
+    fieldLabel: "Integration URL",
+    example: "https://api.pagertree.com/integration/int_xxxxxxxx",
+    steps: [
+      "In PagerTree, open “Integrations” → “Create Integration” and choose “Healthchecks.io”.",
+      "Save it, copy the “Endpoint URL” and paste it below.",
+    ],
+  },
+  {
+    kind: "spike",
+    fieldLabel: "Webhook URL",
+    example: "https://hooks.spike.sh/xxxxxxxx/push-events",
+    steps: [
+      "In Spike.sh, open “Integrations” → “Add integration” and choose “Healthchecks”.",
+      "Copy the webhook URL it shows and paste it below.",
     ],
   },
 ];

@@ -4,6 +4,7 @@
 // in channels.config, with keys in a stable order and defaults filled in.
 import { z } from "zod";
 import type { Env } from "../env";
+import { gotifyConfig, ntfyConfig, opsgenieConfig, pdConfig, pushbulletConfig, pushoverConfig } from "./push-configs";
 
 export interface ChannelKind {
   /** Validates API input and returns the config to store. */
@@ -130,6 +131,14 @@ export function webhookUrlConfig(oauthKey?: "incoming_webhook" | "webhook"): z.Z
   });
 }
 
+// Telegram (§6.3): the chat the bot posts to, as the /start link stored it.
+const telegramConfig = z.strictObject({
+  id: z.number({ error: "must be a number" }).int({ error: "must be an integer" }),
+  thread_id: z.number({ error: "must be a number or null" }).int({ error: "must be an integer" }).nullable().default(null),
+  type: z.enum(["private", "group", "supergroup", "channel"], { error: "must be private, group, supergroup or channel" }).default("private"),
+  name: z.string({ error: "must be a string" }).max(100, { error: "must be at most 100 characters" }).default(""),
+});
+
 export const CHANNEL_KINDS: Readonly<Record<string, ChannelKind>> = {
   email: {
     schema: emailConfig,
@@ -147,6 +156,16 @@ export const CHANNEL_KINDS: Readonly<Record<string, ChannelKind>> = {
   discord: { schema: webhookUrlConfig("webhook") },
   msteamsw: { schema: webhookUrlConfig(), isEnabled: (env) => env.msteamsEnabled },
   googlechat: { schema: webhookUrlConfig() },
+  telegram: { schema: telegramConfig, isEnabled: (env) => Boolean(env.telegramToken) },
+  ntfy: { schema: ntfyConfig },
+  po: { schema: pushoverConfig, isEnabled: (env) => Boolean(env.pushoverApiToken) },
+  pd: { schema: pdConfig, isEnabled: (env) => env.pdEnabled },
+  opsgenie: { schema: opsgenieConfig, isEnabled: (env) => env.opsgenieEnabled },
+  gotify: { schema: gotifyConfig },
+  victorops: { schema: webhookUrlConfig(), isEnabled: (env) => env.victoropsEnabled },
+  pagertree: { schema: webhookUrlConfig(), isEnabled: (env) => env.pagertreeEnabled },
+  spike: { schema: webhookUrlConfig(), isEnabled: (env) => env.spikeEnabled },
+  pushbullet: { schema: pushbulletConfig },
 };
 
 /** Whether the server offers this kind (e.g. SLACK_ENABLED=False turns Slack off); unknown kinds are not. */

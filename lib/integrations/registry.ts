@@ -3,10 +3,20 @@
 import { discordTransport } from "./discord";
 import { emailTransport } from "./email";
 import { googlechatTransport } from "./googlechat";
+import { gotifyTransport } from "./gotify";
+import { ntfyTransport } from "./ntfy";
+import { opsgenieTransport } from "./opsgenie";
+import { pagerdutyTransport } from "./pagerduty";
+import { pagertreeTransport } from "./pagertree";
+import { pushbulletTransport } from "./pushbullet";
+import { pushoverTransport } from "./pushover";
+import { spikeTransport } from "./spike";
+import { victoropsTransport } from "./victorops";
 import { mattermostTransport } from "./mattermost";
 import { msteamswTransport } from "./msteamsw";
 import { rocketchatTransport } from "./rocketchat";
 import { slackTransport } from "./slack";
+import { telegramTransport } from "./telegram";
 import type { Transport } from "./transport";
 import { webhookTransport } from "./webhook";
 
@@ -18,8 +28,18 @@ const TRANSPORTS: ReadonlyMap<string, Transport> = new Map(
     mattermostTransport,
     rocketchatTransport,
     discordTransport,
+    telegramTransport,
     msteamswTransport,
     googlechatTransport,
+    ntfyTransport,
+    pushoverTransport,
+    pagerdutyTransport,
+    opsgenieTransport,
+    gotifyTransport,
+    victoropsTransport,
+    pagertreeTransport,
+    spikeTransport,
+    pushbulletTransport,
   ].map((t) => [t.kind, t]),
 );
 

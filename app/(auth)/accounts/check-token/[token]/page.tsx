@@ -4,8 +4,10 @@ import { findLoginLink } from "@/lib/auth/find-login-link";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { getEnv } from "@/lib/env";
 
-// The URL is a sign-in link: keep it out of Referer headers.
-export const metadata = { title: "Sign in", referrer: "no-referrer" };
+// The URL is a sign-in link: keep it out of Referer headers sent to other sites. Not
+// "no-referrer": browsers then send `Origin: null` with the "Sign in" POST, which the
+// cross-site check on /api/auth must refuse.
+export const metadata = { title: "Sign in", referrer: "same-origin" };
 
 /**
  * The page a sign-in link opens. Opening it uses nothing up: the "Sign in" button POSTs the

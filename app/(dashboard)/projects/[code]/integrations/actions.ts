@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/integrations/form-state";
 import { getWebhookUrlKind } from "@/components/integrations/kinds";
+import { getSettingsKind } from "@/components/integrations/settings-kinds";
 import { requireUser } from "@/lib/auth/session";
 import { addChannel, type ChannelSaveResult } from "@/lib/channels/add-channel";
 import { editChannel } from "@/lib/channels/edit-channel";
@@ -133,6 +134,32 @@ export async function saveWebhookUrlChannel(
   if ([...values.name].length > 100) fieldErrors.name = "Must be at most 100 characters.";
   if (Object.keys(fieldErrors).length) return { ...state, fieldErrors };
   return save(projectCode, channelCode, { kind, name: values.name, config }, state);
+}
+
+/** The push and incident kinds of components/integrations/settings-kinds.ts (ntfy, Pushover...). */
+export async function saveSettingsChannel(
+  kind: string,
+  projectCode: string,
+  channelCode: string | null,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const settings = getSettingsKind(kind);
+  const values: Record<string, string> = { name: text(formData, "name") };
+  for (const field of settings?.fields ?? []) values[field.name] = text(formData, field.name).trim();
+  const state: FormState = { values, attempt: Date.now() };
+  // Bound arguments come back from the browser, so the kind is checked, not trusted.
+  if (!settings) return { ...state, error: "This kind of integration has no settings form." };
+  const config = settings.toConfig(values);
+  const fieldErrors: Record<string, string> = {};
+  for (const [key, message] of Object.entries(getConfigErrors(kind, config))) {
+    const name = settings.errorFields?.[key] ?? key;
+    const field = settings.fields.find((f) => f.name === name);
+    fieldErrors[name] ??= field?.required && !values[name] ? `Enter the ${field.label.toLowerCase()}.` : `${capitalize(message)}.`;
+  }
+  if ([...values.name].length > 100) fieldErrors.name = "Must be at most 100 characters.";
+  if (Object.keys(fieldErrors).length) return { ...state, fieldErrors };
+  return save(projectCode, channelCode, { kind, name: values.name, config: config as Record<string, unknown> }, state);
 }
 
 export async function sendTestAction(projectCode: string, channelCode: string): Promise<FormState> {

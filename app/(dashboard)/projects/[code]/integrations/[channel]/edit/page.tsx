@@ -4,11 +4,13 @@ import { EmailForm } from "@/components/integrations/email-form";
 import { getKindLabel, getWebhookUrlKind } from "@/components/integrations/kinds";
 import { WebhookForm } from "@/components/integrations/webhook-form";
 import { WebhookUrlForm } from "@/components/integrations/webhook-url-form";
+import { SettingsForm } from "@/components/integrations/settings-form";
+import { getSettingsKind } from "@/components/integrations/settings-kinds";
 import { readWebhookUrl } from "@/lib/channels/read-webhook-url";
 import { formatHeaderLines } from "@/lib/channels/format-header-lines";
 import { requireChannelAccess } from "@/lib/channels/require-channel-access";
 import { AppError } from "@/lib/errors";
-import { saveEmailChannel, saveWebhookChannel, saveWebhookUrlChannel } from "../../actions";
+import { saveEmailChannel, saveSettingsChannel, saveWebhookChannel, saveWebhookUrlChannel } from "../../actions";
 import { FormPage } from "../../form-page";
 import { requireWriter } from "../../require-writer";
 
@@ -67,6 +69,25 @@ export default async function EditChannelPage({ params }: { params: Promise<{ co
         <WebhookForm
           action={saveWebhookChannel.bind(null, project.code, channel.code)}
           initial={initial}
+          submitLabel="Save changes"
+          cancelHref={listHref}
+        />
+      </FormPage>
+    );
+  }
+  const settings = getSettingsKind(channel.kind);
+  if (settings) {
+    return (
+      <FormPage
+        projectCode={project.code}
+        kind={channel.kind}
+        title={`Edit ${getKindLabel(channel.kind)} integration`}
+        intro={<p>Saving re-enables a disabled integration.</p>}
+      >
+        <SettingsForm
+          kind={channel.kind}
+          action={saveSettingsChannel.bind(null, channel.kind, project.code, channel.code)}
+          initial={{ name: channel.name, ...settings.fromConfig(channel.config) }}
           submitLabel="Save changes"
           cancelHref={listHref}
         />

@@ -1,0 +1,61 @@
+// Opsgenie integration (Healthchecks' Opsgenie transport): a down flip creates an alert whose
+// alias is the check's unique key; the up flip closes the alert with that alias.
+import type { Channel, Flip } from "../db";
+import { getEnv } from "../env";
+import { request, type HttpResponse } from "../http";
+import { getCheckFacts, getCloakedUrl, getTagList } from "../alerts/flip-details";
+import { getUniqueKey } from "../checks/get-unique-key";
+import { readOpsgenieConfig } from "../channels/push-configs";
+import { buildPushMessage, getFlipTitle } from "./push-message";
+import { TransportError, type NotifyContext, type Transport } from "./transport";
+
+const API_URLS = { us: "https://api.opsgenie.com", eu: "https://api.eu.opsgenie.com" } as const;
+
+/** Opsgenie explains refusals in {"message": ...}; pass that on to the user. */
+export function getOpsgenieError(res: HttpResponse): TransportError {
+  let detail = "";
+  try {
+    const doc = JSON.parse(res.body.toString("utf8")) as { message?: unknown };
+    if (typeof doc.message === "string") detail = doc.message;
+  } catch {
+    // Not JSON.
+  }
+  return new TransportError(`Received status code ${res.status}${detail ? ` with a message: "${detail}"` : ""}`);
+}
+
+export const opsgenieTransport: Transport = {
+  kind: "opsgenie",
+
+  isNoop(_channel: Channel, _flip: Flip): boolean {
+    return false;
+  },
+
+  async notify(ctx: NotifyContext): Promise<void> {
+    const env = getEnv();
+    if (!env.opsgenieEnabled) throw new TransportError("Opsgenie notifications are not enabled.");
+    const { key, region } = readOpsgenieConfig(ctx.channel.config);
+    const alias = getUniqueKey(ctx.check.code);
+    const payload: Record<string, unknown> = { alias, source: env.siteName };
+    let url = `${env.opsgenieApiUrl ?? API_URLS[region]}/v2/alerts`;
+    if (ctx.flip.newStatus === "down") {
+      const ping = await ctx.getLastPing();
+      const details: Record<string, string> = {};
+      for (const { title, value } of getCheckFacts(ctx.check, ping, { withDescription: false })) details[title] = value;
+      details["Full details"] = getCloakedUrl(ctx.check);
+      payload.tags = getTagList(ctx.check.tags);
+      payload.message = getFlipTitle(ctx);
+      payload.description = (await buildPushMessage(ctx, { markup: "text", bodyLimit: 1000 })).message;
+      payload.details = details;
+    } else {
+      url += `/${alias}/close?identifierType=alias`;
+    }
+    await request({
+      method: "POST",
+      url,
+      headers: { "Content-Type": "application/json", Authorization: `GenieKey ${key}` },
+      body: JSON.stringify(payload),
+      retries: ctx.isTest ? 1 : 3,
+      errorForStatus: getOpsgenieError,
+    });
+  },
+};

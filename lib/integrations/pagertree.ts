@@ -1,0 +1,33 @@
+// PagerTree integration: its webhook takes trigger/resolve events keyed by incident_key (the
+// check's unique key), like PagerDuty's Events v1.
+import type { Channel, Flip } from "../db";
+import { getEnv } from "../env";
+import { getTagList } from "../alerts/flip-details";
+import { getUniqueKey } from "../checks/get-unique-key";
+import { readWebhookUrl } from "../channels/read-webhook-url";
+import { postJson } from "./post-json";
+import { buildPushMessage } from "./push-message";
+import { TransportError, type NotifyContext, type Transport } from "./transport";
+
+export const pagertreeTransport: Transport = {
+  kind: "pagertree",
+
+  isNoop(_channel: Channel, _flip: Flip): boolean {
+    return false;
+  },
+
+  async notify(ctx: NotifyContext): Promise<void> {
+    const env = getEnv();
+    if (!env.pagertreeEnabled) throw new TransportError("PagerTree notifications are not enabled.");
+    const { title, message } = await buildPushMessage(ctx, { markup: "text", bodyLimit: 0 });
+    await postJson(ctx, readWebhookUrl(ctx.channel.config), {
+      incident_key: getUniqueKey(ctx.check.code),
+      event_type: ctx.flip.newStatus === "down" ? "trigger" : "resolve",
+      title,
+      description: message,
+      client: env.siteName,
+      client_url: env.siteRoot,
+      tags: getTagList(ctx.check.tags).join(","),
+    });
+  },
+};

@@ -1,0 +1,28 @@
+// Spike.sh integration: its webhook takes the check's unique key as check_id and the status,
+// and resolves the incident when the same check_id arrives with "up".
+import type { Channel, Flip } from "../db";
+import { getEnv } from "../env";
+import { getUniqueKey } from "../checks/get-unique-key";
+import { readWebhookUrl } from "../channels/read-webhook-url";
+import { postJson } from "./post-json";
+import { buildPushMessage } from "./push-message";
+import { TransportError, type NotifyContext, type Transport } from "./transport";
+
+export const spikeTransport: Transport = {
+  kind: "spike",
+
+  isNoop(_channel: Channel, _flip: Flip): boolean {
+    return false;
+  },
+
+  async notify(ctx: NotifyContext): Promise<void> {
+    if (!getEnv().spikeEnabled) throw new TransportError("Spike.sh notifications are not enabled.");
+    const { title, message } = await buildPushMessage(ctx, { markup: "text", bodyLimit: 0 });
+    await postJson(ctx, readWebhookUrl(ctx.channel.config), {
+      check_id: getUniqueKey(ctx.check.code),
+      title,
+      message,
+      status: ctx.flip.newStatus,
+    });
+  },
+};

@@ -1,0 +1,178 @@
+// Telegram integration (Healthchecks' hc/integrations/telegram): the bot (TELEGRAM_TOKEN) sends
+// an HTML message to the chat a project linked with /start (lib/telegram/bot-webhook.ts), with
+// telegraf's Telegram client against TELEGRAM_API_URL. Stored config (§6.3):
+// {"id": chat id, "thread_id": forum topic or null, "type": "private"|"group"|..., "name"}.
+import { Telegraf, TelegramError } from "telegraf";
+import { getDb, type Channel, type Check, type Flip } from "../db";
+import { getEnv } from "../env";
+import {
+  describeFlip,
+  formatAgo,
+  getCheckFacts,
+  getCloakedUrl,
+  getDowntimeSeconds,
+  getNameThenCode,
+  getPingBodyText,
+} from "../alerts/flip-details";
+import { consumeToken } from "../rate-limit/consume-token";
+import { checkTarget, genericLibraryError, guardedNodeAgent, withRetries } from "./library-net";
+import { TransportError, type NotifyContext, type Transport } from "./transport";
+
+export interface TelegramChat {
+  id: number;
+  thread_id: number | null;
+  type: string;
+  name: string;
+}
+
+export function readTelegramChat(config: string): TelegramChat | null {
+  try {
+    const parsed = JSON.parse(config) as Partial<TelegramChat>;
+    if (typeof parsed.id !== "number") return null;
+    return {
+      id: parsed.id,
+      thread_id: typeof parsed.thread_id === "number" ? parsed.thread_id : null,
+      type: typeof parsed.type === "string" ? parsed.type : "private",
+      name: typeof parsed.name === "string" ? parsed.name : "",
+    };
+  } catch {
+    return null;
+  }
+}
+
+export function escapeHtml(s: string): string {
+  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+}
+
+/** How many other down checks are listed by name; above this only their number is given. */
+const MAX_LISTED = 10;
+
+/**
+ * "The following checks are also down" for the other down checks of the project: each with its
+ * last ping's age when at most 10, "N other checks are also down." above that, and "All the other
+ * checks are up." when there are none.
+ */
+export function formatOtherDownChecks(others: Pick<Check, "name" | "code" | "lastPing">[], now = new Date()): string {
+  if (others.length === 0) return "All the other checks are up.";
+  if (others.length > MAX_LISTED) return `${others.length} other checks are also down.`;
+  const lines = others.map((c) => {
+    const last = c.lastPing ? `last ping ${formatAgo(c.lastPing, now)}` : "never pinged";
+    return `• ${escapeHtml(getNameThenCode(c))} (${last})`;
+  });
+  return `<b>The following checks are also down:</b>\n${lines.join("\n")}`;
+}
+
+/** The HTML message (parse_mode html) for a flip. */
+export async function buildTelegramMessage(ctx: NotifyContext): Promise<string> {
+  const { check, flip } = ctx;
+  const downtime = flip.newStatus === "up" ? await getDowntimeSeconds(flip) : null;
+  const ping = await ctx.getLastPing();
+  const icon = flip.newStatus === "down" ? "🔴" : "🟢";
+  const lines = [
+    `${icon} The check <a href="${escapeHtml(getCloakedUrl(check))}">${escapeHtml(getNameThenCode(check))}</a> is ${escapeHtml(describeFlip(flip, downtime))}`,
+    "",
+  ];
+  for (const fact of getCheckFacts(check, ping, { formatTags: (tags) => tags.join(", "), withDescription: false })) {
+    lines.push(`<b>${fact.title}:</b> ${escapeHtml(fact.value)}`);
+  }
+  const body = getPingBodyText(ping, 1000);
+  if (body) lines.push("<b>Last Ping Body:</b>", `<pre>${escapeHtml(body)}</pre>`);
+
+  const others = await getDb().check.findMany({
+    where: { projectId: check.projectId, status: "down", NOT: { id: check.id } },
+    select: { name: true, code: true, lastPing: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: 1000,
+  });
+  lines.push("", formatOtherDownChecks(others));
+  return lines.join("\n");
+}
+
+// Telegram's descriptions for chats the bot can never post to again.
+const PERMANENT = [
+  "bot was blocked by the user",
+  "bot was kicked",
+  "chat not found",
+  "user is deactivated",
+  "the group chat was deleted",
+  "group chat was deactivated",
+  "bot is not a member",
+  "need administrator rights",
+];
+
+/** A Bot API error; `migrateToChatId` is set when a group became a supergroup. */
+export class TelegramTransportError extends TransportError {
+  constructor(
+    message: string,
+    permanent: boolean,
+    readonly migrateToChatId: number | null,
+  ) {
+    super(message, { permanent });
+  }
+}
+
+/** Maps telegraf's TelegramError (Bot API error_code + description) to a TransportError. */
+export function toTelegramTransportError(err: unknown): TransportError {
+  if (err instanceof TelegramError) {
+    const description = err.description ?? "";
+    const migrateTo = err.parameters?.migrate_to_chat_id;
+    const migrateToChatId = typeof migrateTo === "number" ? migrateTo : null;
+    // A migration is not retried as is: notify() resends to the new chat id.
+    const permanent = migrateToChatId !== null || PERMANENT.some((p) => description.toLowerCase().includes(p));
+    return new TelegramTransportError(`Received status code ${err.code} with a message: "${description}"`, permanent, migrateToChatId);
+  }
+  return genericLibraryError(err);
+}
+
+/** Sends `text` (HTML) to a chat with telegraf; used by the transport and the bot webhook. */
+export async function sendTelegramMessage(
+  chat: Pick<TelegramChat, "id" | "thread_id">,
+  text: string,
+  { isTest }: { isTest: boolean },
+): Promise<void> {
+  const env = getEnv();
+  if (!env.telegramToken) throw new TransportError("Telegram notifications are not enabled.");
+  await checkTarget(env.telegramApiUrl);
+  const agent = guardedNodeAgent(new URL(env.telegramApiUrl).protocol);
+  const bot = new Telegraf(env.telegramToken, { telegram: { apiRoot: env.telegramApiUrl, agent, webhookReply: false } });
+  try {
+    await withRetries(
+      { isTest },
+      () =>
+        bot.telegram.sendMessage(chat.id, text, {
+          parse_mode: "HTML",
+          link_preview_options: { is_disabled: true },
+          ...(chat.thread_id !== null ? { message_thread_id: chat.thread_id } : {}),
+        }),
+      toTelegramTransportError,
+    );
+  } finally {
+    agent.destroy();
+  }
+}
+
+export const telegramTransport: Transport = {
+  kind: "telegram",
+
+  isNoop(_channel: Channel, _flip: Flip): boolean {
+    return false;
+  },
+
+  async notify(ctx: NotifyContext): Promise<void> {
+    const chat = readTelegramChat(ctx.channel.config);
+    if (!chat) throw new TransportError("Invalid Telegram chat", { permanent: true });
+    if (!getEnv().telegramToken) throw new TransportError("Telegram notifications are not enabled.");
+    if (!(await consumeToken(`tg-${chat.id}`, 6, 60))) throw new TransportError("Rate limit exceeded");
+    const text = await buildTelegramMessage(ctx);
+    try {
+      await sendTelegramMessage(chat, text, ctx);
+    } catch (err) {
+      // A group upgraded to a supergroup gets a new id: store it and send there instead.
+      const newId = err instanceof TelegramTransportError ? err.migrateToChatId : null;
+      if (newId === null) throw err;
+      const migrated = { ...chat, id: newId, type: "supergroup" };
+      await getDb().channel.update({ where: { id: ctx.channel.id }, data: { config: JSON.stringify(migrated) } });
+      await sendTelegramMessage(migrated, text, ctx);
+    }
+  },
+};

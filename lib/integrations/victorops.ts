@@ -1,0 +1,37 @@
+// Splunk On-Call (VictorOps) integration: its REST endpoint takes one JSON alert per flip;
+// entity_id (the check's unique key) ties the RECOVERY to the CRITICAL it resolves.
+import type { Channel, Flip } from "../db";
+import { getEnv } from "../env";
+import type { HttpResponse } from "../http";
+import { getCloakedUrl, getNameThenCode } from "../alerts/flip-details";
+import { getUniqueKey } from "../checks/get-unique-key";
+import { readWebhookUrl } from "../channels/read-webhook-url";
+import { postJson } from "./post-json";
+import { getFlipTitle } from "./push-message";
+import { TransportError, type NotifyContext, type Transport } from "./transport";
+
+/** A 404 means the routing key or the integration was removed. */
+export function getVictoropsError(res: HttpResponse): TransportError {
+  return new TransportError(`Received status code ${res.status}`, { permanent: res.status === 404 });
+}
+
+export const victoropsTransport: Transport = {
+  kind: "victorops",
+
+  isNoop(_channel: Channel, _flip: Flip): boolean {
+    return false;
+  },
+
+  async notify(ctx: NotifyContext): Promise<void> {
+    const env = getEnv();
+    if (!env.victoropsEnabled) throw new TransportError("Splunk On-Call notifications are not enabled.");
+    const payload = {
+      entity_id: getUniqueKey(ctx.check.code),
+      message_type: ctx.flip.newStatus === "down" ? "CRITICAL" : "RECOVERY",
+      entity_display_name: getNameThenCode(ctx.check),
+      state_message: `${getFlipTitle(ctx)}. Details: ${getCloakedUrl(ctx.check)}`,
+      monitoring_tool: env.siteName,
+    };
+    await postJson(ctx, readWebhookUrl(ctx.channel.config), payload, getVictoropsError);
+  },
+};
