@@ -1,6 +1,6 @@
 // Flows 1 and 2: sign-up and sign-in by emailed link, and sign-in by password.
 import { expect, test } from "@playwright/test";
-import { expectDashboard, firstLink, mailCount, openSignInLink, signOut, signUp, uniqueEmail, waitForMail } from "./helpers";
+import { expectDashboard, firstLink, mailCount, openSignInLink, signOut, signUp, uniqueEmail, waitForHydration, waitForMail } from "./helpers";
 
 test("signs up by email, lands on the first check, signs out and back in with a new link", async ({ page }) => {
   const email = uniqueEmail("alice");
@@ -10,6 +10,7 @@ test("signs up by email, lands on the first check, signs out and back in with a 
   await signOut(page, email);
   await page.goto("/");
   await expect(page).toHaveURL(/\/accounts\/login/);
+  await waitForHydration(page);
 
   const before = mailCount();
   await page.getByLabel("Email address").fill(email);
@@ -33,6 +34,7 @@ test("signs in with email and password after setting a password on the profile p
 
   await page.goto("/accounts/profile");
   await expect(page.getByRole("heading", { name: "Account settings", level: 1 })).toBeVisible();
+  await waitForHydration(page);
   await page.getByLabel("New password").fill(password);
   await page.getByLabel("Repeat password").fill(password);
   await page.getByRole("button", { name: "Set password" }).click();

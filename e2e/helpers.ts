@@ -76,9 +76,14 @@ export async function openSignInLink(page: Page, mail: Mail): Promise<void> {
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
-/** Signs up through /accounts/signup and the emailed link; ends on the new project's checks. */
+/**
+ * Signs up through /accounts/signup and the emailed link; ends on the new project's checks.
+ * Sign-ups, link requests and password attempts share a limit of 20 per client IP per hour
+ * (Healthchecks' rule): the whole suite uses about 12 on its fresh database.
+ */
 export async function signUp(page: Page, email: string): Promise<void> {
   await page.goto("/accounts/signup");
+  await waitForHydration(page);
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Sign up" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
@@ -86,17 +91,38 @@ export async function signUp(page: Page, email: string): Promise<void> {
   await expectDashboard(page);
 }
 
-/** The checks page of a project (the signed-in landing page). */
+/**
+ * Waits until React has hydrated the page that was just loaded. Until then, buttons that only
+ * work with JavaScript (menus, dialog triggers, the sign-in method switch) ignore clicks, and
+ * Playwright cannot tell: they look ready. React keeps each hydrated node's props on the node,
+ * and completes <main> after the navigation before it. Call it after asserting something about
+ * the new document, so it is not answered by the page being left.
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const main = document.getElementById("main");
+      return main !== null && Object.keys(main).some((key) => key.startsWith("__reactProps$"));
+    },
+    undefined,
+    { timeout: 15_000 },
+  );
+}
+
+/** The checks page of a project (the signed-in landing page), hydrated. */
 export async function expectDashboard(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}\/checks/);
   await expect(page.getByRole("heading", { name: "Checks", level: 1 })).toBeVisible();
+  await waitForHydration(page);
 }
 
-/** Signs out through the account menu; ends on the sign-in page. */
+/** Signs out through the account menu; ends on the sign-in page, hydrated. */
 export async function signOut(page: Page, email: string): Promise<void> {
+  await waitForHydration(page);
   await page.getByRole("button", { name: `Account: ${email}` }).click();
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByText("You have been signed out.")).toBeVisible();
+  await waitForHydration(page);
 }
 
 /** "Add check" on the current project's checks page, then names it; returns the check's UUID. */
@@ -104,6 +130,7 @@ export async function addCheck(page: Page, name: string): Promise<string> {
   await page.getByRole("button", { name: "Add check" }).click();
   await expect(page).toHaveURL(/\/checks\/[0-9a-f-]{36}\/details\?new=1/);
   await expect(page.getByRole("status").filter({ hasText: "Check created." })).toBeVisible();
+  await waitForHydration(page);
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();

@@ -1,6 +1,6 @@
 // Flow 9: a read-only team member sees no edit controls, and the server refuses forged edits.
 import { expect, test, type Page, type Request } from "@playwright/test";
-import { addCheck, openSignInLink, projectCodeOf, signUp, uniqueEmail, waitForMail } from "./helpers";
+import { addCheck, openSignInLink, projectCodeOf, signUp, uniqueEmail, waitForHydration, waitForMail } from "./helpers";
 
 const isActionCall = (r: Request) => r.method() === "POST" && r.headers()["next-action"] !== undefined;
 
@@ -40,6 +40,7 @@ test("a read-only member sees no edit controls and cannot forge edits", async ({
 
   // The owner invites a read-only member from the project settings.
   await page.goto(`/projects/${projectCode}/settings`);
+  await waitForHydration(page);
   await page.getByLabel("Email", { exact: true }).fill(readerEmail);
   await page.getByLabel("Role", { exact: true }).selectOption({ label: "Read-only" });
   await page.getByRole("button", { name: "Send invite" }).click();

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { E2E } from "./env";
-import { addCheck, projectCodeOf, screenshot, signUp, uniqueEmail } from "./helpers";
+import { addCheck, projectCodeOf, screenshot, signUp, uniqueEmail, waitForHydration } from "./helpers";
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -39,6 +39,7 @@ test("takes screenshots of the main pages in the light and dark themes", async (
     await page.emulateMedia({ colorScheme: theme });
     await page.goto("/accounts/login");
     await expect(page.getByRole("heading", { name: "Sign in to Vigil" })).toBeVisible();
+    await waitForHydration(page);
     await expectTheme(page, theme);
     await screenshot(page, `sign-in-${theme}`);
   }
@@ -54,6 +55,7 @@ test("takes screenshots of the main pages in the light and dark themes", async (
   expect((await request.get(`${E2E.baseUrl}/ping/${checkCode}`)).status()).toBe(200);
 
   await page.goto(`/projects/${projectCode}/settings`);
+  await waitForHydration(page);
   await page.getByLabel("Name", { exact: true }).fill("Production");
   await page.getByRole("button", { name: "Save name" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Project renamed." })).toBeVisible();
@@ -74,6 +76,7 @@ test("takes screenshots of the main pages in the light and dark themes", async (
     for (const p of pages) {
       await page.goto(p.url);
       await expect(page.getByRole("heading", { name: p.heading, level: 1 })).toBeVisible();
+      await waitForHydration(page);
       await expectTheme(page, theme);
       if (p.name === "dashboard") await expect(page.getByText("6 checks: 1 down, 3 up, 1 new, 1 paused")).toBeVisible();
       await screenshot(page, `${p.name}-${theme}`);

@@ -25,6 +25,8 @@ forEachDatabase(
             "- **Period:** 1 hour",
             "- **Total Pings:** 0",
             "- **Last Ping:** Never",
+            "",
+            "All the other checks are up.",
           ].join("\n"),
           priority: 8,
           extras: { "client::display": { contentType: "text/markdown" } },

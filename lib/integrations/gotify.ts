@@ -20,7 +20,7 @@ export const gotifyTransport: Transport = {
 
   async notify(ctx: NotifyContext): Promise<void> {
     const config = readGotifyConfig(ctx.channel.config);
-    const { title, message } = await buildPushMessage(ctx, { markup: "markdown" });
+    const { title, message } = await buildPushMessage(ctx, { markup: "markdown", withOtherDownChecks: true });
     await request({
       method: "POST",
       url: `${config.url}/message?${new URLSearchParams({ token: config.token })}`,

@@ -37,6 +37,8 @@ forEachDatabase(
             "",
             "**Last Ping Body:**",
             "```\nall good\n```",
+            "",
+            "All the other checks are up.",
           ].join("\n"),
           markdown: true,
           tags: ["red_circle"],

@@ -31,7 +31,7 @@ export const ntfyTransport: Transport = {
     // §6.2: at most 6 messages a minute per server and topic, so a flapping check cannot get
     // the server's IP banned by a public ntfy instance.
     if (!(await consumeToken(`ntfy-${config.url}-${config.topic}`, 6, 60))) throw new TransportError("Rate limit exceeded");
-    const { title, message } = await buildPushMessage(ctx, { markup: "markdown" });
+    const { title, message } = await buildPushMessage(ctx, { markup: "markdown", withOtherDownChecks: true });
     const env = getEnv();
     const token = getNtfyToken(config, env.ntfyShToken);
     await request({

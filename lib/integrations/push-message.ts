@@ -1,8 +1,9 @@
 // The title and text of a flip for the push and incident services (ntfy, Gotify, Pushover,
 // Pushbullet, Opsgenie...), in the markup each one renders. Shared by those transports, not a
 // transport itself; chat services have richer layouts of their own (slack-payload.ts, msteamsw.ts).
+import { getDb } from "../db";
 import { formatDuration } from "../format/format-duration";
-import { describeFlip, getCheckFacts, getDowntimeSeconds, getNameThenCode, getPingBodyText } from "../alerts/flip-details";
+import { describeFlip, formatAgo, getCheckFacts, getDowntimeSeconds, getNameThenCode, getPingBodyText } from "../alerts/flip-details";
 import type { NotifyContext } from "./transport";
 
 export type PushMarkup = "markdown" | "html" | "text";
@@ -18,7 +19,12 @@ export interface PushMessageOptions {
   markup: PushMarkup;
   /** Characters of the last ping's body to include; 0 leaves the body out. */
   bodyLimit?: number;
+  /** Ends with "The following checks are also down" (the project's other down checks). */
+  withOtherDownChecks?: boolean;
 }
+
+/** How many other down checks are listed by name; above this only their number is given. */
+const MAX_LISTED = 10;
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -34,7 +40,10 @@ export function getFlipTitle(ctx: Pick<NotifyContext, "check" | "flip">): string
  * "The check “DB Backup” is DOWN (reason)." then "Project: …", "Tags: …", "Period: …",
  * "Total Pings: …", "Last Ping: …" and the body, with labels in bold where the markup allows.
  */
-export async function buildPushMessage(ctx: NotifyContext, { markup, bodyLimit = 1000 }: PushMessageOptions): Promise<PushMessage> {
+export async function buildPushMessage(
+  ctx: NotifyContext,
+  { markup, bodyLimit = 1000, withOtherDownChecks = false }: PushMessageOptions,
+): Promise<PushMessage> {
   const { check, flip } = ctx;
   const esc = markup === "html" ? escapeHtml : (s: string) => s;
   const bold = (s: string) => (markup === "html" ? `<b>${s}</b>` : markup === "markdown" ? `**${s}**` : s);
@@ -55,6 +64,25 @@ export async function buildPushMessage(ctx: NotifyContext, { markup, bodyLimit =
   if (body && !(markup === "markdown" && body.includes("```"))) {
     lines.push("", bold("Last Ping Body:"));
     lines.push(markup === "markdown" ? `\`\`\`\n${body}\n\`\`\`` : esc(body));
+  }
+  if (withOtherDownChecks) {
+    const others = await getDb().check.findMany({
+      where: { projectId: check.projectId, status: "down", NOT: { id: check.id } },
+      select: { name: true, code: true, lastPing: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      // Only the count is shown above MAX_LISTED; this bounds the query for huge projects.
+      take: 1000,
+    });
+    lines.push("");
+    if (others.length === 0) lines.push("All the other checks are up.");
+    else if (others.length > MAX_LISTED) lines.push(`${others.length} other checks are also down.`);
+    else {
+      lines.push(bold("The following checks are also down:"));
+      for (const other of others) {
+        const last = other.lastPing ? `last ping ${formatAgo(other.lastPing)}` : "never pinged";
+        lines.push(`${markup === "markdown" ? "-" : "•"} ${esc(getNameThenCode(other))} (${last})`);
+      }
+    }
   }
   return { title: getFlipTitle(ctx), message: lines.join("\n") };
 }

@@ -4,6 +4,7 @@ import { getUniqueKey } from "../checks/get-unique-key";
 import { sendTestNotification } from "../channels/send-test-notification";
 import { forEachDatabase } from "../../tests/helpers/databases";
 import { respondWith, useChatFixture } from "../../tests/helpers/chat";
+import { createCheck } from "../../tests/fixtures";
 
 const USER_KEY = "uQiRzpo4DXghDmr9QzzfQu27cmVRsG";
 
@@ -43,6 +44,8 @@ forEachDatabase(
             "<b>Period:</b> 1 hour",
             "<b>Total Pings:</b> 3",
             "<b>Last Ping:</b> Success, 2 hours ago",
+            "",
+            "All the other checks are up.",
           ].join("\n"),
           html: "1",
           priority: "1",
@@ -72,6 +75,24 @@ forEachDatabase(
         } finally {
           setEnv({ PUSHOVER_EMERGENCY_RETRY_DELAY: undefined, PUSHOVER_EMERGENCY_EXPIRATION: undefined });
         }
+      });
+
+      test("lists the project's other down checks, or just their number above 10", async () => {
+        await fx.addChannel("po", `${USER_KEY}|0|0`);
+        await createCheck(fx.project.id, { name: "<Web> & API", status: "down", lastPing: new Date(Date.now() - 3 * 60_000) });
+        await createCheck(fx.project.id, { name: "", status: "down" });
+        await createCheck(fx.project.id, { name: "Healthy", status: "up" });
+        await fx.deliverDown();
+        const lines = form(0).message.split("\n");
+        expect(lines.slice(-3)).toEqual([
+          "<b>The following checks are also down:</b>",
+          "• &lt;Web&gt; &amp; API (last ping 3 minutes ago)",
+          expect.stringMatching(/^• [0-9a-f-]{36} \(never pinged\)$/),
+        ]);
+
+        for (let i = 0; i < 10; i++) await createCheck(fx.project.id, { status: "down" });
+        await fx.deliverDown();
+        expect(form(1).message.split("\n").at(-1)).toBe("12 other checks are also down.");
       });
 
       test("priority -3 turns an event off", async () => {

@@ -65,7 +65,7 @@ export const pushoverTransport: Transport = {
       await post(`receipts/cancel_by_tag/${tag}.json`, { token: env.pushoverApiToken });
     }
     const priority = getPriority(ctx.channel, ctx.flip);
-    const { title, message } = await buildPushMessage(ctx, { markup: "html", bodyLimit: 0 });
+    const { title, message } = await buildPushMessage(ctx, { markup: "html", bodyLimit: 0, withOtherDownChecks: true });
     const fields: Record<string, string> = {
       token: env.pushoverApiToken,
       user: config.userKey,
