@@ -36,7 +36,7 @@ export function SecondFactorForm({ token, next }: { token: string; next: string 
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <div>
         <h2 className="text-lg font-semibold">Two-factor authentication</h2>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">

@@ -123,7 +123,8 @@ function PasswordForm({ next, email, setEmail, onTwoFactor }: EmailProps & { onT
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4">
+    // method="post": a submit before hydration must never put the password in the URL.
+    <form method="post" onSubmit={onSubmit} className="space-y-4">
       {error && <FormMessage tone="error">{error}</FormMessage>}
       <Field label="Email address" htmlFor="signin-password-email">
         <Input

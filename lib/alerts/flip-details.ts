@@ -143,3 +143,39 @@ export function getCheckFacts(
   add("Last Ping", formatLastPing(ping));
   return facts;
 }
+
+/** How many other down checks are listed by name; above this only their number is given. */
+const MAX_OTHER_DOWN_LISTED = 10;
+
+export type OtherDownCheck = Pick<Check, "name" | "code" | "lastPing">;
+
+/** The project's other down checks, oldest first; bounded since only a count is shown above 10. */
+export function findOtherDownChecks(check: Pick<Check, "id" | "projectId">): Promise<OtherDownCheck[]> {
+  return getDb().check.findMany({
+    where: { projectId: check.projectId, status: "down", NOT: { id: check.id } },
+    select: { name: true, code: true, lastPing: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: 1000,
+  });
+}
+
+/**
+ * Healthchecks' "The following checks are also down" block, as lines in the transport's markup:
+ * each check with its last ping's age when at most 10, "N other checks are also down." above
+ * that, and "All the other checks are up." when there are none.
+ */
+export function formatOtherDownChecks(
+  others: OtherDownCheck[],
+  markup: { bold: (s: string) => string; escape: (s: string) => string; bullet: string },
+  now = new Date(),
+): string[] {
+  if (others.length === 0) return ["All the other checks are up."];
+  if (others.length > MAX_OTHER_DOWN_LISTED) return [`${others.length} other checks are also down.`];
+  return [
+    markup.bold("The following checks are also down:"),
+    ...others.map((c) => {
+      const last = c.lastPing ? `last ping ${formatAgo(c.lastPing, now)}` : "never pinged";
+      return `${markup.bullet} ${markup.escape(getNameThenCode(c))} (${last})`;
+    }),
+  ];
+}

@@ -40,7 +40,7 @@ forEachDatabase(
                           text: "🔴 <b>DB Backup</b> is <b>DOWN</b>. Reason: success signal did not arrive on time, grace time passed.",
                         },
                       },
-                      { decoratedText: { topLabel: "Project", text: "Alice's Project" } },
+                      { decoratedText: { topLabel: "Project", text: "Alice&#x27;s Project" } },
                       { decoratedText: { topLabel: "Tags", text: "prod, db" } },
                       { decoratedText: { topLabel: "Period", text: "1 hour" } },
                       { decoratedText: { topLabel: "Total Pings", text: "9" } },

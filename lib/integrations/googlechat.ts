@@ -1,3 +1,4 @@
+import { escapeHtml } from "../format/escape-html";
 // Google Chat integration (Healthchecks' hc/integrations/googlechat): a cardsV2 card posted to
 // a space's incoming webhook, with the headline, the check's details and a button to its page.
 import type { Channel, Flip } from "../db";
@@ -15,9 +16,6 @@ export interface GoogleChatPayload {
 }
 
 // Google Chat text widgets render a small HTML subset, so names are escaped.
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
 
 export async function buildGoogleChatPayload(ctx: NotifyContext): Promise<GoogleChatPayload> {
   const { check, flip } = ctx;

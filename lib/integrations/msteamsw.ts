@@ -1,3 +1,4 @@
+import { escapeHtml } from "../format/escape-html";
 // Microsoft Teams integration through a Workflows ("Post to a channel when a webhook request is
 // received") webhook, Healthchecks' hc/integrations/msteamsw: an Adaptive Card 1.2 wrapped in a
 // "message" activity. Teams' retired Office 365 connectors (kind "msteams") are not supported.
@@ -31,9 +32,6 @@ export interface TeamsPayload {
 
 const BODY_LIMIT = 1000;
 
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
-}
 
 export async function buildTeamsPayload(ctx: NotifyContext): Promise<TeamsPayload> {
   const { check, flip } = ctx;

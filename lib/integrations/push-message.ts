@@ -1,9 +1,9 @@
+import { escapeHtml } from "../format/escape-html";
 // The title and text of a flip for the push and incident services (ntfy, Gotify, Pushover,
 // Pushbullet, Opsgenie...), in the markup each one renders. Shared by those transports, not a
 // transport itself; chat services have richer layouts of their own (slack-payload.ts, msteamsw.ts).
-import { getDb } from "../db";
 import { formatDuration } from "../format/format-duration";
-import { describeFlip, formatAgo, getCheckFacts, getDowntimeSeconds, getNameThenCode, getPingBodyText } from "../alerts/flip-details";
+import { describeFlip, findOtherDownChecks, formatOtherDownChecks, getCheckFacts, getDowntimeSeconds, getNameThenCode, getPingBodyText } from "../alerts/flip-details";
 import type { NotifyContext } from "./transport";
 
 export type PushMarkup = "markdown" | "html" | "text";
@@ -23,12 +23,7 @@ export interface PushMessageOptions {
   withOtherDownChecks?: boolean;
 }
 
-/** How many other down checks are listed by name; above this only their number is given. */
-const MAX_LISTED = 10;
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 /** The one-line summary: `“DB Backup” is DOWN`. */
 export function getFlipTitle(ctx: Pick<NotifyContext, "check" | "flip">): string {
@@ -66,23 +61,9 @@ export async function buildPushMessage(
     lines.push(markup === "markdown" ? `\`\`\`\n${body}\n\`\`\`` : esc(body));
   }
   if (withOtherDownChecks) {
-    const others = await getDb().check.findMany({
-      where: { projectId: check.projectId, status: "down", NOT: { id: check.id } },
-      select: { name: true, code: true, lastPing: true },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      // Only the count is shown above MAX_LISTED; this bounds the query for huge projects.
-      take: 1000,
-    });
-    lines.push("");
-    if (others.length === 0) lines.push("All the other checks are up.");
-    else if (others.length > MAX_LISTED) lines.push(`${others.length} other checks are also down.`);
-    else {
-      lines.push(bold("The following checks are also down:"));
-      for (const other of others) {
-        const last = other.lastPing ? `last ping ${formatAgo(other.lastPing)}` : "never pinged";
-        lines.push(`${markup === "markdown" ? "-" : "•"} ${esc(getNameThenCode(other))} (${last})`);
-      }
-    }
+    const others = await findOtherDownChecks(check);
+    const bullet = markup === "markdown" ? "-" : "•";
+    lines.push("", ...formatOtherDownChecks(others, { bold, escape: esc, bullet }));
   }
   return { title: getFlipTitle(ctx), message: lines.join("\n") };
 }

@@ -39,7 +39,7 @@ forEachDatabase(
             "The check “DB Backup” is DOWN (success signal did not arrive on time, grace time passed).",
             "",
             "<b>Description:</b> Nightly dump\nof the main DB",
-            "<b>Project:</b> Alice's Project",
+            "<b>Project:</b> Alice&#x27;s Project",
             "<b>Tags:</b> prod db",
             "<b>Period:</b> 1 hour",
             "<b>Total Pings:</b> 3",

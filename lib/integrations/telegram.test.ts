@@ -6,7 +6,7 @@ import { forEachDatabase } from "../../tests/helpers/databases";
 import { useChatFixture } from "../../tests/helpers/chat";
 import { createCheck } from "../../tests/fixtures";
 import type { HttpSink } from "../../tests/helpers/alerts";
-import { formatOtherDownChecks } from "./telegram";
+import { formatOtherDownChecksHtml as formatOtherDownChecks } from "./telegram";
 
 const TOKEN = "123456:ABC-token";
 const CHAT = { id: -100555, thread_id: null, type: "group", name: "Ops" };
@@ -65,7 +65,7 @@ forEachDatabase(
           text: [
             `🔴 The check <a href="${fx.cloakedUrl}">DB Backup</a> is DOWN (success signal did not arrive on time, grace time passed).`,
             "",
-            "<b>Project:</b> Alice's Project",
+            "<b>Project:</b> Alice&#x27;s Project",
             "<b>Tags:</b> prod, db",
             "<b>Period:</b> 1 hour",
             "<b>Total Pings:</b> 7",

@@ -1,3 +1,4 @@
+import { escapeHtml } from "../format/escape-html";
 // Telegram integration (Healthchecks' hc/integrations/telegram): the bot (TELEGRAM_TOKEN) sends
 // an HTML message to the chat a project linked with /start (lib/telegram/bot-webhook.ts), with
 // telegraf's Telegram client against TELEGRAM_API_URL. Stored config (§6.3):
@@ -7,12 +8,14 @@ import { getDb, type Channel, type Check, type Flip } from "../db";
 import { getEnv } from "../env";
 import {
   describeFlip,
-  formatAgo,
+  findOtherDownChecks,
+  formatOtherDownChecks,
   getCheckFacts,
   getCloakedUrl,
   getDowntimeSeconds,
   getNameThenCode,
   getPingBodyText,
+  type OtherDownCheck,
 } from "../alerts/flip-details";
 import { consumeToken } from "../rate-limit/consume-token";
 import { checkTarget, genericLibraryError, guardedNodeAgent, withRetries } from "./library-net";
@@ -40,26 +43,10 @@ export function readTelegramChat(config: string): TelegramChat | null {
   }
 }
 
-export function escapeHtml(s: string): string {
-  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
-}
 
-/** How many other down checks are listed by name; above this only their number is given. */
-const MAX_LISTED = 10;
-
-/**
- * "The following checks are also down" for the other down checks of the project: each with its
- * last ping's age when at most 10, "N other checks are also down." above that, and "All the other
- * checks are up." when there are none.
- */
-export function formatOtherDownChecks(others: Pick<Check, "name" | "code" | "lastPing">[], now = new Date()): string {
-  if (others.length === 0) return "All the other checks are up.";
-  if (others.length > MAX_LISTED) return `${others.length} other checks are also down.`;
-  const lines = others.map((c) => {
-    const last = c.lastPing ? `last ping ${formatAgo(c.lastPing, now)}` : "never pinged";
-    return `• ${escapeHtml(getNameThenCode(c))} (${last})`;
-  });
-  return `<b>The following checks are also down:</b>\n${lines.join("\n")}`;
+/** The other-down-checks block in Telegram's HTML. */
+export function formatOtherDownChecksHtml(others: OtherDownCheck[], now = new Date()): string {
+  return formatOtherDownChecks(others, { bold: (t) => `<b>${t}</b>`, escape: escapeHtml, bullet: "•" }, now).join("\n");
 }
 
 /** The HTML message (parse_mode html) for a flip. */
@@ -78,13 +65,7 @@ export async function buildTelegramMessage(ctx: NotifyContext): Promise<string> 
   const body = getPingBodyText(ping, 1000);
   if (body) lines.push("<b>Last Ping Body:</b>", `<pre>${escapeHtml(body)}</pre>`);
 
-  const others = await getDb().check.findMany({
-    where: { projectId: check.projectId, status: "down", NOT: { id: check.id } },
-    select: { name: true, code: true, lastPing: true },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: 1000,
-  });
-  lines.push("", formatOtherDownChecks(others));
+  lines.push("", formatOtherDownChecksHtml(await findOtherDownChecks(check)));
   return lines.join("\n");
 }
 
