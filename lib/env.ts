@@ -161,6 +161,15 @@ export function parseEnv(src: Source, root = process.cwd()) {
     pagertreeEnabled: bool(src, "PAGERTREE_ENABLED", true),
     spikeEnabled: bool(src, "SPIKE_ENABLED", true),
     pushbulletApiUrl: url(src, "PUSHBULLET_API_URL", "https://api.pushbullet.com"),
+    zulipEnabled: bool(src, "ZULIP_ENABLED", true),
+    /** Matrix homeserver base URL; Matrix is offered only when it, the user id and the token are set. */
+    matrixHomeserver: src.MATRIX_HOMESERVER ? url(src, "MATRIX_HOMESERVER", "") : "",
+    matrixUserId: str(src, "MATRIX_USER_ID", ""),
+    matrixAccessToken: secret(src, "MATRIX_ACCESS_TOKEN") || "",
+    /** Shell commands run on the server: off unless SHELL_ENABLED=True. */
+    shellEnabled: bool(src, "SHELL_ENABLED", false),
+    /** signal-cli's JSON-RPC socket: a UNIX socket path or host:port; "" turns Signal off. */
+    signalCliSocket: str(src, "SIGNAL_CLI_SOCKET", ""),
     /** Absolute URL of the avatar chat messages show (Slack icon_url, Rocket.Chat avatar); null = none. */
     siteLogoUrl: src.SITE_LOGO_URL ? url(src, "SITE_LOGO_URL", "") : null,
     smtpdPort: optionalInt(src, "SMTPD_PORT"),

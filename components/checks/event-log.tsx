@@ -7,6 +7,7 @@ const STATUS_NAMES: Record<string, string> = { new: "new", up: "up", down: "down
 const REASONS: Record<string, string> = {
   timeout: "success signal did not arrive on time, grace time passed",
   fail: "received a failure signal",
+  reminder: "reminder: the check is still down",
 };
 
 function pingLabel(ping: PingEvent): { text: string; color: string } {
@@ -38,6 +39,11 @@ function PingRow({ ping, bodyUrl }: { ping: PingEvent; bodyUrl: string }) {
         <span className="font-medium">{label.text}</span>
         <span className="text-slate-500 dark:text-slate-400"> · #{ping.n} · {pingSource(ping)}</span>
         {ping.durationMs !== null && <span className="text-slate-500 dark:text-slate-400"> · ran {formatRunTime(ping.durationMs)}</span>}
+        {ping.failureOf && (
+          <span className="text-slate-500 dark:text-slate-400">
+            {" "}· failure {ping.failureOf.count} of {ping.failureOf.threshold}, status unchanged
+          </span>
+        )}
       </p>
       {showUa && <p className="truncate font-mono text-xs text-slate-500 dark:text-slate-400">{ping.ua}</p>}
       {ping.rid && <p className="font-mono text-xs text-slate-500 dark:text-slate-400">run id {ping.rid}</p>}
@@ -58,7 +64,9 @@ function FlipRow({ flip }: { flip: FlipEvent }) {
 }
 
 function NotificationRow({ notification }: { notification: NotificationEvent }) {
-  const what = `“${notification.checkStatus}” notification via ${notification.channelKind} to ${notification.channelLabel}`;
+  const what = notification.reminder
+    ? `“still ${notification.checkStatus}” reminder via ${notification.channelKind} to ${notification.channelLabel}`
+    : `“${notification.checkStatus}” notification via ${notification.channelKind} to ${notification.channelLabel}`;
   if (notification.error === "") return <p className="text-sm">Sent {what}</p>;
   if (notification.error === "Sending") return <p className="text-sm">Sending {what}…</p>;
   return (

@@ -2,7 +2,7 @@
 
 import { useActionState, useState, type ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
-import { Field, Input } from "@/components/ui/field";
+import { Field, Input, Select } from "@/components/ui/field";
 import { initialActionState, type CheckAction } from "./action-state";
 import { FormMessage, fieldError } from "./form-message";
 
@@ -16,7 +16,21 @@ export interface CheckFilters {
   successKw: string;
   failureKw: string;
   manualResume: boolean;
+  /** Beyond Healthchecks: fail pings in a row before the check goes down. */
+  failureThreshold: number;
+  /** Beyond Healthchecks: seconds between "still down" reminders; 0 = off. */
+  reminderInterval: number;
 }
+
+/** Reminder presets in seconds; any other whole number of minutes is entered as "Custom". */
+const REMINDER_PRESETS: [seconds: number, label: string][] = [
+  [0, "Off"],
+  [900, "Every 15 minutes"],
+  [1800, "Every 30 minutes"],
+  [3600, "Every hour"],
+  [21600, "Every 6 hours"],
+  [86400, "Every day"],
+];
 
 const BOOLEANS = "filter_http_body,filter_subject,filter_body,filter_default_fail,manual_resume";
 
@@ -39,6 +53,51 @@ function Radio({ name, value, checked, onSelect, children }: { name: string; val
 }
 
 const legend = "mb-2 text-sm font-semibold";
+
+/** "Still down" reminders: a preset, or a custom number of minutes; submits reminder_interval in seconds. */
+function ReminderField({ value, onChange, error }: { value: number; onChange: (seconds: number) => void; error?: string | null }) {
+  const preset = REMINDER_PRESETS.some(([s]) => s === value);
+  const [custom, setCustom] = useState(!preset);
+  const [minutes, setMinutes] = useState(preset ? "" : String(Math.round(value / 60)));
+  return (
+    <Field label="While down, remind every" htmlFor="reminder-interval" hint="Sent to the check's integrations until it recovers or is paused." error={error}>
+      <input type="hidden" name="reminder_interval" value={custom ? (/^\d+$/.test(minutes.trim()) ? String(Number(minutes) * 60) : minutes) : String(value)} />
+      <div className="flex flex-wrap items-center gap-2">
+        <Select
+          id="reminder-interval"
+          value={custom ? "custom" : String(value)}
+          onChange={(e) => {
+            if (e.target.value === "custom") {
+              setCustom(true);
+              setMinutes(String(Math.max(1, Math.round(value / 60))));
+            } else {
+              setCustom(false);
+              onChange(Number(e.target.value));
+            }
+          }}
+          className="w-auto"
+        >
+          {REMINDER_PRESETS.map(([s, label]) => (
+            <option key={s} value={s}>
+              {label}
+            </option>
+          ))}
+          <option value="custom">Custom (minutes)…</option>
+        </Select>
+        {custom && (
+          <Input
+            aria-label="Minutes between reminders"
+            type="number"
+            min={1}
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+            className="w-28"
+          />
+        )}
+      </div>
+    </Field>
+  );
+}
 
 /** How pings are classified: HTTP method, body and subject keywords, the default, manual resume. */
 export function FiltersForm({ action, filters }: { action: CheckAction; filters: CheckFilters }) {
@@ -103,6 +162,26 @@ export function FiltersForm({ action, filters }: { action: CheckAction; filters:
         <Checkbox name="manual_resume" checked={f.manualResume} onChange={set("manualResume")}>
           Ignore pings while paused: the check stays paused until someone resumes it
         </Checkbox>
+      </fieldset>
+      <fieldset className="space-y-3">
+        <legend className={legend}>Failures and reminders</legend>
+        <Field
+          label="Go down after this many failure pings in a row"
+          htmlFor="failure-threshold"
+          hint="1 = on the first failure. Failures below the threshold are logged but leave the status alone; a success resets the count."
+          error={fieldError(state, "failure_threshold")}
+        >
+          <Input
+            id="failure-threshold"
+            name="failure_threshold"
+            type="number"
+            min={1}
+            max={100}
+            value={f.failureThreshold}
+            onChange={(e) => set("failureThreshold")(e.target.value === "" ? ("" as unknown as number) : Number(e.target.value))}
+          />
+        </Field>
+        <ReminderField value={f.reminderInterval} onChange={set("reminderInterval")} error={fieldError(state, "reminder_interval")} />
       </fieldset>
       <div className="flex items-center gap-3">
         <button type="submit" className={buttonClass("primary")} disabled={pending}>

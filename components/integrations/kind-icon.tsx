@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 const CHAT = <path d="M4 5h16v11H9l-4 3.5V16H4zM8 9.5h8M8 12.5h5" />;
 
 const BELL = <path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15ZM10 20.5h4" />;
+const PHONE = <path d="M8 3h8a1.5 1.5 0 0 1 1.5 1.5v15A1.5 1.5 0 0 1 16 21H8a1.5 1.5 0 0 1-1.5-1.5v-15A1.5 1.5 0 0 1 8 3ZM10.5 18h3" />;
 const SIREN = <path d="M7 18v-6a5 5 0 0 1 10 0v6M5 18h14v2.5H5ZM12 3v2M4.5 6l1.4 1.4M19.5 6l-1.4 1.4" />;
 
 const SHAPES: Record<string, ReactNode> = {
@@ -16,11 +17,18 @@ const SHAPES: Record<string, ReactNode> = {
   msteamsw: CHAT,
   googlechat: CHAT,
   telegram: CHAT,
+  zulip: CHAT,
+  matrix: CHAT,
+  signal: CHAT,
   // A bell for the push services, a siren for the incident tools.
   ntfy: BELL,
   po: BELL,
   gotify: BELL,
   pushbullet: BELL,
+  // A handset for the Twilio kinds.
+  sms: PHONE,
+  whatsapp: PHONE,
+  call: PHONE,
   pd: SIREN,
   opsgenie: SIREN,
   victorops: SIREN,
@@ -32,6 +40,10 @@ const SHAPES: Record<string, ReactNode> = {
       <path d="m3.5 7 8.5 6 8.5-6" />
     </>
   ),
+  // Three stacked cards: several integrations behind one.
+  group: <path d="M4 8h12v10H4ZM8 5h12v10M6 8V6.5h12" />,
+  // A terminal prompt.
+  shell: <path d="M3 5h18v14H3ZM7 9.5l3 2.5-3 2.5M12 15h5" />,
   // Three linked nodes: a request fanning out to a receiver.
   webhook: (
     <>

@@ -46,6 +46,14 @@ export const INTEGRATION_KINDS: readonly IntegrationKind[] = [
   { kind: "spike", label: "Spike.sh", description: "Trigger and resolve Spike.sh incidents through an integration webhook." },
   { kind: "pushbullet", label: "Pushbullet", description: "Push a note to all your Pushbullet devices." },
   { kind: "telegram", label: "Telegram", description: "Get a message from our bot in a Telegram chat, group or channel." },
+  { kind: "sms", label: "SMS", description: "Get a text message (through Twilio) when a check goes down or comes back up." },
+  { kind: "whatsapp", label: "WhatsApp", description: "Get a WhatsApp message (through Twilio) when a check goes down or comes back up." },
+  { kind: "call", label: "Phone call", description: "Get a phone call (through Twilio) that reads out the check's name when it goes down." },
+  { kind: "zulip", label: "Zulip", description: "Post a message to a Zulip stream or send it privately, as your bot." },
+  { kind: "matrix", label: "Matrix", description: "Post a message to a Matrix room through our bot account." },
+  { kind: "shell", label: "Shell Command", description: "Run a command on the server when a check goes up or down." },
+  { kind: "signal", label: "Signal", description: "Get a Signal message from this server's number, on your phone or username." },
+  { kind: "group", label: "Group", description: "Pass alerts on to several other integrations of this project at once." },
 ];
 
 export const WEBHOOK_URL_KINDS: readonly WebhookUrlKind[] = [

@@ -36,7 +36,16 @@ export function SettingsForm({
     <form action={formAction} className="max-w-2xl space-y-5" noValidate>
       {/* Keyed on the attempt so the fields re-mount with what was submitted (see webhook-url-form.tsx). */}
       <div key={state.attempt ?? 0} className="space-y-5">
-        {settings?.fields.map((field) => (
+        {settings?.fields.map((field) =>
+          field.type === "checkbox" ? (
+            <div key={field.name}>
+              <label className="flex items-center gap-2 text-sm" htmlFor={id(field.name)}>
+                <input id={id(field.name)} type="checkbox" name={field.name} value="on" defaultChecked={values[field.name] === "on"} />
+                {field.label}
+              </label>
+              {errors[field.name] ? <p role="alert" className="mt-1 text-xs text-red-600 dark:text-red-400">{errors[field.name]}</p> : null}
+            </div>
+          ) : (
           <Field key={field.name} label={field.label} htmlFor={id(field.name)} error={errors[field.name]} hint={field.hint}>
             {field.type === "select" ? (
               <Select id={id(field.name)} name={field.name} defaultValue={values[field.name] ?? ""}>
@@ -61,7 +70,8 @@ export function SettingsForm({
               />
             )}
           </Field>
-        ))}
+          ),
+        )}
         <Field label="Name (optional)" htmlFor={id("name")} error={errors.name} hint="Shown in the integrations list and on checks.">
           <Input id={id("name")} name="name" maxLength={100} defaultValue={values.name ?? ""} />
         </Field>

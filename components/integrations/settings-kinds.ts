@@ -10,11 +10,14 @@ import {
   readPdConfig,
   readPushoverConfig,
 } from "@/lib/channels/push-configs";
+import { readPhoneConfig } from "@/lib/channels/phone-configs";
+import { OTHER_SETTINGS_KINDS } from "./other-settings-kinds";
 
 export interface SettingsField {
   name: string;
   label: string;
-  type: "text" | "url" | "password" | "select";
+  /** A checkbox submits "on" when ticked and "" when not. */
+  type: "text" | "url" | "password" | "select" | "checkbox";
   options?: readonly { value: string; label: string }[];
   placeholder?: string;
   hint?: string;
@@ -67,6 +70,31 @@ const GOTIFY_PRIORITIES = [
 ];
 
 const toInt = (s: string | undefined): number | string => (s !== undefined && /^-?\d+$/.test(s) ? Number(s) : (s ?? ""));
+
+const PHONE_FIELD: SettingsField = {
+  name: "value",
+  label: "Phone number",
+  type: "text",
+  required: true,
+  maxLength: 20,
+  placeholder: "+15551234567",
+  hint: "In international format: a plus sign, the country code and the number.",
+};
+const UP_DOWN_FIELDS: readonly SettingsField[] = [
+  { name: "down", label: "When a check goes down", type: "checkbox" },
+  { name: "up", label: "When a check comes back up", type: "checkbox" },
+];
+const phoneUpDown = (v: Record<string, string>) => ({ value: v.value, up: v.up === "on", down: v.down === "on" });
+const phoneFromConfig = (json: string) => {
+  const c = readPhoneConfig(json);
+  return { value: c.value, up: c.up ? "on" : "", down: c.down ? "on" : "" };
+};
+const summarizePhone = (json: string, withEvents: boolean) => {
+  const c = readPhoneConfig(json);
+  if (!c.value) return [];
+  const events = c.up && c.down ? "down and up" : c.down ? "down only" : "up only";
+  return [withEvents ? `${c.value} (${events})` : c.value];
+};
 
 export const SETTINGS_KINDS: readonly SettingsKind[] = [
   {
@@ -177,6 +205,34 @@ export const SETTINGS_KINDS: readonly SettingsKind[] = [
     fromConfig: (json) => ({ value: String(readConfigObject(json).value ?? "") }),
     summarize: () => ["All devices of the account"],
   },
+  // Twilio (lib/integrations/twilio.ts).
+  {
+    kind: "sms",
+    steps: ["Enter the mobile number to text, in international format.", "Choose which events send a message."],
+    fields: [PHONE_FIELD, ...UP_DOWN_FIELDS],
+    toConfig: phoneUpDown,
+    fromConfig: phoneFromConfig,
+    summarize: (json) => summarizePhone(json, true),
+    errorFields: { "": "down" },
+  },
+  {
+    kind: "whatsapp",
+    steps: ["Enter the WhatsApp number to message, in international format.", "Choose which events send a message."],
+    fields: [PHONE_FIELD, ...UP_DOWN_FIELDS],
+    toConfig: phoneUpDown,
+    fromConfig: phoneFromConfig,
+    summarize: (json) => summarizePhone(json, true),
+    errorFields: { "": "down" },
+  },
+  {
+    kind: "call",
+    steps: ["Enter the phone number to call, in international format.", "A call reads out the check's name when it goes down; recoveries do not call."],
+    fields: [PHONE_FIELD],
+    toConfig: (v) => ({ value: v.value }),
+    fromConfig: (json) => ({ value: readPhoneConfig(json).value }),
+    summarize: (json) => summarizePhone(json, false),
+  },
+  ...OTHER_SETTINGS_KINDS,
 ];
 
 /** The form description of a settings kind, or undefined for kinds with another form. */
@@ -192,5 +248,7 @@ export function getDefaultSettings(kind: SettingsKind): Record<string, string> {
   const prio: Record<string, string> = { ntfy: "3", po: "0", gotify: "5" };
   if (prio[kind.kind]) values.priority = values.priority_up = prio[kind.kind];
   if (kind.kind === "opsgenie") values.region = "us";
+  if (kind.kind === "zulip") values.mtype = "stream";
+  for (const field of kind.fields) if (field.type === "checkbox") values[field.name] = "on";
   return values;
 }

@@ -4,7 +4,9 @@ import type { Flip, Ping } from "../db";
 import { getDb } from "../db";
 import { getTransport } from "../integrations/registry";
 import { TransportError, type NotifyContext } from "../integrations/transport";
+import { REMINDER_REASON } from "./claim-due-reminder";
 import { findLastPing } from "./flip-details";
+import { deliverToGroupMembers } from "./deliver-group-members";
 
 export interface ChannelDelivery {
   channelCode: string;
@@ -18,6 +20,8 @@ export interface DeliveryReport {
   /** The check's UUID; null if the check was deleted before delivery. */
   checkCode: string | null;
   newStatus: string;
+  /** A "still down" reminder rather than a status change. */
+  reminder?: boolean;
   deliveries: ChannelDelivery[];
 }
 
@@ -30,12 +34,15 @@ const MAX_ERROR_LENGTH = 200;
  * are skipped; the rest are tried one by one, fastest channel first, each writing one
  * Notification row. A failing channel never stops the others: errors are recorded, and a
  * permanent TransportError also disables the channel. Rejects only on database errors.
+ * A "still down" reminder (claimDueReminder) is a down flip with reason "reminder" that is not
+ * stored; its Notifications are marked as reminders.
  */
 export async function deliverFlip(flip: Flip, { isTest = false }: { isTest?: boolean } = {}): Promise<DeliveryReport> {
   const db = getDb();
   const check = await db.check.findUnique({ where: { id: flip.checkId }, include: { project: true } });
   if (!check) return { checkCode: null, newStatus: flip.newStatus, deliveries: [] };
   const report: DeliveryReport = { checkCode: check.code, newStatus: flip.newStatus, deliveries: [] };
+  if (flip.reason === REMINDER_REASON) report.reminder = true;
   if (!shouldNotify(flip)) return report;
 
   const channels = await db.channel.findMany({
@@ -50,6 +57,7 @@ export async function deliverFlip(flip: Flip, { isTest = false }: { isTest?: boo
     const transport = getTransport(channel.kind);
     if (transport?.isNoop(channel, flip)) continue;
     const ctx: NotifyContext = { flip, check, channel, notificationCode: randomUUID(), isTest, getLastPing };
+    ctx.deliverToChannels = (codes) => deliverToGroupMembers(ctx, codes, deliverToChannel);
     report.deliveries.push(await deliverToChannel(ctx, transport ? (c) => transport.notify(c) : null));
   }
   return report;
@@ -78,7 +86,14 @@ async function deliverToChannel(
   // "Sending" marks a delivery in flight (the UI shows it, and a crash leaves it behind).
   try {
     await db.notification.create({
-      data: { code: ctx.notificationCode, checkId: flip.checkId, checkStatus: flip.newStatus, channelId: channel.id, error: "Sending" },
+      data: {
+        code: ctx.notificationCode,
+        checkId: flip.checkId,
+        checkStatus: flip.newStatus,
+        channelId: channel.id,
+        error: "Sending",
+        reminder: flip.reason === REMINDER_REASON,
+      },
     });
   } catch (err) {
     if (isForeignKeyViolation(err)) return result("Channel or check does not exist any more");

@@ -10,6 +10,8 @@ import { plural } from "../format/plural";
 const REASONS: Record<string, string> = {
   timeout: "success signal did not arrive on time, grace time passed",
   fail: "received a failure signal",
+  // Beyond Healthchecks: the synthetic flip of a "still down" reminder (claimDueReminder).
+  reminder: "reminder: the check is still down",
 };
 
 /** Flip.reason_long: "" when the reason is unknown. */

@@ -1,4 +1,5 @@
 import { getDb } from "../db";
+import { claimDueReminder } from "./claim-due-reminder";
 import { claimNextFlip } from "./claim-next-flip";
 import { deliverFlip, type DeliveryReport } from "./deliver-flip";
 import { findGoingDown } from "./find-going-down";
@@ -35,7 +36,8 @@ export async function runSendalerts({ signal, log = console.log, concurrency = 8
   /** Claims flips until the pool is full or the queue is empty; deliveries run in the background. */
   const fillPool = async () => {
     while (!stopped() && inFlight.size < concurrency) {
-      const flip = await claimNextFlip();
+      // Status changes first; "still down" reminders only when no flip is waiting.
+      const flip = (await claimNextFlip()) ?? (await claimDueReminder());
       if (!flip) return;
       const previous = lastForCheck.get(flip.checkId) ?? Promise.resolve();
       const task: Promise<void> = previous
@@ -79,21 +81,34 @@ export async function runSendalerts({ signal, log = console.log, concurrency = 8
   log("sendalerts stopped");
 }
 
-/** Until the next deadline, capped at POLL_MS; the scan selects alert_after < now, hence +1. */
+/**
+ * Until the next deadline or due reminder, capped at POLL_MS; the scan selects
+ * alert_after < now, hence +1.
+ */
 async function getIdleWaitMs(): Promise<number> {
-  const next = await getDb().check.findFirst({
-    where: { alertAfter: { not: null }, status: { not: "down" } },
-    orderBy: { alertAfter: "asc" },
-    select: { alertAfter: true },
-  });
-  if (!next?.alertAfter) return POLL_MS;
-  return Math.min(POLL_MS, Math.max(0, next.alertAfter.getTime() - Date.now() + 1));
+  const db = getDb();
+  const [next, reminder] = await Promise.all([
+    db.check.findFirst({
+      where: { alertAfter: { not: null }, status: { not: "down" } },
+      orderBy: { alertAfter: "asc" },
+      select: { alertAfter: true },
+    }),
+    db.check.findFirst({
+      where: { nextReminderAt: { not: null }, status: "down" },
+      orderBy: { nextReminderAt: "asc" },
+      select: { nextReminderAt: true },
+    }),
+  ]);
+  const deadlines = [next?.alertAfter?.getTime() ?? Infinity, (reminder?.nextReminderAt?.getTime() ?? Infinity) - 1];
+  const first = Math.min(...deadlines);
+  if (first === Infinity) return POLL_MS;
+  return Math.min(POLL_MS, Math.max(0, first - Date.now() + 1));
 }
 
 /** Healthchecks-style lines: "<uuid> goes down", then one line per channel. */
 function logReport(report: DeliveryReport, log: (line: string) => void): void {
   if (!report.checkCode) return;
-  log(`${report.checkCode} goes ${report.newStatus}`);
+  log(report.reminder ? `${report.checkCode} is still ${report.newStatus} (reminder)` : `${report.checkCode} goes ${report.newStatus}`);
   for (const d of report.deliveries) {
     const secs = (d.durationMs / 1000).toFixed(1);
     log(`  ${d.kind} ${d.channelCode}: ${d.error ? `Error in ${secs}s: ${d.error}` : `OK in ${secs}s`}`);

@@ -2,6 +2,7 @@ import type { Check } from "../db";
 import { getDb } from "../db";
 import { getStatus } from "../checks/get-status";
 import { goingDownAfter } from "../checks/going-down-after";
+import { getFirstReminderAt } from "../pings/apply-ping";
 
 const RETRY_BROKEN_CHECK_MS = 60 * 60 * 1000;
 
@@ -48,7 +49,8 @@ export async function updateGoingDown(check: Check, now: Date): Promise<boolean>
 
   // One transaction so a crash cannot leave the check down without the flip that alerts.
   return db.$transaction(async (tx) => {
-    const { count } = await tx.check.updateMany({ where: unchanged, data: { status: "down", alertAfter: null } });
+    const nextReminderAt = getFirstReminderAt("down", check.reminderInterval, now);
+    const { count } = await tx.check.updateMany({ where: unchanged, data: { status: "down", alertAfter: null, nextReminderAt } });
     if (count !== 1) return false;
     await tx.flip.create({
       data: {

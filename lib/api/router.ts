@@ -16,6 +16,7 @@ import { listChannelsHandler } from "./handlers/list-channels";
 import { listChecksHandler } from "./handlers/list-checks";
 import { listFlipsHandler } from "./handlers/list-flips";
 import { listPingsHandler } from "./handlers/list-pings";
+import { notificationStatusHandler } from "./handlers/notification-status";
 import { pauseCheckHandler } from "./handlers/pause-check";
 import { resumeCheckHandler } from "./handlers/resume-check";
 import { updateChannelHandler } from "./handlers/update-channel";
@@ -46,6 +47,8 @@ const ROUTES: [RegExp, ApiHandler][] = [
   [route("channels"), withApi({ GET: listChannelsHandler, POST: createChannelHandler })],
   [route("channels/<code>"), withApi({ POST: updateChannelHandler, DELETE: deleteChannelHandler })],
   [route("badges"), withApi({ GET: listBadgesHandler })],
+  // Delivery callbacks (Twilio's StatusCallback...): no API key, always an empty 200.
+  [route("notifications/<code>/status"), withApi({ POST: notificationStatusHandler })],
   // HEAD too: load balancers probe with it.
   [route("status"), withApi({ GET: getStatusHandler, HEAD: getStatusHandler })],
 ];

@@ -4,7 +4,9 @@
 // in channels.config, with keys in a stable order and defaults filled in.
 import { z } from "zod";
 import type { Env } from "../env";
+import { groupConfig, matrixConfig, shellConfig, signalConfig, zulipConfig } from "./other-configs";
 import { gotifyConfig, ntfyConfig, opsgenieConfig, pdConfig, pushbulletConfig, pushoverConfig } from "./push-configs";
+import { callConfig, smsConfig } from "./phone-configs";
 
 export interface ChannelKind {
   /** Validates API input and returns the config to store. */
@@ -166,6 +168,16 @@ export const CHANNEL_KINDS: Readonly<Record<string, ChannelKind>> = {
   pagertree: { schema: webhookUrlConfig(), isEnabled: (env) => env.pagertreeEnabled },
   spike: { schema: webhookUrlConfig(), isEnabled: (env) => env.spikeEnabled },
   pushbullet: { schema: pushbulletConfig },
+  // Twilio (§6.3): offered when TWILIO_ACCOUNT and TWILIO_AUTH are set; WhatsApp also needs TWILIO_USE_WHATSAPP.
+  sms: { schema: smsConfig, isEnabled: (env) => Boolean(env.twilioAccount && env.twilioAuth) },
+  whatsapp: { schema: smsConfig, isEnabled: (env) => Boolean(env.twilioAccount && env.twilioAuth && env.twilioUseWhatsapp) },
+  call: { schema: callConfig, isEnabled: (env) => Boolean(env.twilioAccount && env.twilioAuth) },
+  zulip: { schema: zulipConfig, isEnabled: (env) => env.zulipEnabled },
+  matrix: { schema: matrixConfig, isEnabled: (env) => Boolean(env.matrixHomeserver && env.matrixUserId && env.matrixAccessToken) },
+  // Runs commands on the server, so it is off unless the administrator turns it on.
+  shell: { schema: shellConfig, isEnabled: (env) => env.shellEnabled },
+  group: { schema: groupConfig },
+  signal: { schema: signalConfig, isEnabled: (env) => Boolean(env.signalCliSocket) },
 };
 
 /** Whether the server offers this kind (e.g. SLACK_ENABLED=False turns Slack off); unknown kinds are not. */

@@ -3,7 +3,8 @@ import { performance } from "node:perf_hooks";
 import type { Check, Flip, Ping, Project } from "../db";
 import { getDb } from "../db";
 import { getTransport } from "../integrations/registry";
-import { TransportError } from "../integrations/transport";
+import { TransportError, type NotifyContext } from "../integrations/transport";
+import { deliverToGroupMembers } from "../alerts/deliver-group-members";
 import { requireChannelAccess } from "./require-channel-access";
 
 export interface TestNotificationResult {
@@ -51,7 +52,10 @@ export async function sendTestNotification(userId: number, channelCode: string):
   const lastPing = getTestPing(now);
   try {
     if (!transport) throw new TransportError(`Integration "${channel.kind}" is not supported`);
-    await transport.notify({ flip, check, channel, notificationCode, isTest: true, getLastPing: async () => lastPing });
+    const ctx: NotifyContext = { flip, check, channel, notificationCode, isTest: true, getLastPing: async () => lastPing };
+    // A group's members are tried without Notification rows of their own: the test check is not stored.
+    ctx.deliverToChannels = (codes) => deliverToGroupMembers(ctx, codes, null);
+    await transport.notify(ctx);
   } catch (err) {
     if (!(err instanceof TransportError)) {
       error = `Unexpected error: ${err instanceof Error ? err.message : String(err)}`;
@@ -110,6 +114,10 @@ function getTestCheck(project: Project, now: Date): Check & { project: Project }
     hasConfirmationLink: false,
     alertAfter: null,
     status: "down",
+    failureThreshold: 1,
+    consecutiveFailures: 0,
+    reminderInterval: 0,
+    nextReminderAt: null,
     project,
   };
 }

@@ -2,6 +2,7 @@ import type { Check } from "../db";
 import { detectScheduleKind } from "../schedules/detect-schedule-kind";
 import type { ApiVersion } from "./to-dict";
 import type { CheckSpec } from "./check-spec";
+import { getFirstReminderAt } from "../pings/apply-ping";
 import { safeGoingDownAfter } from "./going-down-after";
 import { slugify } from "./slugify";
 
@@ -26,11 +27,13 @@ export type CheckSettings = Pick<
   | "filterBody"
   | "filterHttpBody"
   | "filterDefaultFail"
+  | "failureThreshold"
+  | "reminderInterval"
 >;
 
 type CheckState = CheckSettings & Pick<Check, "status" | "lastPing" | "lastStart">;
 
-export type CheckChanges = Partial<CheckSettings> & { alertAfter?: Date | null };
+export type CheckChanges = Partial<CheckSettings> & { alertAfter?: Date | null; nextReminderAt?: Date | null };
 
 // Written as-is when present, after name/kind/subject (Healthchecks' _update order), so an
 // explicit slug beats the v1/v2 auto-slug and an explicit filter_subject beats the legacy one.
@@ -57,7 +60,7 @@ const PLAIN_KEYS = [
  * API v1/v2 derive the slug from a changed name. When anything changes, alertAfter is
  * recomputed from the new settings. Returns {} when the spec changes nothing.
  */
-export function applyCheckSpec(check: CheckState, spec: CheckSpec, version: ApiVersion): CheckChanges {
+export function applyCheckSpec(check: CheckState, spec: CheckSpec, version: ApiVersion, now: Date = new Date()): CheckChanges {
   const next: CheckState = { ...check };
   const changes: CheckChanges = {};
   // Healthchecks saves (and so recomputes alert_after) whenever a legacy subject key is sent,
@@ -100,5 +103,15 @@ export function applyCheckSpec(check: CheckState, spec: CheckSpec, version: ApiV
   }
 
   if (touched) changes.alertAfter = safeGoingDownAfter(next);
+
+  // Beyond Healthchecks; neither affects alert_after. A changed reminder interval applies from
+  // now on: a down check's next reminder comes one new interval from now (or never, if off).
+  if (spec.failureThreshold !== undefined && next.failureThreshold !== spec.failureThreshold) {
+    changes.failureThreshold = spec.failureThreshold;
+  }
+  if (spec.reminderInterval !== undefined && next.reminderInterval !== spec.reminderInterval) {
+    changes.reminderInterval = spec.reminderInterval;
+    changes.nextReminderAt = getFirstReminderAt(next.status, spec.reminderInterval, now);
+  }
   return changes;
 }

@@ -9,6 +9,8 @@ export interface CheckSpec {
   channels?: string;
   desc?: string;
   failureKw?: string;
+  /** Beyond Healthchecks: fail pings in a row before the check goes down, 1..MAX_FAILURE_THRESHOLD. */
+  failureThreshold?: number;
   filterBody?: boolean;
   filterDefaultFail?: boolean;
   filterHttpBody?: boolean;
@@ -18,6 +20,8 @@ export interface CheckSpec {
   manualResume?: boolean;
   methods?: "" | "POST";
   name?: string;
+  /** Beyond Healthchecks: seconds between "still down" reminders; 0 = off. */
+  reminderInterval?: number;
   schedule?: string;
   slug?: string;
   startKw?: string;
@@ -62,6 +66,24 @@ const seconds: Validator = (v) => {
   return { value: n };
 };
 
+export const MAX_FAILURE_THRESHOLD = 100;
+
+/** Beyond Healthchecks' keys: strict JSON integers, no bool-as-int leniency. */
+const failureThreshold: Validator = (v) => {
+  if (typeof v !== "number" || !Number.isInteger(v)) return { error: "%s is not a number" };
+  if (v < 1) return { error: "%s is too small" };
+  if (v > MAX_FAILURE_THRESHOLD) return { error: "%s is too large" };
+  return { value: v };
+};
+
+/** 0 (off) or 60 s..365 days, like the other durations. */
+const reminderInterval: Validator = (v) => {
+  if (typeof v !== "number" || !Number.isInteger(v)) return { error: "%s is not a number" };
+  if (v !== 0 && v < MIN_SECONDS) return { error: "%s is too small" };
+  if (v > MAX_SECONDS) return { error: "%s is too large" };
+  return { value: v };
+};
+
 const methods: Validator = (v) => (v === "" || v === "POST" ? { value: v } : { error: "%s has unexpected value" });
 
 const schedule = str(100, undefined, (s) =>
@@ -87,6 +109,7 @@ const FIELDS: [jsonKey: string, specKey: keyof CheckSpec, validate: Validator][]
   ["channels", "channels", str()],
   ["desc", "desc", str()],
   ["failure_kw", "failureKw", str(200)],
+  ["failure_threshold", "failureThreshold", failureThreshold],
   ["filter_body", "filterBody", bool],
   ["filter_default_fail", "filterDefaultFail", bool],
   ["filter_http_body", "filterHttpBody", bool],
@@ -95,6 +118,7 @@ const FIELDS: [jsonKey: string, specKey: keyof CheckSpec, validate: Validator][]
   ["manual_resume", "manualResume", bool],
   ["methods", "methods", methods],
   ["name", "name", str(100)],
+  ["reminder_interval", "reminderInterval", reminderInterval],
   ["schedule", "schedule", schedule],
   ["slug", "slug", str(100, /^[a-z0-9\-_]*$/)],
   ["start_kw", "startKw", str(200)],

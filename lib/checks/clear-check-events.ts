@@ -15,7 +15,8 @@ export async function clearCheckEvents(checkId: number): Promise<Check> {
     await tx.flip.deleteMany({ where: { checkId } });
     return tx.check.update({
       where: { id: checkId },
-      data: { status: "new", lastPing: null, lastStart: null, lastStartRid: null, lastDuration: null, alertAfter: null },
+      data: { status: "new", lastPing: null, lastStart: null, lastStartRid: null, lastDuration: null, alertAfter: null,
+        nextReminderAt: null, consecutiveFailures: 0 },
     });
   });
 }

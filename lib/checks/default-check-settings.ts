@@ -20,4 +20,6 @@ export const DEFAULT_CHECK_SETTINGS: Readonly<CheckSettings> = {
   filterBody: false,
   filterHttpBody: false,
   filterDefaultFail: false,
+  failureThreshold: 1,
+  reminderInterval: 0,
 };

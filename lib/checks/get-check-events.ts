@@ -23,6 +23,11 @@ export interface PingEvent {
   bodySize: number;
   /** The first bytes of the body as text; for email pings the message's Subject. */
   bodyPreview: string;
+  /**
+   * Beyond Healthchecks: for a fail ping that did not reach the check's failure threshold,
+   * its place in the run of fails ("failure 1 of 3"); null otherwise or when unknown.
+   */
+  failureOf: { count: number; threshold: number } | null;
 }
 
 export interface FlipEvent {
@@ -42,6 +47,8 @@ export interface NotificationEvent {
   checkStatus: string;
   /** "" delivered, "Sending" in flight, else the error. */
   error: string;
+  /** A "still down" reminder rather than a status change's alert. */
+  reminder: boolean;
 }
 
 export type CheckEvent = PingEvent | FlipEvent | NotificationEvent;
@@ -77,6 +84,27 @@ function getPreview(head: Buffer, scheme: string): string {
 }
 
 /**
+ * For each fail ping below the failure threshold, its place in its run of fails (success pings
+ * end a run; start, log and ignored pings do not count), by ping n. `pings` is newest first.
+ * The oldest run of the page is left out unless `complete` (no older pings): it may go on
+ * before the page. Uses the current threshold, as pings do not record the one they met.
+ */
+function countFailures(pings: { n: number; kind: string | null }[], threshold: number, complete: boolean) {
+  const result = new Map<number, { count: number; threshold: number }>();
+  if (threshold <= 1) return result;
+  let count: number | null = complete ? 0 : null;
+  for (let i = pings.length - 1; i >= 0; i--) {
+    const p = pings[i]!;
+    if (p.kind === null) count = 0;
+    else if (p.kind === "fail" && count !== null) {
+      count++;
+      if (count < threshold) result.set(p.n, { count, threshold });
+    }
+  }
+  return result;
+}
+
+/**
  * The check's event log, newest first: up to `limit` pings (older than ping `beforeN` when
  * given) interleaved with the flips and notifications of the same time window, like
  * Healthchecks' details page. Bodies are not loaded, only their size and a preview.
@@ -107,7 +135,7 @@ export async function getCheckEvents(checkId: number, opts: { limit?: number; be
   const start = full ? oldest.createdAt : null;
   const window = { ...(start ? { gte: start } : {}), ...(end ? { lt: end } : {}) };
 
-  const [flips, notifications, heads, durations, older] = await Promise.all([
+  const [flips, notifications, heads, durations, older, check] = await Promise.all([
     db.flip.findMany({
       where: { checkId, createdAt: window },
       orderBy: { createdAt: "desc" },
@@ -126,7 +154,9 @@ export async function getCheckEvents(checkId: number, opts: { limit?: number; be
       : Promise.resolve([]),
     getPingDurations(checkId, pings),
     full ? db.ping.findFirst({ where: { checkId, n: { lt: oldest.n } }, select: { n: true } }) : Promise.resolve(null),
+    db.check.findUnique({ where: { id: checkId }, select: { failureThreshold: true } }),
   ]);
+  const failureOf = countFailures(pings, check?.failureThreshold ?? 1, older === null);
 
   const bodies = new Map(heads.map((h) => [Number(h.n), { size: Number(h.size ?? 0), head: Buffer.from(h.head ?? "", "hex") }]));
   const events: CheckEvent[] = [
@@ -146,6 +176,7 @@ export async function getCheckEvents(checkId: number, opts: { limit?: number; be
         durationMs: durations.get(p.n) ?? null,
         bodySize: body?.size ?? 0,
         bodyPreview: body ? getPreview(body.head, p.scheme) : "",
+        failureOf: failureOf.get(p.n) ?? null,
       };
     }),
     ...flips.map((f): FlipEvent => ({
@@ -163,6 +194,7 @@ export async function getCheckEvents(checkId: number, opts: { limit?: number; be
       channelLabel: getChannelLabel(x.channel),
       checkStatus: x.checkStatus,
       error: x.error,
+      reminder: x.reminder,
     })),
   ];
   // Newest first; at the same instant a consequence is listed above its cause (notification,

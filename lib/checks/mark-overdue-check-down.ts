@@ -1,4 +1,5 @@
 import { getDb } from "../db";
+import { getFirstReminderAt } from "../pings/apply-ping";
 import { getStatus } from "./get-status";
 import { lockCheck } from "./lock-check";
 import type { CheckTiming } from "./types";
@@ -24,7 +25,8 @@ export async function markOverdueCheckDown(checkId: number, now: Date = new Date
     const check = await tx.check.findUniqueOrThrow({ where: { id: checkId } });
     if (check.status !== "up" || !isDown(check, now)) return false;
     await tx.flip.create({ data: { checkId, createdAt: now, processedAt: now, oldStatus: "up", newStatus: "down" } });
-    await tx.check.update({ where: { id: checkId }, data: { status: "down", alertAfter: null } });
+    const nextReminderAt = getFirstReminderAt("down", check.reminderInterval, now);
+    await tx.check.update({ where: { id: checkId }, data: { status: "down", alertAfter: null, nextReminderAt } });
     return true;
   });
 }

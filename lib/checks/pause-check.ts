@@ -17,7 +17,7 @@ export async function pauseCheck(checkId: number, now = new Date()): Promise<Che
     });
     return tx.check.update({
       where: { id: checkId },
-      data: { status: "paused", lastStart: null, alertAfter: null },
+      data: { status: "paused", lastStart: null, alertAfter: null, nextReminderAt: null, consecutiveFailures: 0 },
     });
   });
 }

@@ -18,7 +18,7 @@ export async function resumeCheck(checkId: number, now = new Date()): Promise<Ch
     });
     return tx.check.update({
       where: { id: checkId },
-      data: { status: "new", lastStart: null, lastPing: null, alertAfter: null },
+      data: { status: "new", lastStart: null, lastPing: null, alertAfter: null, nextReminderAt: null, consecutiveFailures: 0 },
     });
   });
 }

@@ -17,6 +17,12 @@ import { msteamswTransport } from "./msteamsw";
 import { rocketchatTransport } from "./rocketchat";
 import { slackTransport } from "./slack";
 import { telegramTransport } from "./telegram";
+import { callTransport, smsTransport, whatsappTransport } from "./twilio";
+import { groupTransport } from "./group";
+import { matrixTransport } from "./matrix";
+import { shellTransport } from "./shell";
+import { signalTransport } from "./signal";
+import { zulipTransport } from "./zulip";
 import type { Transport } from "./transport";
 import { webhookTransport } from "./webhook";
 
@@ -29,6 +35,9 @@ const TRANSPORTS: ReadonlyMap<string, Transport> = new Map(
     rocketchatTransport,
     discordTransport,
     telegramTransport,
+    smsTransport,
+    whatsappTransport,
+    callTransport,
     msteamswTransport,
     googlechatTransport,
     ntfyTransport,
@@ -40,6 +49,11 @@ const TRANSPORTS: ReadonlyMap<string, Transport> = new Map(
     pagertreeTransport,
     spikeTransport,
     pushbulletTransport,
+    zulipTransport,
+    matrixTransport,
+    shellTransport,
+    groupTransport,
+    signalTransport,
   ].map((t) => [t.kind, t]),
 );
 

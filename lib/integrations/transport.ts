@@ -24,6 +24,13 @@ export interface NotifyContext {
   isTest: boolean;
   /** The last ping received at or before the flip, loaded once on first use. */
   getLastPing(): Promise<Ping | null>;
+  /**
+   * Delivers this flip to other channels of the channel's project by code (the group kind's
+   * members; groups among them are skipped), each recorded like a channel of its own. Set by
+   * lib/alerts, so an integration never needs to know the others. Resolves to how many channels
+   * were notified and how many of those failed.
+   */
+  deliverToChannels?(codes: string[]): Promise<{ total: number; failed: number }>;
 }
 
 export interface Transport {

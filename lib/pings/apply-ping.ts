@@ -27,6 +27,13 @@ export interface PingCheckRow {
   failureKw: string;
   hasConfirmationLink: boolean;
   alertAfter: Date | null;
+  /** Fail pings in a row needed to flip the check down (1 = Healthchecks). */
+  failureThreshold: number;
+  /** Fail pings since the last success. */
+  consecutiveFailures: number;
+  /** Seconds between "still down" reminders; 0 = off. */
+  reminderInterval: number;
+  nextReminderAt: Date | null;
   /** projects.ping_log_limit: pings beyond it are pruned. */
   pingLogLimit: number;
 }
@@ -60,6 +67,14 @@ export interface AppliedPing {
   flip: FlipRow | null;
   /** Delete this check's pings with n <= pruneBelow (Healthchecks prunes every 100th ping). */
   pruneUpTo: number | null;
+}
+
+// Keeps the counter far from integer overflow on a check that fails forever.
+const MAX_COUNT = 1_000_000;
+
+/** When the first "still down" reminder is due for a check entering `status`; null = none. */
+export function getFirstReminderAt(status: string, reminderInterval: number, now: Date): Date | null {
+  return status === "down" && reminderInterval > 0 ? new Date(now.getTime() + reminderInterval * 1000) : null;
 }
 
 /** Which action the ping really has once the check's filters are applied (Healthchecks' view). */
@@ -109,7 +124,10 @@ export function applyPing(check: PingCheckRow, input: PingInput, now: Date): App
         next.lastStartRid = null;
       }
     }
-    const newStatus = action === "fail" ? "down" : "up";
+    // Beyond Healthchecks: a fail flips the check down only as the failureThreshold-th in a
+    // row; the ones before are recorded as fail pings and change nothing else.
+    next.consecutiveFailures = action === "fail" ? Math.min(check.consecutiveFailures + 1, MAX_COUNT) : 0;
+    const newStatus = action === "success" ? "up" : next.consecutiveFailures >= check.failureThreshold ? "down" : check.status;
     if (check.status !== newStatus) {
       flip = {
         checkId: check.id,
@@ -119,6 +137,7 @@ export function applyPing(check: PingCheckRow, input: PingInput, now: Date): App
         reason: action === "fail" ? "fail" : "",
       };
       next.status = newStatus;
+      next.nextReminderAt = getFirstReminderAt(newStatus, check.reminderInterval, now);
     }
   }
 

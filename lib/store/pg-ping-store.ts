@@ -46,6 +46,10 @@ function toCheck(r: Row): PingCheckRow {
     failureKw: r.failure_kw as string,
     hasConfirmationLink: r.has_confirmation_link as boolean,
     alertAfter: r.alert_after as Date | null,
+    failureThreshold: r.failure_threshold as number,
+    consecutiveFailures: r.consecutive_failures as number,
+    reminderInterval: r.reminder_interval as number,
+    nextReminderAt: r.next_reminder_at as Date | null,
     pingLogLimit: r.ping_log_limit as number,
   };
 }
@@ -73,6 +77,8 @@ const CHECK_COLS: Column[] = [
   ["n_pings", "int"],
   ["hcl", "bool"],
   ["alert_after", "timestamp"],
+  ["consecutive_failures", "int"],
+  ["next_reminder_at", "timestamp"],
 ];
 const PING_COLS: Column[] = [
   ["check_id", "int"],
@@ -178,8 +184,9 @@ class PgBatch implements PingUnitOfWork {
     const ctes = [
       `upd AS (UPDATE checks SET status = v.status, last_ping = v.last_ping, last_start = v.last_start,
         last_start_rid = v.last_start_rid, last_duration = v.last_duration, n_pings = v.n_pings,
-        has_confirmation_link = v.hcl, alert_after = v.alert_after
-        FROM ${values("v", CHECK_COLS, checks.map((c) => [c.id, c.status, c.lastPing, c.lastStart, c.lastStartRid, c.lastDuration, c.nPings, c.hasConfirmationLink, c.alertAfter]))}
+        has_confirmation_link = v.hcl, alert_after = v.alert_after,
+        consecutive_failures = v.consecutive_failures, next_reminder_at = v.next_reminder_at
+        FROM ${values("v", CHECK_COLS, checks.map((c) => [c.id, c.status, c.lastPing, c.lastStart, c.lastStartRid, c.lastDuration, c.nPings, c.hasConfirmationLink, c.alertAfter, c.consecutiveFailures, c.nextReminderAt]))}
         WHERE checks.id = v.id)`,
       `ins AS (INSERT INTO pings (${PING_COLS.map((c) => c[0]).join(", ")}) SELECT * FROM ${values(
         "p",

@@ -37,6 +37,10 @@ function toCheck(r: Row): PingCheckRow {
     failureKw: r.failure_kw as string,
     hasConfirmationLink: r.has_confirmation_link === 1,
     alertAfter: date(r.alert_after),
+    failureThreshold: r.failure_threshold as number,
+    consecutiveFailures: r.consecutive_failures as number,
+    reminderInterval: r.reminder_interval as number,
+    nextReminderAt: date(r.next_reminder_at),
     pingLogLimit: r.ping_log_limit as number,
   };
 }
@@ -83,7 +87,8 @@ export class SqlitePingStore implements PingStore {
       ),
       updateCheck: this.db.prepare(
         `UPDATE checks SET status = ?, last_ping = ?, last_start = ?, last_start_rid = ?, last_duration = ?,
-         n_pings = ?, has_confirmation_link = ?, alert_after = ? WHERE id = ?`,
+         n_pings = ?, has_confirmation_link = ?, alert_after = ?, consecutive_failures = ?, next_reminder_at = ?
+         WHERE id = ?`,
       ),
       insertPing: this.db.prepare(
         `INSERT INTO pings (check_id, n, created_at, kind, scheme, remote_addr, method, ua, body, exit_status, rid)
@@ -123,6 +128,8 @@ export class SqlitePingStore implements PingStore {
         c.nPings,
         c.hasConfirmationLink ? 1 : 0,
         ms(c.alertAfter),
+        c.consecutiveFailures,
+        ms(c.nextReminderAt),
         c.id,
       );
       this.stmt.insertPing.run(

@@ -16,6 +16,14 @@ const FILLED: Record<string, Record<string, string>> = {
   opsgenie: { key: "genie-secret", region: "eu" },
   gotify: { url: "https://gotify.example.org", token: "AbCdEf" },
   pushbullet: { value: "o.secret-token" },
+  sms: { value: "+15551234567" },
+  whatsapp: { value: "+15551234567", up: "" },
+  call: { value: "+15551234567" },
+  zulip: { bot_email: "bot@example.zulipchat.com", api_key: "abc123", site: "https://example.zulipchat.com", to: "ops", topic: "Backups" },
+  matrix: { value: "!room:example.org" },
+  shell: { cmd_down: "notify-send $NAME", cmd_up: "" },
+  signal: { value: "+15551234567", up: "" },
+  group: { value: "4ec65fb4-0a2f-4c94-9a8c-2fb0e0ef0cbc,9f4e0d27-5b1a-4c3e-8d2f-1a2b3c4d5e6f" },
 };
 
 describe("settings forms", () => {

@@ -21,7 +21,7 @@ const detailsPath = (code: string) => `/checks/${code}/details`;
 
 // Form fields use the API's JSON keys, so one action serves every edit form on the page.
 const STRING_FIELDS = ["name", "slug", "tags", "desc", "schedule", "tz", "start_kw", "success_kw", "failure_kw", "methods"];
-const INT_FIELDS = ["timeout", "grace"];
+const INT_FIELDS = ["timeout", "grace", "failure_threshold", "reminder_interval"];
 const BOOL_FIELDS = ["filter_subject", "filter_body", "filter_http_body", "filter_default_fail", "manual_resume"];
 const API_PREFIX = "json validation error: ";
 

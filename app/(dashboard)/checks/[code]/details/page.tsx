@@ -62,6 +62,12 @@ function FiltersSummary({ check }: { check: LoadedCheck }) {
     (check.filterHttpBody || check.filterSubject || check.filterBody) &&
       (check.filterDefaultFail ? "Pings matching no keyword are failures" : "Pings matching no keyword are ignored"),
     check.manualResume && "Pings are ignored while the check is paused",
+    check.failureThreshold > 1
+      ? `The check goes down after ${check.failureThreshold} failure pings in a row`
+      : "The check goes down on the first failure ping",
+    check.reminderInterval > 0
+      ? `While down, a reminder is sent every ${formatDuration(check.reminderInterval)}`
+      : "No repeat reminders while down",
   ].filter((item): item is string => Boolean(item));
   return (
     <ul className="list-disc space-y-1 pl-5 text-sm">
@@ -240,7 +246,7 @@ export default async function CheckDetailsPage({
           <Card title="Filters">
             {canWrite ? (
               <details>
-                <summary className="cursor-pointer text-sm text-sky-700 dark:text-sky-400">Keyword and method filters, manual resume</summary>
+                <summary className="cursor-pointer text-sm text-sky-700 dark:text-sky-400">Keyword and method filters, manual resume, failure threshold, reminders</summary>
                 <div className="mt-4">
                   <FiltersForm
                     action={update}
@@ -254,6 +260,8 @@ export default async function CheckDetailsPage({
                       successKw: check.successKw,
                       failureKw: check.failureKw,
                       manualResume: check.manualResume,
+                      failureThreshold: check.failureThreshold,
+                      reminderInterval: check.reminderInterval,
                     }}
                   />
                 </div>

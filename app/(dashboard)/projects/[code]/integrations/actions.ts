@@ -10,6 +10,7 @@ import { requireUser } from "@/lib/auth/session";
 import { addChannel, type ChannelSaveResult } from "@/lib/channels/add-channel";
 import { editChannel } from "@/lib/channels/edit-channel";
 import { getConfigErrors } from "@/lib/channels/get-config-errors";
+import { joinMatrixRoom } from "@/lib/channels/join-matrix-room";
 import { parseHeaderLines } from "@/lib/channels/parse-header-lines";
 import { removeChannel } from "@/lib/channels/remove-channel";
 import { resendVerification } from "@/lib/channels/resend-verification";
@@ -159,6 +160,13 @@ export async function saveSettingsChannel(
   }
   if ([...values.name].length > 100) fieldErrors.name = "Must be at most 100 characters.";
   if (Object.keys(fieldErrors).length) return { ...state, fieldErrors };
+  if (kind === "matrix" && !channelCode) {
+    // The bot joins the room first, as Healthchecks does, and the room id it resolves is stored.
+    await requireUser();
+    const joined = await joinMatrixRoom(values.value);
+    if ("error" in joined) return { ...state, fieldErrors: { value: joined.error } };
+    return save(projectCode, channelCode, { kind, name: values.name, config: { value: joined.roomId } }, state);
+  }
   return save(projectCode, channelCode, { kind, name: values.name, config: config as Record<string, unknown> }, state);
 }
 

@@ -1,0 +1,119 @@
+// Signal integration (Healthchecks' Signal transport): a JSON-RPC "send" to a signal-cli daemon
+// (`signal-cli daemon --socket` or `--tcp`) at SIGNAL_CLI_SOCKET, with the message as plain text
+// and its bold parts as textStyle ranges.
+import { randomUUID } from "node:crypto";
+import net from "node:net";
+import type { Channel, Flip } from "../db";
+import { getEnv } from "../env";
+import { escapeHtml } from "../format/escape-html";
+import { getSignalRecipient, readSignalConfig } from "../channels/other-configs";
+import { consumeToken } from "../rate-limit/consume-token";
+import { buildPushMessage } from "./push-message";
+import { TransportError, type NotifyContext, type Transport } from "./transport";
+
+const TIMEOUT_MS = 10_000;
+// §6.2 gives Signal 2 tries.
+const TRIES = 2;
+
+const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#x27;": "'" };
+
+/**
+ * Turns the HTML of buildPushMessage into Signal's plain text plus "start:length:BOLD" ranges.
+ * Offsets count UTF-16 code units, as signal-cli (Java) does, which is JavaScript's length.
+ */
+export function toSignalText(html: string): { message: string; textStyle: string[] } {
+  let message = "";
+  const textStyle: string[] = [];
+  let boldStart = -1;
+  for (const [token] of html.matchAll(/<\/?b>|[^<]+|</g)) {
+    if (token === "<b>") boldStart = message.length;
+    else if (token === "</b>") {
+      if (boldStart >= 0 && message.length > boldStart) textStyle.push(`${boldStart}:${message.length - boldStart}:BOLD`);
+      boldStart = -1;
+    } else message += token.replace(/&(amp|lt|gt|quot|#x27);/g, (e) => ENTITIES[e] ?? e);
+  }
+  return { message, textStyle };
+}
+
+/** Where SIGNAL_CLI_SOCKET points: host:port for TCP, anything else is a UNIX socket path. */
+function getSocketOptions(socket: string): net.NetConnectOpts {
+  const m = /^(.+):(\d{1,5})$/.exec(socket);
+  return m && !socket.includes("/") ? { host: m[1].replace(/^\[|\]$/g, ""), port: Number(m[2]) } : { path: socket };
+}
+
+interface RpcReply {
+  id?: unknown;
+  result?: { results?: { type?: string }[] };
+  error?: { code?: number; message?: string; data?: { response?: { results?: { type?: string }[] } } };
+}
+
+/** Sends one JSON-RPC request and resolves with the reply of the same id (other lines are daemon notifications). */
+function callSignalCli(socket: string, payload: { id: string } & Record<string, unknown>): Promise<RpcReply> {
+  return new Promise((resolve, reject) => {
+    const conn = net.connect(getSocketOptions(socket));
+    let buffer = "";
+    const fail = (message: string) => {
+      conn.destroy();
+      reject(new TransportError(message));
+    };
+    conn.setTimeout(TIMEOUT_MS, () => fail("signal-cli call timed out"));
+    conn.on("error", (err) => fail(`signal-cli call failed (${err.message})`));
+    conn.on("connect", () => conn.write(JSON.stringify(payload) + "\n"));
+    conn.on("data", (chunk) => {
+      buffer += chunk.toString("utf8");
+      let newline: number;
+      while ((newline = buffer.indexOf("\n")) >= 0) {
+        const line = buffer.slice(0, newline).trim();
+        buffer = buffer.slice(newline + 1);
+        if (!line) continue;
+        let reply: RpcReply;
+        try {
+          reply = JSON.parse(line) as RpcReply;
+        } catch {
+          return fail("signal-cli returned invalid JSON");
+        }
+        if (reply.id === payload.id) {
+          conn.end();
+          return resolve(reply);
+        }
+      }
+    });
+    conn.on("end", () => fail("signal-cli closed the connection without a reply"));
+  });
+}
+
+function isSkipped(channel: Channel, flip: Flip): boolean {
+  const config = readSignalConfig(channel.config);
+  return flip.newStatus === "up" ? !config.up : !config.down;
+}
+
+export const signalTransport: Transport = {
+  kind: "signal",
+
+  isNoop: isSkipped,
+
+  async notify(ctx: NotifyContext): Promise<void> {
+    const socket = getEnv().signalCliSocket;
+    if (!socket) throw new TransportError("Signal notifications are not enabled");
+    const recipient = getSignalRecipient(readSignalConfig(ctx.channel.config).value);
+    // §6.2: at most 6 messages a minute per recipient, so a flapping check cannot get the
+    // sending number rate-limited by Signal.
+    if (!(await consumeToken(`signal-${recipient}`, 6, 60))) throw new TransportError("Rate limit exceeded");
+    const { title, message } = await buildPushMessage(ctx, { markup: "html", withOtherDownChecks: true });
+    const text = toSignalText(`<b>${escapeHtml(title)}</b>\n\n${message}`);
+    const tries = ctx.isTest ? 1 : TRIES;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const payload = { jsonrpc: "2.0", method: "send", params: { recipient: [recipient], message: text.message, textStyle: text.textStyle }, id: randomUUID() };
+        const reply = await callSignalCli(socket, payload);
+        const results = [...(reply.result?.results ?? []), ...(reply.error?.data?.response?.results ?? [])];
+        if (results.some((r) => r.type === "UNREGISTERED_FAILURE")) throw new TransportError("Recipient not found", { permanent: true });
+        if (results.some((r) => r.type === "RATE_LIMIT_FAILURE")) throw new TransportError("CAPTCHA proof required", { permanent: false });
+        if (reply.error) throw new TransportError(`signal-cli call failed (${reply.error.code ?? "unknown"})`);
+        return;
+      } catch (err) {
+        if (!(err instanceof TransportError) || err.permanent || attempt >= tries) throw err;
+      }
+    }
+  },
+};

@@ -1,0 +1,11 @@
+-- AlterTable
+ALTER TABLE "checks" ADD COLUMN     "consecutive_failures" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "failure_threshold" INTEGER NOT NULL DEFAULT 1,
+ADD COLUMN     "next_reminder_at" TIMESTAMP(3),
+ADD COLUMN     "reminder_interval" INTEGER NOT NULL DEFAULT 0;
+
+-- AlterTable
+ALTER TABLE "notifications" ADD COLUMN     "reminder" BOOLEAN NOT NULL DEFAULT false;
+
+-- CreateIndex
+CREATE INDEX "checks_next_reminder_at_idx" ON "checks"("next_reminder_at");
