@@ -41,7 +41,7 @@ export const OTHER_SETTINGS_KINDS: readonly SettingsKind[] = [
   {
     kind: "matrix",
     steps: [
-      "Invite the bot to your room if it is not public (the page below names the bot's account).",
+      "If the room is not public, invite this server's Matrix bot to it first (if saving fails, the message names the bot's account).",
       "Enter the room's id (Room settings → Advanced, “!abc…:server”) or its address (“#ops:server”). The bot joins the room when you save.",
     ],
     fields: [{ name: "value", label: "Room id or address", type: "text", required: true, maxLength: 200, placeholder: "!abcdefgh:matrix.org" }],
