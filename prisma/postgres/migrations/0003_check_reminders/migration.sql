@@ -7,5 +7,3 @@ ADD COLUMN     "reminder_interval" INTEGER NOT NULL DEFAULT 0;
 -- AlterTable
 ALTER TABLE "notifications" ADD COLUMN     "reminder" BOOLEAN NOT NULL DEFAULT false;
 
--- CreateIndex
-CREATE INDEX "checks_next_reminder_at_idx" ON "checks"("next_reminder_at");

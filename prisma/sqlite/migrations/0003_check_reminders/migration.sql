@@ -9,5 +9,3 @@ ALTER TABLE "checks" ADD COLUMN "next_reminder_at" DATETIME;
 -- AlterTable
 ALTER TABLE "notifications" ADD COLUMN "reminder" BOOLEAN NOT NULL DEFAULT false;
 
--- CreateIndex
-CREATE INDEX "checks_next_reminder_at_idx" ON "checks"("next_reminder_at");
