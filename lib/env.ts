@@ -129,10 +129,17 @@ export function parseEnv(src: Source, root = process.cwd()) {
     integrationsAllowPrivateIps: bool(src, "INTEGRATIONS_ALLOW_PRIVATE_IPS", false),
     webhooksEnabled: bool(src, "WEBHOOKS_ENABLED", true),
     slackEnabled: bool(src, "SLACK_ENABLED", true),
+    /** Slack app credentials for "Add to Slack" (OAuth); both set = the button is offered. */
+    slackClientId: str(src, "SLACK_CLIENT_ID", ""),
+    slackClientSecret: secret(src, "SLACK_CLIENT_SECRET") || "",
+    slackApiUrl: url(src, "SLACK_API_URL", "https://slack.com/api"),
     mattermostEnabled: bool(src, "MATTERMOST_ENABLED", true),
     rocketchatEnabled: bool(src, "ROCKETCHAT_ENABLED", true),
     msteamsEnabled: bool(src, "MSTEAMS_ENABLED", true),
     discordApiUrl: url(src, "DISCORD_API_URL", "https://discord.com/api"),
+    /** Discord app credentials for the OAuth setup flow; both set = it is offered. */
+    discordClientId: str(src, "DISCORD_CLIENT_ID", ""),
+    discordClientSecret: secret(src, "DISCORD_CLIENT_SECRET") || "",
     /** Telegram bot token; "" turns Telegram off. */
     telegramToken: secret(src, "TELEGRAM_TOKEN") || "",
     telegramBotName: str(src, "TELEGRAM_BOT_NAME", "ExampleBot"),

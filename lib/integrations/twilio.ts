@@ -4,8 +4,9 @@
 // library-net's private-address rule. Stored configs: sms and whatsapp
 // {"value": "+E164", "up": bool, "down": bool}, call {"value": "+E164"}. Every request carries
 // StatusCallback = SITE_ROOT/api/v3/notifications/<notification code>/status (handled by
-// lib/api/handlers/notification-status.ts). Monthly quotas (§6.2) are not implemented: they
-// need a per-profile counter column the schema does not have.
+// lib/api/handlers/notification-status.ts). Each send first takes one unit of the project
+// owner's monthly quota (§6.2, lib/integrations/phone-quota.ts): SMS and WhatsApp share smsLimit,
+// calls use callLimit.
 import twilio from "twilio";
 import type TwilioRequestClient from "twilio/lib/base/RequestClient";
 import type TwilioResponse from "twilio/lib/http/response";
@@ -16,6 +17,7 @@ import { escapeHtml } from "../format/escape-html";
 import { readPhoneConfig } from "../channels/phone-configs";
 import { checkTarget, genericLibraryError, guardedNodeAgent, withRetries } from "./library-net";
 import { TransportError, type NotifyContext, type Transport } from "./transport";
+import { checkPhoneQuota, type PhoneQuotaKind } from "./phone-quota";
 
 const { RequestClient, RestException } = twilio;
 type RequestOptions<TData> = TwilioRequestClient.RequestOptions<TData>;
@@ -87,6 +89,12 @@ const isNoopUpDown = (channel: Channel, flip: Flip): boolean => {
   return flip.newStatus === "down" ? !config.down : !config.up;
 };
 
+/** Throws the (not permanent) "Monthly ... limit exceeded" error when the owner's quota is used up. */
+async function consumeQuota(ctx: NotifyContext, kind: PhoneQuotaKind): Promise<void> {
+  const error = await checkPhoneQuota(ctx.check.project, kind);
+  if (error) throw new TransportError(error);
+}
+
 export const smsTransport: Transport = {
   kind: "sms",
   isNoop: isNoopUpDown,
@@ -95,6 +103,7 @@ export const smsTransport: Transport = {
     const env = getEnv();
     const to = readNumber(ctx.channel);
     const body = await buildSmsText(ctx);
+    await consumeQuota(ctx, "sms");
     await withRetries(
       ctx,
       () =>
@@ -118,6 +127,7 @@ export const whatsappTransport: Transport = {
     if (!env.twilioUseWhatsapp) throw new TransportError("WhatsApp notifications are not enabled.");
     const to = readNumber(ctx.channel);
     const contentSid = ctx.flip.newStatus === "down" ? env.whatsappDownContentSid : env.whatsappUpContentSid;
+    await consumeQuota(ctx, "sms");
     await withRetries(
       ctx,
       () =>
@@ -141,6 +151,7 @@ export const callTransport: Transport = {
     requireTwilio();
     const env = getEnv();
     const to = readNumber(ctx.channel);
+    await consumeQuota(ctx, "call");
     await withRetries(
       ctx,
       () =>

@@ -6,6 +6,7 @@ import { WebhookUrlForm } from "@/components/integrations/webhook-url-form";
 import { SettingsForm } from "@/components/integrations/settings-form";
 import { getDefaultSettings, getSettingsKind } from "@/components/integrations/settings-kinds";
 import { isChannelKindEnabled } from "@/lib/channels/channel-kinds";
+import { getOAuthStartPath, isOAuthEnabled, isOAuthKind, OAUTH_ERROR_MESSAGES } from "@/lib/channels/oauth-setup";
 import { getEnv } from "@/lib/env";
 import { saveSettingsChannel, saveWebhookUrlChannel } from "../../actions";
 import { FormPage } from "../../form-page";
@@ -16,8 +17,15 @@ export async function generateMetadata({ params }: { params: Promise<{ kind: str
   return { title: getWebhookUrlKind(kind) || getSettingsKind(kind) ? `Add ${getKindLabel(kind)} integration` : "Add integration" };
 }
 
-export default async function AddWebhookUrlChannelPage({ params }: { params: Promise<{ code: string; kind: string }> }) {
+export default async function AddWebhookUrlChannelPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ code: string; kind: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { code, kind } = await params;
+  const { oauth_error: oauthError } = await searchParams;
   const settings = getSettingsKind(kind);
   if (settings && isChannelKindEnabled(kind, getEnv())) return <AddSettingsChannel code={code} kind={kind} />;
   const help = getWebhookUrlKind(kind);
@@ -40,6 +48,9 @@ export default async function AddWebhookUrlChannelPage({ params }: { params: Pro
               <li key={step}>{step}</li>
             ))}
           </ol>
+          {isOAuthKind(kind) && isOAuthEnabled(kind) && (
+            <OAuthSetup kind={kind} projectCode={project.code} error={typeof oauthError === "string" ? oauthError : undefined} />
+          )}
         </>
       }
     >
@@ -88,5 +99,29 @@ async function AddSettingsChannel({ code, kind }: { code: string; kind: string }
         cancelHref={`/projects/${project.code}/integrations`}
       />
     </FormPage>
+  );
+}
+
+/** Slack's "Add to Slack" and Discord's "Connect Discord" (lib/channels/oauth-setup.ts), above the webhook-URL form. */
+function OAuthSetup({ kind, projectCode, error }: { kind: "slack" | "discord"; projectCode: string; error?: string }) {
+  const messages: Record<string, string> = OAUTH_ERROR_MESSAGES[kind];
+  const message = error && Object.hasOwn(messages, error) ? messages[error] : null;
+  return (
+    <div className="mt-4 space-y-2">
+      {message && (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+          {message}
+        </p>
+      )}
+      <p>
+        <a
+          href={getOAuthStartPath(kind, projectCode)}
+          className="inline-block rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900"
+        >
+          {kind === "slack" ? "Add to Slack" : "Connect Discord"}
+        </a>
+      </p>
+      <p>Or paste a webhook URL below.</p>
+    </div>
   );
 }

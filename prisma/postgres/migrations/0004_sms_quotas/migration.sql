@@ -1,0 +1,7 @@
+-- AlterTable
+ALTER TABLE "users" ADD COLUMN     "call_limit" INTEGER NOT NULL DEFAULT 10000,
+ADD COLUMN     "calls_sent" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "calls_sent_month" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "sms_limit" INTEGER NOT NULL DEFAULT 10000,
+ADD COLUMN     "sms_sent" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "sms_sent_month" TEXT NOT NULL DEFAULT '';
