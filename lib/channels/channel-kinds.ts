@@ -2,6 +2,7 @@
 // `value` of Healthchecks §6.3). Adding an integration = adding an entry here (and its
 // transport in lib/integrations). Schemas output the normalised object that is stored as JSON
 // in channels.config, with keys in a stable order and defaults filled in.
+import { isHttpUrl } from "./is-http-url";
 import { z } from "zod";
 import type { Env } from "../env";
 import { groupConfig, matrixConfig, shellConfig, signalConfig, zulipConfig } from "./other-configs";
@@ -41,15 +42,6 @@ const emailConfig = z.strictObject({
 // at most 1000 characters; header names are HTTP tokens (so also latin-1).
 const LIMIT = 1000;
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-
-function isHttpUrl(s: string): boolean {
-  try {
-    const { protocol } = new URL(s);
-    return protocol === "http:" || protocol === "https:";
-  } catch {
-    return false;
-  }
-}
 
 const webhookMethod = z.enum(["GET", "POST", "PUT"], { error: "must be GET, POST or PUT" }).default("GET");
 const webhookUrl = z

@@ -1,19 +1,11 @@
 // Stored configs of zulip, matrix and shell (§6.3): the zod schemas the channels API and the
 // setup forms validate with (registered in channel-kinds.ts), and readers that turn a stored
 // config back into typed settings for the transports and the integrations list. Pure.
+import { isHttpUrl } from "./is-http-url";
 import { z } from "zod";
 import { readConfigObject } from "./push-configs";
 
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
-
-function isHttpUrl(s: string): boolean {
-  try {
-    const { protocol } = new URL(s);
-    return protocol === "http:" || protocol === "https:";
-  } catch {
-    return false;
-  }
-}
 
 // --------------------------------------------------------------------------------------- Zulip
 

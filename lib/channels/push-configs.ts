@@ -1,19 +1,11 @@
 // Stored configs of the push and incident kinds (§6.3): the zod schemas the channels API and
 // the setup forms validate with (registered in channel-kinds.ts), and readers that turn a
 // stored config back into typed settings for the transports and the integrations list. Pure.
+import { isHttpUrl } from "./is-http-url";
 import { z } from "zod";
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-function isHttpUrl(s: string): boolean {
-  try {
-    const { protocol } = new URL(s);
-    return protocol === "http:" || protocol === "https:";
-  } catch {
-    return false;
-  }
 }
 
 /** A stored config as an object; Healthchecks' plain values (a key, a string) become {value}. */
