@@ -1,10 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState } from "react";
-import { buttonClass } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import type { FormState } from "./form-state";
+import { FormFooter } from "./form-footer";
 import { FormMessage } from "./form-message";
 
 export interface EmailFormInitial {
@@ -69,14 +68,7 @@ export function EmailForm({
         </Field>
       </div>
       <FormMessage state={state} />
-      <div className="flex flex-wrap gap-2">
-        <button type="submit" className={buttonClass("primary")} disabled={pending}>
-          {pending ? "Saving…" : submitLabel}
-        </button>
-        <Link href={cancelHref} className={buttonClass("secondary")}>
-          Cancel
-        </Link>
-      </div>
+      <FormFooter pending={pending} submitLabel={submitLabel} cancelHref={cancelHref} />
     </form>
   );
 }

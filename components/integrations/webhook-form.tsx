@@ -1,10 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState, useMemo, useRef, useState, type FocusEvent } from "react";
-import { buttonClass } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import type { FormState } from "./form-state";
+import { FormFooter } from "./form-footer";
 import { FormMessage } from "./form-message";
 import { WEBHOOK_PLACEHOLDERS } from "./placeholders";
 
@@ -84,14 +83,7 @@ export function WebhookForm({
       <div className="min-w-0 space-y-6">
         {fields}
         <FormMessage state={state} />
-        <div className="flex flex-wrap gap-2">
-          <button type="submit" className={buttonClass("primary")} disabled={pending}>
-            {pending ? "Saving…" : submitLabel}
-          </button>
-          <Link href={cancelHref} className={buttonClass("secondary")}>
-            Cancel
-          </Link>
-        </div>
+        <FormFooter pending={pending} submitLabel={submitLabel} cancelHref={cancelHref} />
       </div>
 
       <aside aria-labelledby="placeholders-heading" className="space-y-2 lg:sticky lg:top-4 lg:self-start">
