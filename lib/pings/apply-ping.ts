@@ -1,18 +1,11 @@
 import { safeGoingDownAfter } from "../checks/going-down-after";
+import type { CheckTiming } from "../checks/types";
 import { classifyPing } from "./classify-ping";
 import type { PingAction, PingInput } from "./types";
 
 /** The check columns the ping path reads and writes (raw rows from lib/store). */
-export interface PingCheckRow {
+export interface PingCheckRow extends CheckTiming {
   id: number;
-  kind: string;
-  timeout: number;
-  grace: number;
-  schedule: string;
-  tz: string;
-  status: string;
-  lastPing: Date | null;
-  lastStart: Date | null;
   lastStartRid: string | null;
   lastDuration: number | null;
   nPings: number;
