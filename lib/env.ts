@@ -126,6 +126,16 @@ export function parseEnv(src: Source, root = process.cwd()) {
       useSsl: emailUseSsl,
     },
     emailUseVerification: bool(src, "EMAIL_USE_VERIFICATION", true),
+    /** Comma-separated operator addresses for admin mail (e.g. Signal CAPTCHA requests); [] = none. */
+    admins: (src.ADMINS || "").split(",").map((a) => a.trim()).filter(Boolean),
+    /** Label of the project's all-checks badge. */
+    masterBadgeLabel: str(src, "MASTER_BADGE_LABEL", src.SITE_NAME || "Vigil"),
+    /** The per-project Prometheus endpoint (§8.2); False → 404. */
+    prometheusEnabled: bool(src, "PROMETHEUS_ENABLED", true),
+    /** Protects Vigil's own operational /metrics; "" = that endpoint answers 404. */
+    metricsKey: secret(src, "METRICS_KEY") || "",
+    /** Pings kept per check for new projects (each project can change its own limit). */
+    pingLogLimit: int(src, "PING_LOG_LIMIT", 100, 1, 1000000),
     integrationsAllowPrivateIps: bool(src, "INTEGRATIONS_ALLOW_PRIVATE_IPS", false),
     webhooksEnabled: bool(src, "WEBHOOKS_ENABLED", true),
     slackEnabled: bool(src, "SLACK_ENABLED", true),
