@@ -71,6 +71,8 @@ export const OTHER_SETTINGS_KINDS: readonly SettingsKind[] = [
     },
   },
   {
+    // The setup page is the pick-list of group-form.tsx; this entry serves the integrations list
+    // (summarize) and the API-style fields below only document the stored config.
     kind: "group",
     steps: [
       "A group passes each alert on to other integrations of this project, so checks can share one set of destinations.",

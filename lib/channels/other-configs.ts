@@ -86,7 +86,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /**
  * The member channels' UUIDs, comma-separated, as a string or {"value": ...}; stored as
  * {"value": "uuid,uuid"} (lowercase, without spaces or repeats). Whether they are channels of
- * the same project is decided at delivery, which skips any that are not.
+ * the same project (and not groups) is checked against the database by createChannel and
+ * updateChannel (assert-group-members.ts); delivery also skips any that no longer exist.
  */
 export const groupConfig = z.unknown().transform((input, ctx): Record<string, unknown> => {
   const value = typeof input === "string" ? input : typeof input === "object" && input !== null && !Array.isArray(input) && Object.keys(input).join() === "value" ? (input as { value: unknown }).value : undefined;

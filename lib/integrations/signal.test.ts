@@ -1,43 +1,10 @@
-import net from "node:net";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { setEnv } from "../env";
 import { sendTestNotification } from "../channels/send-test-notification";
 import { forEachDatabase } from "../../tests/helpers/databases";
 import { useChatFixture } from "../../tests/helpers/chat";
 import { toSignalText } from "./signal";
-
-interface RpcRequest {
-  jsonrpc: string;
-  method: string;
-  params: { recipient: string[]; message: string; textStyle: string[] };
-  id: string;
-}
-
-/** A loopback stand-in for `signal-cli daemon --tcp`: one JSON-RPC request per line. */
-function startSignalCli() {
-  const stand = {
-    requests: [] as RpcRequest[],
-    reply: (req: RpcRequest): unknown => ({ jsonrpc: "2.0", result: { results: [{ type: "SUCCESS" }], timestamp: 1 }, id: req.id }),
-    address: "",
-    server: net.createServer((conn) => {
-      let buffer = "";
-      conn.on("data", (chunk) => {
-        buffer += chunk.toString("utf8");
-        let i: number;
-        while ((i = buffer.indexOf("\n")) >= 0) {
-          const req = JSON.parse(buffer.slice(0, i)) as RpcRequest;
-          buffer = buffer.slice(i + 1);
-          stand.requests.push(req);
-          // A daemon notification first: the client must wait for the reply with its id.
-          conn.write(JSON.stringify({ jsonrpc: "2.0", method: "receive", params: {} }) + "\n");
-          conn.write(JSON.stringify(stand.reply(req)) + "\n");
-        }
-      });
-    }),
-  };
-  return stand;
-}
+import { signalSuccess, startSignalCli } from "../../tests/helpers/signal-cli";
 
 describe("signal text styles", () => {
   test("bold HTML becomes ranges over the plain text, with entities decoded", () => {
@@ -53,17 +20,16 @@ forEachDatabase(
     const fx = useChatFixture();
     const cli = startSignalCli();
     beforeAll(async () => {
-      await new Promise<void>((resolve) => cli.server.listen(0, "127.0.0.1", resolve));
-      cli.address = `127.0.0.1:${(cli.server.address() as AddressInfo).port}`;
+      await cli.listen();
       setEnv({ SIGNAL_CLI_SOCKET: cli.address });
     });
     afterAll(async () => {
       setEnv({ SIGNAL_CLI_SOCKET: undefined });
-      await new Promise((resolve) => cli.server.close(resolve));
+      await cli.close();
     });
     beforeEach(() => {
       cli.requests.length = 0;
-      cli.reply = (req) => ({ jsonrpc: "2.0", result: { results: [{ type: "SUCCESS" }], timestamp: 1 }, id: req.id });
+      cli.reply = signalSuccess;
     });
 
     describe("signal", () => {

@@ -1,6 +1,7 @@
 // Signal integration (Healthchecks' Signal transport): a JSON-RPC "send" to a signal-cli daemon
 // (`signal-cli daemon --socket` or `--tcp`) at SIGNAL_CLI_SOCKET, with the message as plain text
-// and its bold parts as textStyle ranges.
+// and its bold parts as textStyle ranges. A RATE_LIMIT_FAILURE with a challenge token mails the
+// ADMINS how to submit a CAPTCHA and the project owner the alert itself.
 import { randomUUID } from "node:crypto";
 import net from "node:net";
 import type { Channel, Flip } from "../db";
@@ -9,6 +10,8 @@ import { escapeHtml } from "../format/escape-html";
 import { getSignalRecipient, readSignalConfig } from "../channels/other-configs";
 import { consumeToken } from "../rate-limit/consume-token";
 import { buildPushMessage } from "./push-message";
+import { sendSignalCaptchaAlert } from "./send-signal-captcha-alert";
+import { sendSignalRateLimitedNotice } from "./send-signal-rate-limited-notice";
 import { TransportError, type NotifyContext, type Transport } from "./transport";
 
 const TIMEOUT_MS = 10_000;
@@ -41,10 +44,16 @@ function getSocketOptions(socket: string): net.NetConnectOpts {
   return m && !socket.includes("/") ? { host: m[1].replace(/^\[|\]$/g, ""), port: Number(m[2]) } : { path: socket };
 }
 
+interface SendResult {
+  type?: string;
+  /** With RATE_LIMIT_FAILURE: the challenge a solved CAPTCHA must be submitted for. */
+  token?: string;
+}
+
 interface RpcReply {
   id?: unknown;
-  result?: { results?: { type?: string }[] };
-  error?: { code?: number; message?: string; data?: { response?: { results?: { type?: string }[] } } };
+  result?: { results?: SendResult[] };
+  error?: { code?: number; message?: string; data?: { response?: { results?: SendResult[] } } };
 }
 
 /** Sends one JSON-RPC request and resolves with the reply of the same id (other lines are daemon notifications). */
@@ -95,25 +104,36 @@ export const signalTransport: Transport = {
   async notify(ctx: NotifyContext): Promise<void> {
     const socket = getEnv().signalCliSocket;
     if (!socket) throw new TransportError("Signal notifications are not enabled");
-    const recipient = getSignalRecipient(readSignalConfig(ctx.channel.config).value);
+    const { value } = readSignalConfig(ctx.channel.config);
+    const recipient = getSignalRecipient(value);
     // §6.2: at most 6 messages a minute per recipient, so a flapping check cannot get the
     // sending number rate-limited by Signal.
     if (!(await consumeToken(`signal-${recipient}`, 6, 60))) throw new TransportError("Rate limit exceeded");
     const { title, message } = await buildPushMessage(ctx, { markup: "html", withOtherDownChecks: true });
-    const text = toSignalText(`<b>${escapeHtml(title)}</b>\n\n${message}`);
+    const html = `<b>${escapeHtml(title)}</b>\n\n${message}`;
+    const text = toSignalText(html);
     const tries = ctx.isTest ? 1 : TRIES;
     for (let attempt = 1; ; attempt++) {
+      const payload = { jsonrpc: "2.0", method: "send", params: { recipient: [recipient], message: text.message, textStyle: text.textStyle }, id: randomUUID() };
+      let reply: RpcReply;
       try {
-        const payload = { jsonrpc: "2.0", method: "send", params: { recipient: [recipient], message: text.message, textStyle: text.textStyle }, id: randomUUID() };
-        const reply = await callSignalCli(socket, payload);
-        const results = [...(reply.result?.results ?? []), ...(reply.error?.data?.response?.results ?? [])];
-        if (results.some((r) => r.type === "UNREGISTERED_FAILURE")) throw new TransportError("Recipient not found", { permanent: true });
-        if (results.some((r) => r.type === "RATE_LIMIT_FAILURE")) throw new TransportError("CAPTCHA proof required", { permanent: false });
-        if (reply.error) throw new TransportError(`signal-cli call failed (${reply.error.code ?? "unknown"})`);
-        return;
+        reply = await callSignalCli(socket, payload);
       } catch (err) {
-        if (!(err instanceof TransportError) || err.permanent || attempt >= tries) throw err;
+        if (!(err instanceof TransportError) || attempt >= tries) throw err;
+        continue;
       }
+      const results = [...(reply.result?.results ?? []), ...(reply.error?.data?.response?.results ?? [])];
+      if (results.some((r) => r.type === "UNREGISTERED_FAILURE")) throw new TransportError("Recipient not found", { permanent: true });
+      const challenge = results.find((r) => r.type === "RATE_LIMIT_FAILURE" && typeof r.token === "string" && r.token)?.token;
+      if (challenge) {
+        // Retrying cannot help until an admin submits a solved CAPTCHA, and the recipient is
+        // fine, so the channel stays enabled; the owner gets the alert by email meanwhile.
+        await sendSignalCaptchaAlert(challenge, JSON.stringify(reply));
+        await sendSignalRateLimitedNotice(ctx.check.project.ownerId, value, { plaintext: text.message, html });
+        throw new TransportError("CAPTCHA proof required");
+      }
+      if (!reply.error) return;
+      if (attempt >= tries) throw new TransportError(`signal-cli call failed (${reply.error.code ?? "unknown"})`);
     }
   },
 };

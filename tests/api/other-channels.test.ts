@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { getDb } from "../../lib/db";
 import { setEnv } from "../../lib/env";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
-import { call, createFixture, type Fixture } from "./fixtures";
+import { call, createFixture, insertChannel, type Fixture } from "./fixtures";
 
 const MATRIX_OFF = { MATRIX_HOMESERVER: undefined, MATRIX_USER_ID: undefined, MATRIX_ACCESS_TOKEN: undefined };
 
@@ -43,8 +43,9 @@ forEachDatabase(() => {
     });
 
     test("group: stores the member channel UUIDs, comma-separated", async () => {
-      const A = "4ec65fb4-0a2f-4c94-9a8c-2fb0e0ef0cbc";
-      const B = "9f4e0d27-5b1a-4c3e-8d2f-1a2b3c4d5e6f";
+      // Members must be channels of the project (tests/api/group-channels.test.ts has the rest).
+      const A = (await insertChannel(fx.project.id)).code;
+      const B = (await insertChannel(fx.project.id)).code;
       expect(await stored(await post({ kind: "group", config: `${A}, ${B.toUpperCase()},${A}` }))).toEqual({ value: `${A},${B}` });
       expect(await stored(await post({ kind: "group", config: { value: B } }))).toEqual({ value: B });
       expect(await error("group", "")).toBe("invalid group config: value must list at least one channel");

@@ -170,6 +170,26 @@ export async function saveSettingsChannel(
   return save(projectCode, channelCode, { kind, name: values.name, config: config as Record<string, unknown> }, state);
 }
 
+/**
+ * The group form: the ticked member integrations (repeated "channels" fields, as Healthchecks'
+ * GroupForm names them). lib/channels checks they are non-group channels of the project.
+ */
+export async function saveGroupChannel(
+  projectCode: string,
+  channelCode: string | null,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const codes = [...new Set(formData.getAll("channels").filter((v): v is string => typeof v === "string" && v !== ""))];
+  const values = { name: text(formData, "name"), channels: codes.join(",") };
+  const state: FormState = { values, attempt: Date.now() };
+  const fieldErrors: Record<string, string> = {};
+  if (codes.length === 0) fieldErrors.channels = "Choose at least one integration.";
+  if ([...values.name].length > 100) fieldErrors.name = "Must be at most 100 characters.";
+  if (Object.keys(fieldErrors).length) return { ...state, fieldErrors };
+  return save(projectCode, channelCode, { kind: "group", name: values.name, config: { value: values.channels } }, state);
+}
+
 export async function sendTestAction(projectCode: string, channelCode: string): Promise<FormState> {
   const user = await requireUser();
   try {

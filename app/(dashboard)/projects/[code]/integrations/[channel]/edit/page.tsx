@@ -12,6 +12,7 @@ import { requireChannelAccess } from "@/lib/channels/require-channel-access";
 import { AppError } from "@/lib/errors";
 import { saveEmailChannel, saveSettingsChannel, saveWebhookChannel, saveWebhookUrlChannel } from "../../actions";
 import { FormPage } from "../../form-page";
+import { GroupFormPage } from "../../group-form-page";
 import { requireWriter } from "../../require-writer";
 
 export const metadata = { title: "Edit integration" };
@@ -75,6 +76,7 @@ export default async function EditChannelPage({ params }: { params: Promise<{ co
       </FormPage>
     );
   }
+  if (channel.kind === "group") return <GroupFormPage project={project} channel={channel} />;
   const settings = getSettingsKind(channel.kind);
   if (settings) {
     return (

@@ -10,6 +10,7 @@ import { getOAuthStartPath, isOAuthEnabled, isOAuthKind, OAUTH_ERROR_MESSAGES } 
 import { getEnv } from "@/lib/env";
 import { saveSettingsChannel, saveWebhookUrlChannel } from "../../actions";
 import { FormPage } from "../../form-page";
+import { GroupFormPage } from "../../group-form-page";
 import { requireWriter } from "../../require-writer";
 
 export async function generateMetadata({ params }: { params: Promise<{ kind: string }> }) {
@@ -26,6 +27,10 @@ export default async function AddWebhookUrlChannelPage({
 }) {
   const { code, kind } = await params;
   const { oauth_error: oauthError } = await searchParams;
+  if (kind === "group") {
+    const { project } = await requireWriter(code, `/projects/${code}/integrations/add/group`);
+    return <GroupFormPage project={project} />;
+  }
   const settings = getSettingsKind(kind);
   if (settings && isChannelKindEnabled(kind, getEnv())) return <AddSettingsChannel code={code} kind={kind} />;
   const help = getWebhookUrlKind(kind);
