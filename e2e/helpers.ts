@@ -46,11 +46,32 @@ export function firstLink(text: string): string {
 export interface HookRequest {
   method: string;
   url: string;
+  /** Lowercase names, as node:http gives them. */
+  headers: Record<string, string | string[] | undefined>;
   body: string;
 }
 
+/** Everything the HTTP and signal-cli stand-ins received, oldest first (serve.ts). */
 export function hookRequests(): HookRequest[] {
   return readJsonDir<HookRequest>(E2E.hookDir);
+}
+
+/**
+ * Waits until the stand-ins received exactly `count` requests matching `match` (`what` names
+ * them in the failure message) and returns them, oldest first.
+ */
+export async function waitForHookRequests(what: string, match: (r: HookRequest) => boolean, count = 1): Promise<HookRequest[]> {
+  let found: HookRequest[] = [];
+  await expect
+    .poll(
+      () => {
+        found = hookRequests().filter(match);
+        return found.length;
+      },
+      { message: `requests to the stand-in: ${what}`, timeout: 10_000 },
+    )
+    .toBe(count);
+  return found;
 }
 
 /** Full-page screenshots of the main pages, kept as CI artifacts, in the current theme. */

@@ -134,6 +134,8 @@ export function parseEnv(src: Source, root = process.cwd()) {
     prometheusEnabled: bool(src, "PROMETHEUS_ENABLED", true),
     /** Protects Vigil's own operational /metrics; "" = that endpoint answers 404. */
     metricsKey: secret(src, "METRICS_KEY") || "",
+    /** Port on which `vigil sendalerts` / `vigil smtpd` run alone serve /metrics; null = not served. */
+    metricsPort: optionalInt(src, "METRICS_PORT"),
     /** Pings kept per check for new projects (each project can change its own limit). */
     pingLogLimit: int(src, "PING_LOG_LIMIT", 100, 1, 1000000),
     integrationsAllowPrivateIps: bool(src, "INTEGRATIONS_ALLOW_PRIVATE_IPS", false),

@@ -6,7 +6,11 @@ import { runSendalerts } from "../lib/alerts/run-sendalerts";
 import { EnvError, getEnv } from "../lib/env";
 import { closeAll } from "../lib/lifecycle";
 import { migrateDatabase } from "../lib/migrate";
+import { startMetricsServer } from "../lib/metrics/start-metrics-server";
+import { runSendreports } from "../lib/reports/run-sendreports";
 import { drainPingQueue } from "../lib/pings/record-ping";
+import { runHousekeeping } from "../lib/prune/run-housekeeping";
+import { PRUNE_TASKS, runPruneTask, type PruneTask } from "../lib/prune/run-prune-task";
 import { createApiKey } from "../lib/projects/create-api-key";
 import { createPingKey } from "../lib/projects/create-ping-key";
 import { findProjectForCli } from "../lib/projects/find-project-for-cli";
@@ -17,15 +21,21 @@ import { createUser } from "../lib/users/create-user";
 
 const USAGE = `Usage: vigil <command> [options]
 
-  start                 migrate, then run web + pings + API + sendalerts (+ SMTP when SMTPD_PORT is set)
+  start                 migrate, then run web + pings + API + sendalerts (+ sendreports when EMAIL_HOST
+                        is set, + SMTP when SMTPD_PORT is set)
   web                   the HTTP server alone: pings, management API and web app
   sendalerts            the alert sender alone (several may run against one PostgreSQL)
+  sendreports           the email reports and "still down" reminders alone (needs EMAIL_HOST;
+                        several may run at once)
   smtpd                 the email-ping listener alone (SMTPD_PORT, default 25)
   migrate               apply database migrations
   createuser --email E [--password P] [--json]
                         create a user with a default project (--json prints its new keys)
   apikey --email E [--project UUID] [--read-only]
                         print a new API key for the user's project
+  prune [pings|flips|notifications|tokenbuckets|users|all] [--json]
+                        remove old data now and print what went (default all; the ping path
+                        already prunes each check at every 100th ping)
 `;
 
 type Stopper = () => Promise<void>;
@@ -77,6 +87,18 @@ async function startWeb(stoppers: Stopper[], withNext: boolean): Promise<void> {
 function startAlerts(stoppers: Stopper[]): void {
   const controller = new AbortController();
   const done = runSendalerts({ signal: controller.signal, log });
+  // Hourly token-bucket pruning runs wherever sendalerts does: off the ping path.
+  const housekeeping = runHousekeeping({ signal: controller.signal, log });
+  stoppers.push(async () => {
+    controller.abort();
+    await done;
+    await housekeeping;
+  });
+}
+
+function startReports(stoppers: Stopper[]): void {
+  const controller = new AbortController();
+  const done = runSendreports({ signal: controller.signal, log });
   stoppers.push(async () => {
     controller.abort();
     await done;
@@ -90,8 +112,19 @@ async function startEmail(stoppers: Stopper[], port: number): Promise<void> {
   log(`email pings           smtp://${env.smtpdHost}:${smtpd.port}  (<uuid>@${env.pingEmailDomain})`);
 }
 
+/** /metrics on METRICS_PORT, for the commands that run without the front server. */
+async function startMetrics(stoppers: Stopper[]): Promise<void> {
+  const env = getEnv();
+  if (env.metricsPort === null) return;
+  const server = await startMetricsServer({ port: env.metricsPort, host: env.host });
+  stoppers.unshift(() => server.close());
+  log(`metrics               http://${env.host}:${server.port}/metrics${env.metricsKey ? "" : "  (answers 404: METRICS_KEY is unset)"}`);
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  // `prune` takes a task name before its options.
+  const pruneTask = command === "prune" && rest[0] && !rest[0].startsWith("-") ? rest.shift() : undefined;
   const { values } = parseArgs({
     args: rest,
     options: {
@@ -114,6 +147,8 @@ async function main(argv: string[]): Promise<void> {
       log(`database              ${where}`);
       await startWeb(stoppers, !values["no-web-app"]);
       startAlerts(stoppers);
+      // Reports and reminders are email only: without EMAIL_HOST there is nothing to send them with.
+      if (env.email.host) startReports(stoppers);
       if (env.smtpdPort !== null) await startEmail(stoppers, env.smtpdPort);
       stopOnSignal(stoppers);
       return;
@@ -124,10 +159,17 @@ async function main(argv: string[]): Promise<void> {
       return;
     case "sendalerts":
       startAlerts(stoppers);
+      await startMetrics(stoppers);
+      stopOnSignal(stoppers);
+      return;
+    case "sendreports":
+      if (!env.email.host) throw new Error("sendreports needs EMAIL_HOST (reports and reminders are sent by email)");
+      startReports(stoppers);
       stopOnSignal(stoppers);
       return;
     case "smtpd":
       await startEmail(stoppers, env.smtpdPort ?? 25);
+      await startMetrics(stoppers);
       stopOnSignal(stoppers);
       return;
     case "migrate":
@@ -153,6 +195,21 @@ async function main(argv: string[]): Promise<void> {
       log(await createApiKey(project.id, { readOnly: values["read-only"] }));
       return;
     }
+    case "prune": {
+      const task = pruneTask ?? "all";
+      if (task !== "all" && !(PRUNE_TASKS as readonly string[]).includes(task)) {
+        throw new UsageError(`unknown prune task "${task}"`);
+      }
+      const tasks = task === "all" ? [...PRUNE_TASKS] : [task as PruneTask];
+      const removed: Record<string, unknown> = {};
+      for (const t of tasks) {
+        const report = await runPruneTask(t);
+        if (values.json) removed[t] = report.removed;
+        else log(report.summary);
+      }
+      if (values.json) log(JSON.stringify(removed));
+      return;
+    }
     default:
       throw new UsageError(command ? `unknown command "${command}"` : "no command given");
   }
@@ -163,7 +220,7 @@ class UsageError extends Error {}
 main(process.argv.slice(2))
   .then(async () => {
     // One-shot commands exit here; long-running ones registered signal handlers and keep going.
-    if (!["start", "web", "sendalerts", "smtpd"].includes(process.argv[2] ?? "")) {
+    if (!["start", "web", "sendalerts", "sendreports", "smtpd"].includes(process.argv[2] ?? "")) {
       await closeAll();
     }
   })

@@ -15,9 +15,9 @@ export function parseShellPath(pathname: string): { projectCode: string | null; 
 }
 
 /** Which of the project's sections a path is in, for aria-current. */
-export function getSection(pathname: string): "checks" | "integrations" | "settings" | null {
-  const m = /^\/projects\/[^/]+\/(checks|integrations|settings)(?:\/|$)/.exec(pathname);
-  if (m) return m[1] as "checks" | "integrations" | "settings";
+export function getSection(pathname: string): "checks" | "integrations" | "badges" | "settings" | null {
+  const m = /^\/projects\/[^/]+\/(checks|integrations|badges|settings)(?:\/|$)/.exec(pathname);
+  if (m) return m[1] as "checks" | "integrations" | "badges" | "settings";
   // A check's pages belong to the project's checks.
   return pathname.startsWith("/checks/") ? "checks" : null;
 }

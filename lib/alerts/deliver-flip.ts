@@ -7,6 +7,9 @@ import { TransportError, type NotifyContext } from "../integrations/transport";
 import { REMINDER_REASON } from "./claim-due-reminder";
 import { findLastPing } from "./flip-details";
 import { deliverToGroupMembers } from "./deliver-group-members";
+import { updateNextNagDates } from "../reports/update-next-nag-dates";
+import { countNotification } from "../metrics/count-notification";
+import { observeSendalertsDwell } from "../metrics/observe-sendalerts-dwell";
 
 export interface ChannelDelivery {
   channelCode: string;
@@ -43,6 +46,9 @@ export async function deliverFlip(flip: Flip, { isTest = false }: { isTest?: boo
   if (!check) return { checkCode: null, newStatus: flip.newStatus, deliveries: [] };
   const report: DeliveryReport = { checkCode: check.code, newStatus: flip.newStatus, deliveries: [] };
   if (flip.reason === REMINDER_REASON) report.reminder = true;
+  // Healthchecks' process_one_flip: a status change starts or stops the account-wide "still
+  // down" reminders (sendreports) of everyone who can see the check.
+  if (!isTest && !report.reminder) await updateNextNagDates({ projectId: check.projectId });
   if (!shouldNotify(flip)) return report;
 
   const channels = await db.channel.findMany({
@@ -60,6 +66,7 @@ export async function deliverFlip(flip: Flip, { isTest = false }: { isTest?: boo
     ctx.deliverToChannels = (codes) => deliverToGroupMembers(ctx, codes, deliverToChannel);
     report.deliveries.push(await deliverToChannel(ctx, transport ? (c) => transport.notify(c) : null));
   }
+  if (!isTest && !report.reminder) observeSendalertsDwell(flip.createdAt);
   return report;
 }
 
@@ -116,6 +123,7 @@ async function deliverToChannel(
   }
   error = error.slice(0, MAX_ERROR_LENGTH);
   const delivery = result(error);
+  if (!ctx.isTest) countNotification(channel.kind, error !== "");
 
   // updateMany: the channel or check may have been deleted while we were sending.
   await db.notification.updateMany({ where: { code: ctx.notificationCode }, data: { error } });

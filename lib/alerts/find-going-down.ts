@@ -1,4 +1,5 @@
 import { getDb } from "../db";
+import { countFlip } from "../metrics/count-flip";
 import { updateGoingDown } from "./update-going-down";
 
 /**
@@ -13,6 +14,6 @@ export async function findGoingDown(now: Date = new Date()): Promise<boolean> {
     orderBy: { alertAfter: "asc" },
   });
   if (!check) return false;
-  await updateGoingDown(check, now);
+  if (await updateGoingDown(check, now)) countFlip("down");
   return true;
 }

@@ -9,6 +9,8 @@ import { deleteChannelHandler } from "./handlers/delete-channel";
 import { deleteCheckHandler } from "./handlers/delete-check";
 import { getCheckByUniqueKeyHandler } from "./handlers/get-check-by-unique-key";
 import { getCheckHandler } from "./handlers/get-check";
+import { getDowntimeHandler } from "./handlers/get-downtime";
+import { getMetricsHandler } from "./handlers/get-metrics";
 import { getPingBodyHandler } from "./handlers/get-ping-body";
 import { getStatusHandler } from "./handlers/get-status";
 import { listBadgesHandler } from "./handlers/list-badges";
@@ -44,6 +46,9 @@ const ROUTES: [RegExp, ApiHandler][] = [
   [route("checks/<code>/pings/<n>/body"), withApi({ GET: getPingBodyHandler })],
   [route("checks/<code>/flips"), withApi({ GET: listFlipsHandler })],
   [route("checks/<uniqueKey>/flips"), withApi({ GET: listFlipsHandler })],
+  // Vigil extension: downtime per day/week/month (Healthchecks has no such endpoint).
+  [route("checks/<code>/downtime"), withApi({ GET: getDowntimeHandler })],
+  [route("checks/<uniqueKey>/downtime"), withApi({ GET: getDowntimeHandler })],
   [route("channels"), withApi({ GET: listChannelsHandler, POST: createChannelHandler })],
   [route("channels/<code>"), withApi({ POST: updateChannelHandler, DELETE: deleteChannelHandler })],
   [route("badges"), withApi({ GET: listBadgesHandler })],
@@ -51,6 +56,8 @@ const ROUTES: [RegExp, ApiHandler][] = [
   [route("notifications/<code>/status"), withApi({ POST: notificationStatusHandler })],
   // HEAD too: load balancers probe with it.
   [route("status"), withApi({ GET: getStatusHandler, HEAD: getStatusHandler })],
+  // Service metrics for METRICS_KEY holders (X-Metrics-Key); Prometheus scrapes /metrics instead.
+  [route("metrics"), withApi({ GET: getMetricsHandler, HEAD: getMetricsHandler })],
 ];
 
 /**

@@ -3,6 +3,7 @@ import type { Check } from "../db";
 import { parseCheckSpec } from "./check-spec";
 import { markOverdueCheckDown } from "./mark-overdue-check-down";
 import { updateCheck } from "./update-check";
+import { updateNextNagDates } from "../reports/update-next-nag-dates";
 
 /**
  * Edits a check from the web UI with the API's validation (parseCheckSpec: same rules, same
@@ -18,6 +19,8 @@ export async function editCheckAsUser(userId: number, checkCode: string, body: R
   const updated = await updateCheck(check.id, spec, { version: 3 });
   const timingChanged = spec.timeout !== undefined || spec.grace !== undefined || spec.schedule !== undefined || spec.tz !== undefined;
   if (timingChanged && (await markOverdueCheckDown(check.id))) {
+    // The flip is already processed, so sendalerts will not start the team's reminders.
+    await updateNextNagDates({ projectId: check.projectId });
     return { ...updated, status: "down", alertAfter: null };
   }
   return updated;

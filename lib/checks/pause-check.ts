@@ -1,6 +1,7 @@
 import { getDb, type Check } from "../db";
 import { AppError } from "../errors";
 import { lockCheck } from "./lock-check";
+import { updateNextNagDates } from "../reports/update-next-nag-dates";
 
 /**
  * Pauses a check: records a flip to "paused" that is already processed (so no notification
@@ -8,7 +9,7 @@ import { lockCheck } from "./lock-check";
  * Pausing a paused check changes nothing. Throws AppError("not_found", "") if it is gone.
  */
 export async function pauseCheck(checkId: number, now = new Date()): Promise<Check> {
-  return getDb().$transaction(async (tx) => {
+  const paused = await getDb().$transaction(async (tx) => {
     if (!(await lockCheck(tx, checkId))) throw new AppError("not_found", "");
     const check = await tx.check.findUniqueOrThrow({ where: { id: checkId } });
     if (check.status === "paused") return check;
@@ -20,4 +21,7 @@ export async function pauseCheck(checkId: number, now = new Date()): Promise<Che
       data: { status: "paused", lastStart: null, alertAfter: null, nextReminderAt: null, consecutiveFailures: 0 },
     });
   });
+  // Pausing a down check can leave none down: that stops the team's "still down" reminders.
+  await updateNextNagDates({ projectId: paused.projectId }, now);
+  return paused;
 }

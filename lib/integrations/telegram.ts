@@ -115,7 +115,9 @@ export async function sendTelegramMessage(
   if (!env.telegramToken) throw new TransportError("Telegram notifications are not enabled.");
   await checkTarget(env.telegramApiUrl);
   const agent = guardedNodeAgent(new URL(env.telegramApiUrl).protocol);
-  const bot = new Telegraf(env.telegramToken, { telegram: { apiRoot: env.telegramApiUrl, agent, webhookReply: false } });
+  // telegraf resolves "./bot<token>/<method>" against apiRoot: without the trailing slash a
+  // path in TELEGRAM_API_URL (a proxy's /telegram) would be dropped.
+  const bot = new Telegraf(env.telegramToken, { telegram: { apiRoot: `${env.telegramApiUrl}/`, agent, webhookReply: false } });
   try {
     await withRetries(
       { isTest },

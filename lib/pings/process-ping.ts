@@ -22,12 +22,15 @@ const AMBIGUOUS: PingResult = { status: 409, body: "ambiguous slug" };
 const BAD_URL: PingResult = { status: 400, body: "invalid url format" };
 const BAD_RID: PingResult = { status: 400, body: "invalid uuid format" };
 
-/** Healthchecks' ping and ping_by_slug views, in their order of checks. */
+/**
+ * Healthchecks' ping and ping_by_slug views, in their order of checks. `applied` is set when the
+ * ping was recorded (lib/metrics counts it once the transaction commits).
+ */
 export async function processPing(
   uow: PingUnitOfWork,
   input: PingInput,
   now: Date,
-): Promise<{ result: PingResult; flipCreated: boolean }> {
+): Promise<{ result: PingResult; flipCreated: boolean; applied?: AppliedPing }> {
   let check: PingCheckRow | null;
   let created = false;
   if ("code" in input.target) {
@@ -50,5 +53,5 @@ export async function processPing(
 
   const applied = applyPing(check, input, now);
   await uow.save(applied);
-  return { result: created ? CREATED : OK, flipCreated: applied.flip !== null };
+  return { result: created ? CREATED : OK, flipCreated: applied.flip !== null, applied };
 }

@@ -1,4 +1,6 @@
 import { notifyFlipsCreated } from "../alerts/wake";
+import { countPingBatch } from "../metrics/count-ping-batch";
+import { countPingError } from "../metrics/count-ping-error";
 import { getMaxConcurrentBatches, getPingStore } from "../store/get-ping-store";
 import type { PingInput, PingResult } from "./types";
 
@@ -67,14 +69,16 @@ function drain(): void {
 
 async function runBatch(batch: Pending[]): Promise<void> {
   try {
-    const { results, flipsCreated } = await getPingStore().recordBatch(
+    const { results, flipsCreated, recorded } = await getPingStore().recordBatch(
       batch.map((p) => p.input),
       new Date(),
     );
     batch.forEach((p, i) => p.resolve(results[i]));
     if (flipsCreated > 0) notifyFlipsCreated();
+    countPingBatch(results, recorded);
   } catch (err) {
     if (batch.length === 1) {
+      countPingError();
       batch[0].reject(err);
       return;
     }
@@ -92,6 +96,11 @@ export function recordPing(input: PingInput): Promise<PingResult> {
     queue.push({ input, resolve, reject });
     schedule();
   });
+}
+
+/** Pings waiting for a batch and batches being written, for /metrics. */
+export function getPingQueueStats(): { queued: number; batchesInFlight: number; maxBatches: number } {
+  return { queued: queue.length, batchesInFlight: inFlight, maxBatches: getMaxConcurrentBatches() };
 }
 
 /** Waits until every accepted ping is committed (graceful shutdown, before closeAll()). */

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { getDb, type Prisma, type Project } from "../db";
+import { getEnv } from "../env";
 import { generatePingKey } from "./generate-ping-key";
 import { generateToken } from "./generate-token";
 
@@ -19,6 +20,8 @@ export async function createProject(
       // Healthchecks uses the owner's random 30-character username; any unguessable value works.
       badgeKey: generateToken(30),
       pingKey: generatePingKey(),
+      // The operator's default (PING_LOG_LIMIT); owners and managers can change it per project.
+      pingLogLimit: getEnv().pingLogLimit,
     },
   });
 }

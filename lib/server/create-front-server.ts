@@ -2,6 +2,8 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { handleApiRequest } from "../api/router";
 import { getEnv } from "../env";
+import { handleMetricsRequest } from "../metrics/handle-metrics-request";
+import { handleProjectMetrics, PROJECT_METRICS_PATH } from "../metrics/handle-project-metrics";
 import { handlePing } from "./handle-ping";
 import { ROOT_PING_PATH } from "./parse-ping-url";
 import { BodyTooLargeError, sendWebResponse, toWebRequest } from "./web-bridge";
@@ -9,6 +11,16 @@ import { BodyTooLargeError, sendWebResponse, toWebRequest } from "./web-bridge";
 const API_PATH = /^\/api\/v[123]\//;
 
 export type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/** The path as Django matches it (percent-decoded); unchanged if it cannot be decoded. */
+function decodePath(pathname: string): string {
+  if (!pathname.includes("%")) return pathname;
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
+}
 
 export interface FrontServer {
   port: number;
@@ -18,7 +30,8 @@ export interface FrontServer {
 /**
  * The one HTTP front. Pings never enter the Next.js pipeline (~0.6 ms of CPU per request there
  * versus ~0.02 ms for a bare node:http response): `/ping/...` and the hosted `/<uuid>...` form
- * are answered here, the management API by lib/api, and everything else by Next (when given).
+ * are answered here, the management API by lib/api, `/metrics` and the projects' Prometheus
+ * endpoints by lib/metrics, and everything else by Next (when given).
  */
 export async function startFrontServer(opts: { port: number; host: string; next?: NextHandler }): Promise<FrontServer> {
   const { siteRoot } = getEnv();
@@ -31,6 +44,12 @@ export async function startFrontServer(opts: { port: number; host: string; next?
     const query = q === -1 ? "" : url.slice(q + 1);
     if (pathname.startsWith("/ping/")) return handlePing(req, res, pathname.slice(6), query, true);
     if (ROOT_PING_PATH.test(url)) return handlePing(req, res, pathname.slice(1), query, false);
+    if (pathname === "/metrics") return handleMetricsRequest(req, res);
+    // Only the Prometheus routes: the dashboard's /projects/<uuid>/... pages belong to Next.
+    if (pathname.startsWith("/projects/")) {
+      const match = PROJECT_METRICS_PATH.exec(decodePath(pathname));
+      if (match) return handleProjectMetrics(req, res, match[1] ?? null);
+    }
     // Other /api/ paths (e.g. next-auth's) belong to Next.
     if (API_PATH.test(pathname)) {
       let request: Request;

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isIP } from "node:net";
+import { performance } from "node:perf_hooks";
 import { getEnv } from "../env";
+import { incrementTally, tallies } from "../metrics/tallies";
 import { recordPing } from "../pings/record-ping";
 import type { PingInput, PingResult } from "../pings/types";
 import { parsePingPath } from "./parse-ping-url";
@@ -58,9 +60,11 @@ function readBody(req: IncomingMessage, limit: number | null): Promise<Buffer | 
   });
 }
 
-function send(res: ServerResponse, result: PingResult): void {
+/** Answers and records the handling time (`started`: performance.now() on arrival). */
+function send(res: ServerResponse, result: PingResult, started: number): void {
   res.writeHead(result.status, responseHeaders());
   res.end(result.body);
+  tallies.pingDuration.observe((performance.now() - started) / 1000);
 }
 
 /**
@@ -68,9 +72,13 @@ function send(res: ServerResponse, result: PingResult): void {
  * for the hosted form). Answers only after the ping is committed, never waits on delivery.
  */
 export async function handlePing(req: IncomingMessage, res: ServerResponse, path: string, query: string, allowSlug: boolean): Promise<void> {
+  const started = performance.now();
   const parsed = parsePingPath(path, allowSlug);
   const body = await readBody(req, getEnv().pingBodyLimit);
-  if (!parsed) return send(res, NOT_FOUND);
+  if (!parsed) {
+    incrementTally(tallies.pingsRejected, NOT_FOUND.status);
+    return send(res, NOT_FOUND, started);
+  }
 
   const params = query ? new URLSearchParams(query) : null;
   const rid = params?.get("rid") ?? null;
@@ -97,5 +105,5 @@ export async function handlePing(req: IncomingMessage, res: ServerResponse, path
     console.error("ping failed:", err);
     result = FAILED;
   }
-  send(res, result);
+  send(res, result, started);
 }

@@ -20,6 +20,11 @@ export function getPingStore(): PingStore {
   return created;
 }
 
+/** The PostgreSQL ping store's pool use, for /metrics; null on SQLite or before the first ping. */
+export function getPingStorePoolStats(): { total: number; idle: number; waiting: number } | null {
+  return store instanceof PgPingStore ? store.getPoolStats() : null;
+}
+
 /** Concurrent batches on PostgreSQL: enough to overlap round trips, few enough to share CPUs. */
 export const PG_POOL_SIZE = 6;
 

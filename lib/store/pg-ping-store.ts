@@ -5,6 +5,7 @@ import { processPing, type PingUnitOfWork } from "../pings/process-ping";
 import type { PingInput, PingResult } from "../pings/types";
 import { FLIPS_CHANNEL } from "../alerts/wake";
 import { CHECK_COLUMNS, type PingBatchResult, type PingStore } from "./ping-store";
+import { FLIP_RETENTION_MS } from "../prune/retention";
 import { sqlLiteral, sqlString, type SqlValue } from "./sql-literal";
 
 // Prisma's migrations create `timestamp(3)` (without time zone) columns holding UTC. node-pg
@@ -181,6 +182,11 @@ class PgBatch implements PingUnitOfWork {
     const checks = [...new Map(this.saved.map((a) => [a.check.id, a.check])).values()];
     const flips = this.saved.flatMap((a) => (a.flip ? [a.flip] : []));
     const prunes = this.saved.filter((a) => a.pruneUpTo !== null);
+    // The statement's DELETE cannot see rows its own INSERT adds, so pings this batch prunes at
+    // once are not written at all (as if deleted, like the SQLite store). Saved in n order, so
+    // the map keeps each check's highest pruneUpTo.
+    const prunedUpTo = new Map(prunes.map((a) => [a.check.id, a.pruneUpTo ?? 0]));
+    const written = this.saved.filter(({ ping: p }) => p.n > (prunedUpTo.get(p.checkId) ?? 0));
     const ctes = [
       `upd AS (UPDATE checks SET status = v.status, last_ping = v.last_ping, last_start = v.last_start,
         last_start_rid = v.last_start_rid, last_duration = v.last_duration, n_pings = v.n_pings,
@@ -191,7 +197,7 @@ class PgBatch implements PingUnitOfWork {
       `ins AS (INSERT INTO pings (${PING_COLS.map((c) => c[0]).join(", ")}) SELECT * FROM ${values(
         "p",
         PING_COLS,
-        this.saved.map(({ ping: p }) => [p.checkId, p.n, p.createdAt, p.kind, p.scheme, p.remoteAddr, p.method, p.ua, p.body, p.exitStatus, p.rid]),
+        written.map(({ ping: p }) => [p.checkId, p.n, p.createdAt, p.kind, p.scheme, p.remoteAddr, p.method, p.ua, p.body, p.exitStatus, p.rid]),
       )})`,
     ];
     if (flips.length > 0) {
@@ -206,6 +212,20 @@ class PgBatch implements PingUnitOfWork {
     if (prunes.length > 0) {
       const pairs = prunes.map((a) => `(${sqlLiteral(a.check.id, "int")}, ${sqlLiteral(a.pruneUpTo, "int")})`).join(", ");
       ctes.push(`pr AS (DELETE FROM pings USING (VALUES ${pairs}) AS x(check_id, n) WHERE pings.check_id = x.check_id AND pings.n <= x.n)`);
+      // Healthchecks' Check.prune(): notifications older than the oldest kept ping, and flips
+      // older than that and than the flip retention. Every CTE sees the snapshot from before
+      // this statement, so when all kept pings are in this batch the oldest one is this ping
+      // (a batch shares one timestamp). By n, not created_at: one probe of the primary key.
+      const kept = prunes
+        .map((a) => `(${sqlLiteral(a.check.id, "int")}, ${sqlLiteral(a.pruneUpTo, "int")}, ${sqlLiteral(a.ping.createdAt, "timestamp")})`)
+        .join(", ");
+      ctes.push(
+        `kept AS (SELECT x.check_id, x.at, COALESCE((SELECT created_at FROM pings WHERE pings.check_id = x.check_id AND pings.n > x.n
+          ORDER BY pings.n LIMIT 1), x.at) AS oldest FROM (VALUES ${kept}) AS x(check_id, n, at))`,
+        `prn AS (DELETE FROM notifications USING kept WHERE notifications.check_id = kept.check_id AND notifications.created_at < kept.oldest)`,
+        `prf AS (DELETE FROM flips USING kept WHERE flips.check_id = kept.check_id
+          AND flips.created_at < LEAST(kept.oldest, kept.at - ${sqlLiteral(FLIP_RETENTION_MS / 1000, "int")} * interval '1 second'))`,
+      );
     }
     const notify = flips.length > 0 ? `SELECT pg_notify('${FLIPS_CHANNEL}', '')` : "SELECT 1";
     await this.client.query(`WITH ${ctes.join(",\n")}\n${notify}; COMMIT`);
@@ -226,20 +246,27 @@ export class PgPingStore implements PingStore {
       const batch = new PgBatch(client);
       await batch.begin([...new Set(inputs.flatMap((i) => ("code" in i.target ? [i.target.code] : [])))]);
       const results: PingResult[] = [];
+      const recorded: AppliedPing[] = [];
       let flipsCreated = 0;
       for (const input of inputs) {
-        const { result, flipCreated } = await processPing(batch, input, now);
+        const { result, flipCreated, applied } = await processPing(batch, input, now);
         results.push(result);
         if (flipCreated) flipsCreated++;
+        if (applied) recorded.push(applied);
       }
       await batch.commit();
-      return { results, flipsCreated };
+      return { results, flipsCreated, recorded };
     } catch (err) {
       await client.query("ROLLBACK").catch(() => undefined);
       throw err;
     } finally {
       client.release();
     }
+  }
+
+  /** Connections of this store's pool, for /metrics. */
+  getPoolStats(): { total: number; idle: number; waiting: number } {
+    return { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount };
   }
 
   async close(): Promise<void> {

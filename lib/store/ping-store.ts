@@ -1,3 +1,4 @@
+import type { AppliedPing } from "../pings/apply-ping";
 import type { PingInput, PingResult } from "../pings/types";
 
 /**
@@ -14,6 +15,8 @@ export interface PingStore {
 export interface PingBatchResult {
   results: PingResult[];
   flipsCreated: number;
+  /** The pings that were recorded, in order (lib/metrics counts them by kind). */
+  recorded: AppliedPing[];
 }
 
 export const CHECK_COLUMNS = `c.id, c.project_id, c.kind, c.timeout, c.grace, c.schedule, c.tz, c.status,

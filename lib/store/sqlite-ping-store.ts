@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import type { AppliedPing, PingCheckRow } from "../pings/apply-ping";
 import { processPing, type PingUnitOfWork } from "../pings/process-ping";
 import type { PingInput, PingResult } from "../pings/types";
+import { FLIP_RETENTION_MS } from "../prune/retention";
 import { CHECK_COLUMNS, type PingBatchResult, type PingStore } from "./ping-store";
 
 // Dates are stored as integer milliseconds: Prisma's SQLite adapter is configured with
@@ -98,6 +99,10 @@ export class SqlitePingStore implements PingStore {
         "INSERT INTO flips (check_id, created_at, old_status, new_status, reason) VALUES (?, ?, ?, ?, ?)",
       ),
       prune: this.db.prepare("DELETE FROM pings WHERE check_id = ? AND n <= ?"),
+      // By n, not created_at: one probe of the (check_id, n) primary key.
+      oldestKept: this.db.prepare("SELECT created_at FROM pings WHERE check_id = ? AND n > ? ORDER BY n LIMIT 1").pluck(),
+      pruneNotifications: this.db.prepare("DELETE FROM notifications WHERE check_id = ? AND created_at < ?"),
+      pruneFlips: this.db.prepare("DELETE FROM flips WHERE check_id = ? AND created_at < ?"),
     };
   }
 
@@ -148,7 +153,14 @@ export class SqlitePingStore implements PingStore {
       if (flip) {
         this.stmt.insertFlip.run(flip.checkId, flip.createdAt.getTime(), flip.oldStatus, flip.newStatus, flip.reason);
       }
-      if (pruneUpTo !== null) this.stmt.prune.run(c.id, pruneUpTo);
+      if (pruneUpTo !== null) {
+        // Healthchecks' Check.prune(): notifications older than the oldest kept ping, and flips
+        // older than that and than the flip retention. The ping just inserted is always kept.
+        this.stmt.prune.run(c.id, pruneUpTo);
+        const oldest = this.stmt.oldestKept.get(c.id, pruneUpTo) as number;
+        this.stmt.pruneNotifications.run(c.id, oldest);
+        this.stmt.pruneFlips.run(c.id, Math.min(oldest, p.createdAt.getTime() - FLIP_RETENTION_MS));
+      }
     },
   };
 
@@ -161,7 +173,7 @@ export class SqlitePingStore implements PingStore {
         break;
       } catch (err) {
         if (!isBusy(err) || attempt >= 200) {
-          if (isBusy(err)) return { results: inputs.map(() => BUSY), flipsCreated: 0 };
+          if (isBusy(err)) return { results: inputs.map(() => BUSY), flipsCreated: 0, recorded: [] };
           throw err;
         }
         await sleep(Math.min(1 + attempt, 50));
@@ -169,14 +181,16 @@ export class SqlitePingStore implements PingStore {
     }
     try {
       const results: PingResult[] = [];
+      const recorded: AppliedPing[] = [];
       let flipsCreated = 0;
       for (const input of inputs) {
-        const { result, flipCreated } = await processPing(this.uow, input, now);
+        const { result, flipCreated, applied } = await processPing(this.uow, input, now);
         results.push(result);
         if (flipCreated) flipsCreated++;
+        if (applied) recorded.push(applied);
       }
       this.stmt.commit.run();
-      return { results, flipsCreated };
+      return { results, flipsCreated, recorded };
     } catch (err) {
       if (this.db.inTransaction) this.stmt.rollback.run();
       throw err;

@@ -137,6 +137,16 @@ export async function saveWebhookUrlChannel(
   return save(projectCode, channelCode, { kind, name: values.name, config }, state);
 }
 
+// The schemas' whole-config rules name API keys ("needs cmd_down or cmd_up"); the forms say it
+// in the words of their fields.
+const CHOOSE_EVENT = "Choose at least one event to be notified about.";
+const FORM_RULE_MESSAGES: Readonly<Record<string, string>> = {
+  shell: "Enter a command for the down event, the up event, or both.",
+  sms: CHOOSE_EVENT,
+  whatsapp: CHOOSE_EVENT,
+  signal: CHOOSE_EVENT,
+};
+
 /** The push and incident kinds of components/integrations/settings-kinds.ts (ntfy, Pushover...). */
 export async function saveSettingsChannel(
   kind: string,
@@ -156,7 +166,12 @@ export async function saveSettingsChannel(
   for (const [key, message] of Object.entries(getConfigErrors(kind, config))) {
     const name = settings.errorFields?.[key] ?? key;
     const field = settings.fields.find((f) => f.name === name);
-    fieldErrors[name] ??= field?.required && !values[name] ? `Enter the ${field.label.toLowerCase()}.` : `${capitalize(message)}.`;
+    fieldErrors[name] ??=
+      key === "" && FORM_RULE_MESSAGES[kind]
+        ? FORM_RULE_MESSAGES[kind]
+        : field?.required && !values[name]
+          ? `Enter the ${field.label.toLowerCase()}.`
+          : `${capitalize(message)}.`;
   }
   if ([...values.name].length > 100) fieldErrors.name = "Must be at most 100 characters.";
   if (Object.keys(fieldErrors).length) return { ...state, fieldErrors };

@@ -56,7 +56,8 @@ export function ChannelCard({
         <div className="min-w-0 flex-1">
           <h3 id={headingId} className="font-semibold">
             {channel.name || kindLabel}
-            {channel.name && <span className="ml-2 text-sm font-normal text-slate-500 dark:text-slate-400">{kindLabel}</span>}
+            {/* The space keeps the article's accessible name "Ops Slack", not "OpsSlack". */}
+            {channel.name && <> <span className="ml-1 text-sm font-normal text-slate-500 dark:text-slate-400">{kindLabel}</span></>}
           </h3>
           <ul className="text-sm text-slate-700 dark:text-slate-300">
             {summary.map((line) => (

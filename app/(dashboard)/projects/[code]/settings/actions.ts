@@ -19,6 +19,7 @@ import { deleteProject } from "@/lib/projects/delete-project";
 import { deleteProjectApiKey } from "@/lib/projects/delete-project-api-key";
 import { deleteProjectPingKey } from "@/lib/projects/delete-project-ping-key";
 import { renameProject } from "@/lib/projects/rename-project";
+import { updatePingLogLimit } from "@/lib/projects/update-ping-log-limit";
 import { updateShowSlugs } from "@/lib/projects/update-show-slugs";
 
 function text(formData: FormData, name: string): string {
@@ -78,6 +79,13 @@ export async function updateShowSlugsAction(code: string, _prev: ActionState, fo
     const on = formData.get("showSlugs") === "on";
     await updateShowSlugs(userId, code, on);
     return { ok: true, message: on ? "Ping URLs now use slugs." : "Ping URLs now use UUIDs." };
+  });
+}
+
+export async function updatePingLogLimitAction(code: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  return run(async (userId) => {
+    const project = await updatePingLogLimit(userId, code, text(formData, "pingLogLimit"));
+    return { ok: true, message: `Each check now keeps its last ${project.pingLogLimit} pings.` };
   });
 }
 

@@ -9,6 +9,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { listProjectMembers, type TeamMember } from "@/lib/members/list-project-members";
 import type { MemberRole } from "@/lib/members/member-role";
+import { getMaxPingLogLimit } from "@/lib/projects/get-max-ping-log-limit";
 import { getMetricsUrl } from "@/lib/projects/get-metrics-url";
 import {
   acceptTransferAction,
@@ -24,6 +25,7 @@ import {
   revokeApiKeyAction,
   revokePingKeyAction,
   updateMemberRoleAction,
+  updatePingLogLimitAction,
   updateShowSlugsAction,
 } from "./actions";
 
@@ -192,6 +194,42 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
             )}
           </div>
         )}
+      </Card>
+
+      <Card title="Ping log">
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Each check keeps its last {project.pingLogLimit.toLocaleString("en-US")} pings. Older pings, and notifications
+          older than the oldest kept ping, are removed at every 100th ping of a check.
+        </p>
+        {canManage && (
+          <ActionForm action={updatePingLogLimitAction.bind(null, code)} submitLabel="Save" variant="secondary" className="mt-2">
+            <div className="basis-48">
+              <Field label="Pings kept per check" htmlFor="ping-log-limit">
+                <Input
+                  id="ping-log-limit"
+                  name="pingLogLimit"
+                  type="number"
+                  min={1}
+                  max={getMaxPingLogLimit()}
+                  step={1}
+                  defaultValue={project.pingLogLimit}
+                  required
+                />
+              </Field>
+            </div>
+          </ActionForm>
+        )}
+      </Card>
+
+      <Card title="Status badges">
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Public badges showing the status of this project&apos;s checks, by tag or one check at a time, for READMEs and
+          dashboards:{" "}
+          <a href={`/projects/${code}/badges`} className="font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
+            get badge URLs and snippets
+          </a>
+          .
+        </p>
       </Card>
 
       <Card title="Team">

@@ -1,0 +1,35 @@
+import { getStatus } from "../checks/get-status";
+import { getDb } from "../db";
+import { summarizeBadgeStatuses } from "./summarize-badge-statuses";
+import type { BadgeSummary } from "./types";
+
+const TIMING = {
+  kind: true,
+  timeout: true,
+  grace: true,
+  schedule: true,
+  tz: true,
+  status: true,
+  lastPing: true,
+  lastStart: true,
+  tags: true,
+} as const;
+
+/**
+ * The badge of the project with this badge key over its checks that carry `tag` exactly
+ * ("*" = all of them), or null when no project has the key.
+ */
+export async function getProjectBadgeSummary(badgeKey: string, tag: string, withLate: boolean, now = new Date()): Promise<BadgeSummary | null> {
+  const project = await getDb().project.findUnique({
+    where: { badgeKey },
+    // `contains` only narrows the rows (like Healthchecks' tags__contains); the exact tag
+    // match below drops "prodx" for "prod".
+    select: { checks: { where: tag === "*" ? {} : { tags: { contains: tag } }, select: TIMING } },
+  });
+  if (!project) return null;
+  const checks = tag === "*" ? project.checks : project.checks.filter((c) => c.tags.split(" ").some((t) => t.trim() === tag));
+  return summarizeBadgeStatuses(
+    checks.map((c) => getStatus(c, now)),
+    withLate,
+  );
+}

@@ -1,0 +1,37 @@
+import { getDb } from "../db";
+import { UNUSED_ACCOUNT_AGE_MS } from "./retention";
+
+export interface PruneUsersResult {
+  /** Emails of the removed accounts, for the log. */
+  emails: string[];
+  /** Checks that went with the accounts' own projects. */
+  checks: number;
+}
+
+/**
+ * Removes accounts that were never used (Healthchecks' pruneusers): created more than 30 days
+ * ago, never signed in, and not a member of anyone's project — someone typed an email on the
+ * sign-up page and never followed the link. Like Healthchecks this does not look at their
+ * projects: an account made with `vigil createuser` and only used through the API goes too,
+ * together with its projects, checks and history. Returns who was removed.
+ */
+export async function pruneUsers(now: Date = new Date()): Promise<PruneUsersResult> {
+  const db = getDb();
+  const where = {
+    createdAt: { lt: new Date(now.getTime() - UNUSED_ACCOUNT_AGE_MS) },
+    lastLoginAt: null,
+    memberships: { none: {} },
+  };
+  const users = await db.user.findMany({ where, select: { id: true, email: true }, orderBy: { id: "asc" } });
+  const result: PruneUsersResult = { emails: [], checks: 0 };
+  for (const user of users) {
+    const checks = await db.check.count({ where: { project: { ownerId: user.id } } });
+    // Projects, their checks, pings, flips, channels and members go by ON DELETE CASCADE. The
+    // conditions are repeated so an account that signed in meanwhile stays.
+    const { count } = await db.user.deleteMany({ where: { ...where, id: user.id } });
+    if (count === 0) continue;
+    result.emails.push(user.email);
+    result.checks += checks;
+  }
+  return result;
+}

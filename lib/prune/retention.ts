@@ -1,0 +1,19 @@
+// How long housekeeping keeps rows (Healthchecks' values, §8.4). Shared by the ping path's
+// automatic per-check prune (lib/store) and the `vigil prune` tasks (lib/prune).
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Flips are kept at least this long: downtime statistics need the current month and the two
+ * before it, and 3 × 31 days covers that without computing month boundaries per check.
+ */
+export const FLIP_RETENTION_MS = 93 * DAY_MS;
+
+/** Test notifications (no check, so never pruned with one) are kept as long as flips. */
+export const TEST_NOTIFICATION_RETENTION_MS = 93 * DAY_MS;
+
+/** Rate-limit buckets untouched this long are full again, so the row says nothing. */
+export const TOKEN_BUCKET_MAX_AGE_MS = DAY_MS;
+
+/** Accounts never used (no login, no team) this long after sign-up are removed (pruneusers). */
+export const UNUSED_ACCOUNT_AGE_MS = 30 * DAY_MS;

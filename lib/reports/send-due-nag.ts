@@ -1,0 +1,32 @@
+import { getDb } from "../db";
+import { MailError } from "../mail";
+import { buildReport } from "./build-report";
+import { claimDueNag } from "./claim-due-nag";
+import { sendReportEmail } from "./send-report-email";
+import type { SendResult } from "./send-due-report";
+
+/**
+ * One step of sendreports' reminders (Healthchecks' handle_one_nag): claims a due nag, which
+ * moves next_nag_date one nag period on, and sends "Reminder: N checks still down" listing the
+ * checks down now. When nothing is down any more (or nothing was pinged for 180 days) the
+ * reminders stop: next_nag_date is cleared until a check goes down again. Returns null when no
+ * nag is due. A nag the mail server refuses is reported in `error`; other errors throw.
+ */
+export async function sendDueNag(now: Date = new Date()): Promise<SendResult | null> {
+  const user = await claimDueNag(now);
+  if (!user) return null;
+  const report = await buildReport(user, { nag: true, now });
+  if (!report) {
+    const claimed = new Date(now.getTime() + user.nagPeriod * 1000);
+    // Only the date this claim set: a settings change may have replaced it meanwhile.
+    await getDb().user.updateMany({ where: { id: user.id, nextNagDate: claimed }, data: { nextNagDate: null } });
+    return { email: user.email, sent: false };
+  }
+  try {
+    await sendReportEmail(report);
+  } catch (err) {
+    if (err instanceof MailError) return { email: user.email, sent: false, error: err.message };
+    throw err;
+  }
+  return { email: user.email, sent: true };
+}
