@@ -57,6 +57,7 @@ test("the badges page lists tag and check badges whose URLs answer", async ({ pa
   await page.getByRole("radio", { name: "JSON" }).check();
   await expect(tag).toContainText('{"status": "up", "total": 1, "grace": 0, "down": 0}');
   const checkItem = page.locator("section").filter({ has: page.getByRole("heading", { name: "Check badges" }) });
+  await checkItem.getByLabel("Check", { exact: true }).selectOption({ label: "Backup job" });
   await expect(checkItem.getByRole("heading", { name: "Check: Backup job" })).toBeVisible();
   const checkJsonUrl = await checkItem.getByLabel("JSON endpoint URL", { exact: true }).inputValue();
   expect(checkJsonUrl).toMatch(/\/b\/3\/[0-9a-f-]{36}\.json$/);
