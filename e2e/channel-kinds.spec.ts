@@ -583,6 +583,17 @@ for (const c of OAUTH_CASES) {
     await expect(card.getByRole("heading", { level: 3 })).toHaveText(c.label);
     await sendTest(card);
     await waitForHookRequests(`the test message to ${c.deliveryPath(code)}`, (r) => r.method === "POST" && r.url === c.deliveryPath(code));
+
+    // Renaming it on its edit page (which shows the webhook URL) keeps what OAuth stored.
+    await card.getByRole("link", { name: "Edit" }).click();
+    await expect(page.getByRole("heading", { name: `Edit ${c.label} integration`, level: 1 })).toBeVisible();
+    await waitForHydration(page);
+    await expect(page.getByLabel("Webhook URL")).not.toHaveValue("");
+    const name = `E2E OAuth ${c.kind} ${newMarker()}`;
+    await page.getByLabel("Name (optional)").fill(name);
+    await page.getByRole("button", { name: "Save changes" }).click();
+    const renamed = await expectSaved(name);
+    await expect(summaryOf(renamed)).toHaveText([c.summary(code)]);
   });
 
   test(`explains a tampered, denied or failed ${c.label} OAuth answer on the add page and adds nothing`, async () => {
@@ -627,6 +638,7 @@ test("sets up a group from its pick-list of the project's integrations and passe
   }
 
   await openAddPage("Group");
+  await screenshot(page, "add-group");
   await page.getByRole("button", { name: "Save integration" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Choose at least one integration." })).toBeVisible();
   await expect(page).toHaveURL(/\/integrations\/add\/group$/);

@@ -62,7 +62,9 @@ export function GroupForm({
                     />
                     <span>
                       <span className="font-medium">{o.name || o.kindLabel}</span>
+                      {o.name && " "}
                       {o.name && <span className="ml-2 text-slate-500 dark:text-slate-400">{o.kindLabel}</span>}
+                      {o.detail && " "}
                       {o.detail && <span className="block text-xs text-slate-500 dark:text-slate-400">{o.detail}</span>}
                     </span>
                   </label>

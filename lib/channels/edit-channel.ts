@@ -3,9 +3,27 @@ import { getEmailConfig } from "../integrations/email";
 import type { ChannelSaveResult } from "./add-channel";
 import { assertChannelName } from "./assert-channel-name";
 import { isTrustedEmail } from "./is-trusted-email";
+import { readWebhookUrl } from "./read-webhook-url";
 import { requireChannelAccess } from "./require-channel-access";
 import { sendVerificationEmail } from "./send-verification-email";
 import { updateChannel } from "./update-channel";
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Whether `input` is {"value": url} for the URL of a stored OAuth config (§6.3 Slack/Discord form). */
+function isUnchangedOAuthWebhook(stored: string, input: unknown): boolean {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stored);
+  } catch {
+    return false;
+  }
+  if (!isRecord(parsed) || !(isRecord(parsed.incoming_webhook) || isRecord(parsed.webhook))) return false;
+  if (!isRecord(input) || Object.keys(input).join() !== "value") return false;
+  return typeof input.value === "string" && input.value === readWebhookUrl(stored);
+}
 
 /**
  * Saves an edited integration for a user who may write to its project: the name and the whole
@@ -22,7 +40,10 @@ export async function editChannel(
   const { channel: before, project } = await requireChannelAccess(userId, channelCode, "write");
   const name = input.name?.trim() ?? "";
   assertChannelName(name);
-  await updateChannel(before.id, { name, config: input.config });
+  // The web form shows a Slack or Discord channel made by OAuth as its webhook URL only: saving
+  // it unchanged (say, to rename it) keeps the stored OAuth config with the workspace and channel.
+  const config = isUnchangedOAuthWebhook(before.config, input.config) ? undefined : input.config;
+  await updateChannel(before.id, { name, config });
 
   let emailVerified = true;
   let mustConfirm = false;
