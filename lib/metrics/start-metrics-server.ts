@@ -1,11 +1,8 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenHttp, type ListeningServer } from "../server/listen-http";
 import { handleMetricsRequest } from "./handle-metrics-request";
 
-export interface MetricsServer {
-  port: number;
-  close(): Promise<void>;
-}
+export type MetricsServer = ListeningServer;
 
 /**
  * A bare HTTP server answering only GET /metrics (METRICS_PORT), for processes that have no
@@ -26,16 +23,5 @@ export async function startMetricsServer(opts: { port: number; host: string }): 
       res.end("internal error");
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port, opts.host, () => resolve());
-  });
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      }),
-  };
+  return listenHttp(server, opts.port, opts.host);
 }

@@ -1,10 +1,10 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { handleApiRequest } from "../api/router";
 import { getEnv } from "../env";
 import { handleMetricsRequest } from "../metrics/handle-metrics-request";
 import { handleProjectMetrics, PROJECT_METRICS_PATH } from "../metrics/handle-project-metrics";
 import { handlePing } from "./handle-ping";
+import { listenHttp, type ListeningServer } from "./listen-http";
 import { ROOT_PING_PATH } from "./parse-ping-url";
 import { BodyTooLargeError, sendWebResponse, toWebRequest } from "./web-bridge";
 
@@ -22,10 +22,7 @@ function decodePath(pathname: string): string {
   }
 }
 
-export interface FrontServer {
-  port: number;
-  close(): Promise<void>;
-}
+export type FrontServer = ListeningServer;
 
 /**
  * The one HTTP front. Pings never enter the Next.js pipeline (~0.6 ms of CPU per request there
@@ -79,16 +76,5 @@ export async function startFrontServer(opts: { port: number; host: string; next?
   });
   // Load generators and cron fleets keep connections open; don't let idle ones pile up.
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port, opts.host, () => resolve());
-  });
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      }),
-  };
+  return listenHttp(server, opts.port, opts.host);
 }

@@ -1,6 +1,7 @@
-// Editing a Matrix channel's room (the web edit page through editChannel, and the channels API
-// through updateChannel): the bot joins the new room first, as on setup, against a loopback
-// homeserver stand-in; when it cannot, the error says so and the old room stays.
+// Creating a Matrix channel through the API, and editing its room (the web edit page through
+// editChannel, the channels API through updateChannel): the bot joins the room first, as on
+// setup, against a loopback homeserver stand-in; when it cannot, the error says so and
+// nothing changes.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { editChannel } from "../../lib/channels/edit-channel";
 import { getDb, type Channel } from "../../lib/db";
@@ -74,6 +75,28 @@ forEachDatabase(
         expect([(err as AppError).code, (err as AppError).message]).toEqual(["bad_request", JOIN_ERROR]);
         const reloaded = await fx.reload(channel);
         expect([reloaded.name, JSON.parse(reloaded.config)]).toEqual(["", { value: "!old:example.org" }]);
+      });
+    });
+
+    describe("creating a matrix channel through the API", () => {
+      const create = (config: unknown) => call("POST", "/api/v3/channels/", { key, body: { kind: "matrix", config } });
+
+      test("joins the room and stores the room id the homeserver resolved", async () => {
+        const res = await create({ value: "#ops:example.org" });
+        expect(res.status).toBe(201);
+        expect(fx.onlyRequest().url).toBe("/hs/_matrix/client/v3/join/%23ops%3Aexample.org");
+        const { id } = (await res.json()) as { id: string };
+        const created = await getDb().channel.findUniqueOrThrow({ where: { code: id } });
+        expect(JSON.parse(created.config)).toEqual({ value: "!new:example.org" });
+      });
+
+      test("a room the bot cannot join is a 400 and no channel is created", async () => {
+        respondWith(fx.sink, 403, JSON.stringify({ errcode: "M_FORBIDDEN" }));
+        const before = await getDb().channel.count();
+        const res = await create("!private:example.org");
+        expect(res.status).toBe(400);
+        expect(await res.json()).toEqual({ error: JOIN_ERROR });
+        expect(await getDb().channel.count()).toBe(before);
       });
     });
   },

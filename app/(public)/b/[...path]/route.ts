@@ -1,16 +1,5 @@
 // Public per-check badges (Healthchecks' hc-badge-check): /b/<states>/<badge_key>.<fmt>,
 // states 3 = up/late/down, anything else up/down.
-import { handleBadgeRequest } from "@/lib/badges/handle-badge-request";
+export { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } from "../../badge-methods";
 
 export const dynamic = "force-dynamic";
-
-// Every method goes to the handler, which answers OPTIONS (204) and the rest (405) as
-// Healthchecks does, instead of Next's own OPTIONS and HEAD answers.
-const answer = (request: Request) => handleBadgeRequest(request);
-export const GET = answer;
-export const HEAD = answer;
-export const OPTIONS = answer;
-export const POST = answer;
-export const PUT = answer;
-export const PATCH = answer;
-export const DELETE = answer;
