@@ -23,8 +23,9 @@ export async function claimDueReminder(now: Date = new Date()): Promise<Flip | n
   for (;;) {
     // Deliberately unindexed: every ping rewrites its check row, and PostgreSQL then updates
     // every index of the table, so one more index cost ~4% of ping throughput. This scans the
-    // checks table each sendalerts round; folding reminder times into alert_after (NULL for
-    // down checks today, so free for this use) would make it indexed at no cost.
+    // checks table, so sendalerts only asks when its cached earliest time says a reminder is
+    // due (create-reminder-clock.ts). Folding reminder times into alert_after (NULL for down
+    // checks today, so free for this use) would make it indexed at no cost.
     const check = await db.check.findFirst({
       where: { nextReminderAt: { lte: now }, status: "down" },
       orderBy: { nextReminderAt: "asc" },

@@ -1,6 +1,7 @@
 import { getDb } from "../db";
 import { claimDueReminder } from "./claim-due-reminder";
 import { claimNextFlip } from "./claim-next-flip";
+import { createReminderClock, type ReminderClock } from "./create-reminder-clock";
 import { deliverFlip, type DeliveryReport } from "./deliver-flip";
 import { findGoingDown } from "./find-going-down";
 import { waitForWork } from "./wake";
@@ -32,12 +33,20 @@ export async function runSendalerts({ signal, log = console.log, concurrency = 8
   // The last delivery started for each check in this process, so that a check's flips (down,
   // then up a moment later) are delivered in order even though different checks run in parallel.
   const lastForCheck = new Map<number, Promise<void>>();
+  const reminders = createReminderClock();
+
+  /** A due "still down" reminder, asked of the database only when the clock says one is due. */
+  const claimReminder = async () => {
+    if ((await reminders.next()) > Date.now()) return null;
+    reminders.invalidate();
+    return claimDueReminder();
+  };
 
   /** Claims flips until the pool is full or the queue is empty; deliveries run in the background. */
   const fillPool = async () => {
     while (!stopped() && inFlight.size < concurrency) {
       // Status changes first; "still down" reminders only when no flip is waiting.
-      const flip = (await claimNextFlip()) ?? (await claimDueReminder());
+      const flip = (await claimNextFlip()) ?? (await claimReminder());
       if (!flip) return;
       const previous = lastForCheck.get(flip.checkId) ?? Promise.resolve();
       const task: Promise<void> = previous
@@ -71,7 +80,7 @@ export async function runSendalerts({ signal, log = console.log, concurrency = 8
       } while (scanned && !stopped());
       if (stopped()) break;
       const wake = signal ? AbortSignal.any([signal, slotFreed.signal]) : slotFreed.signal;
-      await waitForWork(await getIdleWaitMs(), wake);
+      await waitForWork(await getIdleWaitMs(reminders), wake);
     } catch (err) {
       log(`Error: ${errorMessage(err)}`);
       await waitForWork(ERROR_PAUSE_MS, signal);
@@ -85,22 +94,16 @@ export async function runSendalerts({ signal, log = console.log, concurrency = 8
  * Until the next deadline or due reminder, capped at POLL_MS; the scan selects
  * alert_after < now, hence +1.
  */
-async function getIdleWaitMs(): Promise<number> {
-  const db = getDb();
-  const [next, reminder] = await Promise.all([
-    db.check.findFirst({
+async function getIdleWaitMs(reminders: ReminderClock): Promise<number> {
+  const [next, reminderAt] = await Promise.all([
+    getDb().check.findFirst({
       where: { alertAfter: { not: null }, status: { not: "down" } },
       orderBy: { alertAfter: "asc" },
       select: { alertAfter: true },
     }),
-    db.check.findFirst({
-      where: { nextReminderAt: { not: null }, status: "down" },
-      orderBy: { nextReminderAt: "asc" },
-      select: { nextReminderAt: true },
-    }),
+    reminders.next(),
   ]);
-  const deadlines = [next?.alertAfter?.getTime() ?? Infinity, (reminder?.nextReminderAt?.getTime() ?? Infinity) - 1];
-  const first = Math.min(...deadlines);
+  const first = Math.min(next?.alertAfter?.getTime() ?? Infinity, reminderAt - 1);
   if (first === Infinity) return POLL_MS;
   return Math.min(POLL_MS, Math.max(0, first - Date.now() + 1));
 }

@@ -64,6 +64,27 @@ forEachDatabase(
       expect(up.receivedAt - down.receivedAt).toBeGreaterThanOrEqual(350);
     });
 
+    test("sends a due reminder, and one that falls due while it runs", async () => {
+      const due = await hooked("due");
+      await getDb().check.update({
+        where: { id: due.id },
+        data: { status: "down", reminderInterval: 900, nextReminderAt: new Date(Date.now() - 1000) },
+      });
+      startLoop();
+      await sink.waitForRequests(1, 5000);
+      expect(sink.requests.map((r) => r.url)).toEqual(["/due/down"]);
+      expect((await getDb().check.findUniqueOrThrow({ where: { id: due.id } })).nextReminderAt!.getTime()).toBeGreaterThan(Date.now() + 800_000);
+
+      // Scheduled after the loop last looked: its cached earliest time is re-read within 5 s.
+      const later = await hooked("later");
+      await getDb().check.update({
+        where: { id: later.id },
+        data: { status: "down", reminderInterval: 900, nextReminderAt: new Date(Date.now() + 500) },
+      });
+      await sink.waitForRequests(2, 10_000);
+      expect(sink.requests.map((r) => r.url)).toEqual(["/due/down", "/later/down"]);
+    });
+
     test("a slow webhook does not hold up other checks", async () => {
       const slow = await hooked("slow");
       const fast = await hooked("fast");
