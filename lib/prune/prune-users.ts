@@ -11,9 +11,10 @@ export interface PruneUsersResult {
 /**
  * Removes accounts that were never used (Healthchecks' pruneusers): created more than 30 days
  * ago, never signed in, and not a member of anyone's project — someone typed an email on the
- * sign-up page and never followed the link. Like Healthchecks this does not look at their
- * projects: an account made with `vigil createuser` and only used through the API goes too,
- * together with its projects, checks and history. Returns who was removed.
+ * sign-up page and never followed the link. Stricter than Healthchecks, which looks no further,
+ * an account also stays while any project it owns has a team member, an API key or a check
+ * that ever received a ping: an account made with `vigil createuser` and used only through the
+ * API never signs in, and its data must not go. Returns who was removed.
  */
 export async function pruneUsers(now: Date = new Date()): Promise<PruneUsersResult> {
   const db = getDb();
@@ -21,6 +22,16 @@ export async function pruneUsers(now: Date = new Date()): Promise<PruneUsersResu
     createdAt: { lt: new Date(now.getTime() - UNUSED_ACCOUNT_AGE_MS) },
     lastLoginAt: null,
     memberships: { none: {} },
+    projects: {
+      none: {
+        OR: [
+          { members: { some: {} } },
+          { apiKey: { not: "" } },
+          { apiKeyReadonly: { not: "" } },
+          { checks: { some: { nPings: { gt: 0 } } } },
+        ],
+      },
+    },
   };
   const users = await db.user.findMany({ where, select: { id: true, email: true }, orderBy: { id: "asc" } });
   const result: PruneUsersResult = { emails: [], checks: 0 };

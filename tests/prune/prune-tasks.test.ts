@@ -147,21 +147,37 @@ forEachDatabase(() => {
   describe("pruneUsers", () => {
     test("removes accounts over 30 days old that never signed in and joined no team, with their projects", async () => {
       const old = ago(31 * DAY);
-      // alice and charlie: never signed in, no memberships; bob is a member of alice's project.
+      // alice: never signed in, no memberships, her project has no team, no API key, no pings.
       await db().user.updateMany({ data: { createdAt: old } });
-      await db().user.update({ where: { id: fx.charlie.id }, data: { lastLoginAt: ago(DAY) } });
+      await db().member.deleteMany();
+      await db().user.updateMany({ where: { id: { in: [fx.bob.id, fx.charlie.id] } }, data: { lastLoginAt: ago(DAY) } });
       const recent = await db().user.create({ data: { email: "new@example.org", createdAt: ago(29 * DAY) } });
-      const check = await checkWithPings(1, () => ago(DAY));
+      const check = await createCheck(fx.project.id);
 
       const result = await pruneUsers(NOW);
 
       expect(result).toEqual({ emails: ["alice@example.org"], checks: 1 });
       const left = (await db().user.findMany({ orderBy: { id: "asc" } })).map((u) => u.email);
       expect(left).toEqual(["bob@example.org", "charlie@example.org", recent.email]);
-      // Like Healthchecks: the project, its checks and their pings go with the account.
       expect(await db().project.findUnique({ where: { id: fx.project.id } })).toBeNull();
-      expect(await db().ping.count({ where: { checkId: check.id } })).toBe(0);
-      expect(await db().member.count()).toBe(0);
+      expect(await db().check.findUnique({ where: { id: check.id } })).toBeNull();
+    });
+
+    test("keeps a never-signed-in account whose project has a team member, an API key or a pinged check", async () => {
+      await db().user.updateMany({ data: { createdAt: ago(31 * DAY) } });
+      await db().user.updateMany({ where: { id: { in: [fx.bob.id, fx.charlie.id] } }, data: { lastLoginAt: ago(DAY) } });
+      // bob is a member of alice's project: alice stays, and so does bob's membership.
+      expect(await pruneUsers(NOW)).toEqual({ emails: [], checks: 0 });
+      await db().member.deleteMany();
+
+      // An account made with `vigil createuser --json` and used only through the API.
+      await db().project.update({ where: { id: fx.project.id }, data: { apiKey: "hcw_abcd.0123" } });
+      expect(await pruneUsers(NOW)).toEqual({ emails: [], checks: 0 });
+      await db().project.update({ where: { id: fx.project.id }, data: { apiKey: "" } });
+
+      await checkWithPings(1, () => ago(DAY));
+      expect(await pruneUsers(NOW)).toEqual({ emails: [], checks: 0 });
+      expect(await db().user.count({ where: { email: "alice@example.org" } })).toBe(1);
     });
   });
 
