@@ -21,6 +21,11 @@ export function emailChangeIdentifier(userId: number, newEmail: string): string 
   return `${INTERNAL_TOKEN_PREFIX}email:${userId}:${newEmail}`;
 }
 
+export function parseEmailChangeIdentifier(identifier: string): { userId: number; newEmail: string } | null {
+  const m = /^~email:(\d+):(.+)$/.exec(identifier);
+  return m ? { userId: Number(m[1]), newEmail: m[2] } : null;
+}
+
 export function isSignInIdentifier(identifier: string): boolean {
   return !identifier.startsWith(INTERNAL_TOKEN_PREFIX);
 }

@@ -1,19 +1,8 @@
 import { getStatus } from "../checks/get-status";
+import { CHECK_TIMING_SELECT } from "../checks/types";
 import { getDb } from "../db";
 import { summarizeBadgeStatuses } from "./summarize-badge-statuses";
 import type { BadgeSummary } from "./types";
-
-const TIMING = {
-  kind: true,
-  timeout: true,
-  grace: true,
-  schedule: true,
-  tz: true,
-  status: true,
-  lastPing: true,
-  lastStart: true,
-  tags: true,
-} as const;
 
 /**
  * The badge of the project with this badge key over its checks that carry `tag` exactly
@@ -24,7 +13,7 @@ export async function getProjectBadgeSummary(badgeKey: string, tag: string, with
     where: { badgeKey },
     // `contains` only narrows the rows (like Healthchecks' tags__contains); the exact tag
     // match below drops "prodx" for "prod".
-    select: { checks: { where: tag === "*" ? {} : { tags: { contains: tag } }, select: TIMING } },
+    select: { checks: { where: tag === "*" ? {} : { tags: { contains: tag } }, select: { ...CHECK_TIMING_SELECT, tags: true } } },
   });
   if (!project) return null;
   const checks = tag === "*" ? project.checks : project.checks.filter((c) => c.tags.split(" ").some((t) => t.trim() === tag));

@@ -1,12 +1,8 @@
+import { escapeHtml } from "../format/escape-html";
 import { getTextWidth } from "./get-text-width";
 import type { BadgeStatus } from "./types";
 
 const COLORS: Record<BadgeStatus, string> = { up: "#4c1", late: "#fe7d37", down: "#e05d44" };
-
-/** Django's escape(), which the template applies to the label: the five HTML specials. */
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[c]!);
-}
 
 /** Python's str() of a float: text centres are halves, and whole ones keep ".0" ("29.0"). */
 function pyFloat(n: number): string {

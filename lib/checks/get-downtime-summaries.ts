@@ -1,6 +1,6 @@
 import { getDb, type Check } from "../db";
 import { AppError } from "../errors";
-import { civilFromDays, getTimeZone, wallDays } from "../schedules/zoned-time";
+import { civilFromDays, getTimeZoneOrUtc, wallDays } from "../schedules/zoned-time";
 import { getPeriodBoundaries, type DowntimePeriod } from "./get-period-boundaries";
 import { summarizeDowntime, type DowntimeInterval } from "./summarize-downtime";
 
@@ -29,12 +29,7 @@ export interface DowntimeSummaryOptions {
 const MAX_COUNT = 400;
 
 function civilMonth(date: Date, tz: string): { year: number; month: number } {
-  let zone;
-  try {
-    zone = getTimeZone(tz);
-  } catch {
-    zone = getTimeZone("UTC");
-  }
+  const zone = getTimeZoneOrUtc(tz);
   return civilFromDays(wallDays(zone.toWall(date.getTime()).wall));
 }
 

@@ -1,12 +1,4 @@
-import {
-  DAY_MS,
-  civilFromDays,
-  daysFromCivil,
-  getTimeZone,
-  wallDays,
-  weekdayFromDays,
-  type TimeZone,
-} from "../schedules/zoned-time";
+import { DAY_MS, civilFromDays, daysFromCivil, getTimeZoneOrUtc, wallDays, weekdayFromDays } from "../schedules/zoned-time";
 
 export type DowntimePeriod = "day" | "week" | "month";
 
@@ -17,14 +9,6 @@ export interface PeriodBounds {
   start: Date;
   /** First instant of the next period. */
   end: Date;
-}
-
-function zoneOrUtc(tz: string): TimeZone {
-  try {
-    return getTimeZone(tz);
-  } catch {
-    return getTimeZone("UTC");
-  }
 }
 
 /** Day number (days since 1970-01-01) of the first day of the period `offset` periods from the one holding `today`. */
@@ -53,7 +37,7 @@ export function getPeriodBoundaries(
   tz: string,
   now: Date = new Date(),
 ): PeriodBounds[] {
-  const zone = zoneOrUtc(tz);
+  const zone = getTimeZoneOrUtc(tz);
   const today = wallDays(zone.toWall(now.getTime()).wall);
   const midnight = (day: number) => new Date(zone.toUtc(day * DAY_MS));
   const result: PeriodBounds[] = [];

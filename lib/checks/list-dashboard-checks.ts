@@ -1,7 +1,7 @@
 import { getDb } from "../db";
 import { formatDateTime } from "../format/format-date-time";
 import { getDisplayStatus } from "./get-display-status";
-import type { CheckStatus } from "./types";
+import { CHECK_TIMING_SELECT, type CheckStatus } from "./types";
 
 /** One dashboard row; plain data so it can go to the browser as props or JSON. */
 export interface DashboardCheck {
@@ -42,14 +42,7 @@ export async function listDashboardChecks(projectId: number, opts: { now?: Date;
       slug: true,
       tags: true,
       desc: true,
-      kind: true,
-      timeout: true,
-      grace: true,
-      schedule: true,
-      tz: true,
-      status: true,
-      lastPing: true,
-      lastStart: true,
+      ...CHECK_TIMING_SELECT,
       nPings: true,
       createdAt: true,
     },

@@ -17,3 +17,15 @@ export interface CheckTiming {
   lastPing: Date | null;
   lastStart: Date | null;
 }
+
+/** The Prisma `select` that reads a CheckTiming, for queries that compute statuses. */
+export const CHECK_TIMING_SELECT = {
+  kind: true,
+  timeout: true,
+  grace: true,
+  schedule: true,
+  tz: true,
+  status: true,
+  lastPing: true,
+  lastStart: true,
+} as const satisfies Record<keyof CheckTiming, true>;

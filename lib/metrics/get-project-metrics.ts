@@ -1,5 +1,6 @@
 import { getDb } from "../db";
-import { getStatus } from "../checks/get-status";
+import { getDisplayStatus } from "../checks/get-display-status";
+import { CHECK_TIMING_SELECT } from "../checks/types";
 import { getUniqueKey } from "../checks/get-unique-key";
 import { findProjectByApiKey } from "../projects/find-project-by-api-key";
 import { renderProjectMetrics } from "./render-project-metrics";
@@ -22,22 +23,18 @@ export async function getProjectMetrics(key: string, now = new Date()): Promise<
   const checks = await getDb().check.findMany({
     where: { projectId: found.project.id },
     orderBy: { id: "asc" },
-    select: { code: true, name: true, tags: true, kind: true, timeout: true, grace: true, schedule: true, tz: true, status: true, lastPing: true, lastStart: true },
+    select: { code: true, name: true, tags: true, ...CHECK_TIMING_SELECT },
   });
   return {
     status: 200,
     body: renderProjectMetrics(
-      checks.map((c) => {
-        let status: string;
-        try {
-          status = getStatus(c, now);
-        } catch {
-          // A schedule that can no longer be evaluated (a time zone dropped from tzdata) must
-          // not fail the whole scrape: report the stored status, as the dashboard does.
-          status = c.status;
-        }
-        return { name: c.name, tags: c.tags, uniqueKey: getUniqueKey(c.code), status, started: c.lastStart !== null };
-      }),
+      checks.map((c) => ({
+        name: c.name,
+        tags: c.tags,
+        uniqueKey: getUniqueKey(c.code),
+        status: getDisplayStatus(c, now, false),
+        started: c.lastStart !== null,
+      })),
     ),
   };
 }

@@ -1,4 +1,5 @@
 import { getStatus } from "../checks/get-status";
+import { CHECK_TIMING_SELECT } from "../checks/types";
 import { getDb } from "../db";
 import { listUserProjects, type UserProject } from "./list-user-projects";
 
@@ -16,17 +17,7 @@ export async function listProjectSummaries(userId: number, now = new Date()): Pr
   if (projects.length === 0) return [];
   const checks = await getDb().check.findMany({
     where: { project: { code: { in: projects.map((p) => p.code) } } },
-    select: {
-      kind: true,
-      timeout: true,
-      grace: true,
-      schedule: true,
-      tz: true,
-      status: true,
-      lastPing: true,
-      lastStart: true,
-      project: { select: { code: true } },
-    },
+    select: { ...CHECK_TIMING_SELECT, project: { select: { code: true } } },
   });
   const byCode = new Map<string, ProjectSummary>(
     projects.map((p) => [

@@ -1,3 +1,4 @@
+import { plural } from "../format/plural";
 import { pruneFlips } from "./prune-flips";
 import { pruneNotifications } from "./prune-notifications";
 import { prunePings } from "./prune-pings";
@@ -13,10 +14,6 @@ export interface PruneReport {
   removed: Record<string, number | string[]>;
   /** One line for people, e.g. "pings: removed 1234 from 12 checks". */
   summary: string;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 /** Runs one `vigil prune` task and describes what it removed. */

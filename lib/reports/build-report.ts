@@ -1,7 +1,6 @@
 import { getCloakedUrl } from "../alerts/flip-details";
 import { getDowntimeSummaries } from "../checks/get-downtime-summaries";
-import { getStatus } from "../checks/get-status";
-import type { CheckStatus, CheckTiming } from "../checks/types";
+import { getDisplayStatus } from "../checks/get-display-status";
 import { getDb, type User } from "../db";
 import { getEnv } from "../env";
 import type { DowntimePeriod } from "../checks/get-period-boundaries";
@@ -12,15 +11,6 @@ import type { Report, ReportCheck, ReportFrequency, ReportProject } from "./type
 const INACTIVE_MS = 180 * 86_400_000;
 
 const PERIODS: Record<ReportFrequency, DowntimePeriod> = { daily: "day", weekly: "week", monthly: "month" };
-
-function getCurrentStatus(check: CheckTiming, now: Date): CheckStatus {
-  try {
-    return getStatus(check, now);
-  } catch {
-    // A schedule that can no longer be evaluated must not stop the whole report.
-    return check.status as CheckStatus;
-  }
-}
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "en", { sensitivity: "base" });
 
@@ -53,7 +43,7 @@ export async function buildReport(
 
   let checks = (await db.check.findMany({ where: { projectId: { in: projectIds } } })).map((check) => ({
     check,
-    status: getCurrentStatus(check, now),
+    status: getDisplayStatus(check, now, false),
   }));
   const numDown = checks.filter((c) => c.status === "down").length;
   if (nag) {

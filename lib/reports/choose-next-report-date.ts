@@ -1,12 +1,4 @@
-import { DAY_MS, HOUR_MS, MINUTE_MS, civilFromDays, getTimeZone, wallDays, weekdayFromDays, type TimeZone } from "../schedules/zoned-time";
-
-function zoneOrUtc(tz: string): TimeZone {
-  try {
-    return getTimeZone(tz);
-  } catch {
-    return getTimeZone("UTC");
-  }
-}
+import { DAY_MS, HOUR_MS, MINUTE_MS, civilFromDays, getTimeZoneOrUtc, wallDays, weekdayFromDays } from "../schedules/zoned-time";
 
 /**
  * When the next report is due (Healthchecks' Profile.choose_next_report_date): 09:00 plus a
@@ -25,7 +17,7 @@ export function chooseNextReportDate(
   random: () => number = Math.random,
 ): Date | null {
   if (reports !== "daily" && reports !== "weekly" && reports !== "monthly") return null;
-  const zone = zoneOrUtc(tz);
+  const zone = getTimeZoneOrUtc(tz);
   const minutes = Math.floor(random() * 120);
   let day = wallDays(zone.toWall(now.getTime()).wall);
   for (;;) {

@@ -1,5 +1,6 @@
 import { sendDueNag } from "./send-due-nag";
-import { sendDueReport, type SendResult } from "./send-due-report";
+import { sendDueReport } from "./send-due-report";
+import type { SendResult } from "./types";
 
 export interface SendreportsOptions {
   /** Abort to stop: the email being sent is finished, nothing new is claimed. */

@@ -1,9 +1,8 @@
 import { getDb } from "../db";
-import { MailError } from "../mail";
 import { buildReport } from "./build-report";
 import { claimDueNag } from "./claim-due-nag";
 import { sendReportEmail } from "./send-report-email";
-import type { SendResult } from "./send-due-report";
+import type { SendResult } from "./types";
 
 /**
  * One step of sendreports' reminders (Healthchecks' handle_one_nag): claims a due nag, which
@@ -22,11 +21,5 @@ export async function sendDueNag(now: Date = new Date()): Promise<SendResult | n
     await getDb().user.updateMany({ where: { id: user.id, nextNagDate: claimed }, data: { nextNagDate: null } });
     return { email: user.email, sent: false };
   }
-  try {
-    await sendReportEmail(report);
-  } catch (err) {
-    if (err instanceof MailError) return { email: user.email, sent: false, error: err.message };
-    throw err;
-  }
-  return { email: user.email, sent: true };
+  return sendReportEmail(report);
 }

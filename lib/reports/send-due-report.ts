@@ -1,15 +1,7 @@
-import { MailError } from "../mail";
 import { buildReport } from "./build-report";
 import { claimDueReport } from "./claim-due-report";
 import { sendReportEmail } from "./send-report-email";
-
-export interface SendResult {
-  email: string;
-  /** False when there was nothing to send (no recent pings; for nags, nothing down) or sending failed. */
-  sent: boolean;
-  /** Why the mail server did not take the message. */
-  error?: string;
-}
+import type { SendResult } from "./types";
 
 /**
  * One step of sendreports (Healthchecks' handle_one_report): claims a due report, which moves
@@ -23,11 +15,5 @@ export async function sendDueReport(now: Date = new Date()): Promise<SendResult 
   if (!user) return null;
   const report = await buildReport(user, { now });
   if (!report) return { email: user.email, sent: false };
-  try {
-    await sendReportEmail(report);
-  } catch (err) {
-    if (err instanceof MailError) return { email: user.email, sent: false, error: err.message };
-    throw err;
-  }
-  return { email: user.email, sent: true };
+  return sendReportEmail(report);
 }

@@ -38,6 +38,15 @@ export interface ReportProject {
   checks: ReportCheck[];
 }
 
+/** What one sendreports step did for the account it claimed. */
+export interface SendResult {
+  email: string;
+  /** False when there was nothing to send (no recent pings; for nags, nothing down) or sending failed. */
+  sent: boolean;
+  /** Why the mail server did not take the message. */
+  error?: string;
+}
+
 /** Everything a report or nag email shows (Healthchecks' send_report context). */
 export interface Report {
   kind: "report" | "nag";

@@ -266,3 +266,12 @@ export function getTimeZone(name: string): TimeZone {
   }
   return zone;
 }
+
+/** getTimeZone(name), or UTC for an unknown name: for views that must not fail on a bad zone. */
+export function getTimeZoneOrUtc(name: string): TimeZone {
+  try {
+    return getTimeZone(name);
+  } catch {
+    return getTimeZone("UTC");
+  }
+}

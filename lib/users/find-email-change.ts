@@ -1,7 +1,6 @@
 import { hashToken } from "../auth/hash-token";
+import { parseEmailChangeIdentifier } from "../auth/token-identifiers";
 import { getDb } from "../db";
-
-const IDENTIFIER = /^~email:(\d+):(.+)$/;
 
 /**
  * The pending email change a link's token stands for, while unused and unexpired, without
@@ -10,7 +9,7 @@ const IDENTIFIER = /^~email:(\d+):(.+)$/;
 export async function findEmailChange(token: string, now = new Date()): Promise<{ userId: number; newEmail: string; tokenHash: string } | null> {
   const tokenHash = hashToken(token);
   const row = await getDb().verificationToken.findUnique({ where: { token: tokenHash } });
-  const m = row && IDENTIFIER.exec(row.identifier);
-  if (!row || !m || row.expires.getTime() < now.getTime()) return null;
-  return { userId: Number(m[1]), newEmail: m[2], tokenHash };
+  const change = row && parseEmailChangeIdentifier(row.identifier);
+  if (!row || !change || row.expires.getTime() < now.getTime()) return null;
+  return { ...change, tokenHash };
 }
