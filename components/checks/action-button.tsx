@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
-import { Button, buttonClass } from "@/components/ui/button";
+import { useActionState, type ReactNode } from "react";
+import type { ButtonVariant } from "@/components/ui/button";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { initialActionState, type CheckAction } from "./action-state";
 import { FormMessage } from "./form-message";
 
@@ -9,7 +10,7 @@ interface ActionButtonProps {
   action: CheckAction;
   label: string;
   pendingLabel?: string;
-  variant?: "primary" | "secondary" | "danger" | "ghost";
+  variant?: ButtonVariant;
   /** Asks inline before submitting, e.g. "Delete this check and its history?". */
   confirm?: string;
   /** Extra form fields (hidden inputs, a select) submitted with the button. */
@@ -20,39 +21,11 @@ interface ActionButtonProps {
 /** One server action behind a button, with an optional inline confirmation and its outcome. */
 export function ActionButton({ action, label, pendingLabel = "Working…", variant = "secondary", confirm, children, className = "" }: ActionButtonProps) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
-  const [confirming, setConfirming] = useState(false);
-  const yesRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (confirming) yesRef.current?.focus();
-  }, [confirming]);
-  useEffect(() => {
-    if (!pending) setConfirming(false);
-  }, [pending, state]);
-
   return (
     <form action={formAction} className={className}>
       <div className="flex flex-wrap items-center gap-2">
         {children}
-        {confirm && confirming ? (
-          <span role="group" aria-label="Confirm" className="flex flex-wrap items-center gap-2">
-            <span className="text-sm">{confirm}</span>
-            <button ref={yesRef} type="submit" className={buttonClass(variant)} disabled={pending}>
-              {pending ? pendingLabel : `Yes, ${label.toLowerCase()}`}
-            </button>
-            <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>
-              Cancel
-            </Button>
-          </span>
-        ) : confirm ? (
-          <Button variant={variant} onClick={() => setConfirming(true)} disabled={pending}>
-            {label}
-          </Button>
-        ) : (
-          <button type="submit" className={buttonClass(variant)} disabled={pending}>
-            {pending ? pendingLabel : label}
-          </button>
-        )}
+        <ConfirmSubmit label={label} pendingLabel={pendingLabel} variant={variant} confirm={confirm} pending={pending} />
       </div>
       <FormMessage state={state} className="mt-1" />
     </form>

@@ -19,6 +19,19 @@ function useCloseOnSave(state: { ok?: boolean; at?: number }, close: () => void)
   }, [state.ok, state.at, close]);
 }
 
+function DialogButtons({ pending, submitLabel, close }: { pending: boolean; submitLabel: string; close: () => void }) {
+  return (
+    <div className="flex justify-end gap-2">
+      <button type="button" className={buttonClass("secondary")} onClick={close}>
+        Cancel
+      </button>
+      <button type="submit" className={buttonClass("primary")} disabled={pending}>
+        {pending ? "Saving…" : submitLabel}
+      </button>
+    </div>
+  );
+}
+
 function PeriodForm({ action, timeout, grace, close }: { action: CheckAction; timeout: number; grace: number; close: () => void }) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
   const [period, setPeriod] = useState(timeout);
@@ -33,14 +46,7 @@ function PeriodForm({ action, timeout, grace, close }: { action: CheckAction; ti
       <DurationField name="timeout" label="Period" value={period} onChange={setPeriod} error={fieldError(state, "timeout")} />
       <DurationField name="grace" label="Grace time" value={graceValue} onChange={setGrace} error={fieldError(state, "grace")} />
       <FormMessage state={state} />
-      <div className="flex justify-end gap-2">
-        <button type="button" className={buttonClass("secondary")} onClick={close}>
-          Cancel
-        </button>
-        <button type="submit" className={buttonClass("primary")} disabled={pending}>
-          {pending ? "Saving…" : "Save period"}
-        </button>
-      </div>
+      <DialogButtons pending={pending} submitLabel="Save period" close={close} />
     </form>
   );
 }
@@ -118,14 +124,7 @@ function ScheduleForm({
       <SchedulePreview url={previewUrl} schedule={expression} tz={zone} />
       <DurationField name="grace" label="Grace time" value={graceValue} onChange={setGrace} error={fieldError(state, "grace")} />
       <FormMessage state={state} />
-      <div className="flex justify-end gap-2">
-        <button type="button" className={buttonClass("secondary")} onClick={close}>
-          Cancel
-        </button>
-        <button type="submit" className={buttonClass("primary")} disabled={pending}>
-          {pending ? "Saving…" : "Save schedule"}
-        </button>
-      </div>
+      <DialogButtons pending={pending} submitLabel="Save schedule" close={close} />
     </form>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from "react";
-import { Button, buttonClass } from "@/components/ui/button";
+import { useActionState, useId, useState, type ReactNode } from "react";
+import { Button, type ButtonVariant } from "@/components/ui/button";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { idle, type ActionState } from "./action-state";
 
 export type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -10,7 +11,7 @@ interface ActionFormProps {
   action: FormAction;
   submitLabel: string;
   pendingLabel?: string;
-  variant?: "primary" | "secondary" | "danger" | "ghost";
+  variant?: ButtonVariant;
   /** Asks again inline before submitting (no browser dialog), e.g. "Remove bob@example.org?". */
   confirm?: string;
   /** Label for the one-time secret the action may return (a new API key, a sign-in link). */
@@ -34,39 +35,11 @@ export function ActionForm({
   children,
 }: ActionFormProps) {
   const [state, formAction, pending] = useActionState(action, idle);
-  const [confirming, setConfirming] = useState(false);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
-  useEffect(() => {
-    if (!pending) setConfirming(false);
-  }, [pending]);
-
   return (
     <form action={formAction} className={className}>
       <div className="flex flex-wrap items-end gap-2">
         {children}
-        {confirm && !confirming ? (
-          <Button variant={variant} onClick={() => setConfirming(true)} disabled={pending}>
-            {submitLabel}
-          </Button>
-        ) : confirm ? (
-          <span className="flex flex-wrap items-center gap-2" role="group" aria-label="Confirm">
-            <span className="text-sm">{confirm}</span>
-            <button ref={confirmRef} type="submit" className={buttonClass(variant)} disabled={pending}>
-              {pending ? pendingLabel : `Yes, ${submitLabel.toLowerCase()}`}
-            </button>
-            <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>
-              Cancel
-            </Button>
-          </span>
-        ) : (
-          <Button type="submit" variant={variant} disabled={pending}>
-            {pending ? pendingLabel : submitLabel}
-          </Button>
-        )}
+        <ConfirmSubmit label={submitLabel} pendingLabel={pendingLabel} variant={variant} confirm={confirm} pending={pending} />
       </div>
       <FormStatus state={state} secretLabel={secretLabel} renderSecretExtra={renderSecretExtra} />
     </form>

@@ -84,19 +84,7 @@ export function TopNav({ projects, defaultCode, user, findCheckProject }: TopNav
           <span className="hidden sm:inline">Vigil</span>
         </Link>
         <ProjectSwitcher projects={projects} current={current} section={section} pathname={pathname} />
-        {current && (
-          <nav aria-label="Project" className="hidden md:block">
-            <ul className="flex items-center gap-1">
-              {SECTIONS.map((s) => (
-                <li key={s.key}>
-                  <NavLink href={`/projects/${current.code}/${s.key}`} active={activeSection === s.key}>
-                    {s.label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
+        {current && <ProjectNav code={current.code} activeSection={activeSection} className="hidden md:block" />}
         <div className="ml-auto hidden md:block">
           <AccountMenu user={user} pathname={pathname} />
         </div>
@@ -114,19 +102,7 @@ export function TopNav({ projects, defaultCode, user, findCheckProject }: TopNav
       </div>
       {menu.open && (
         <div ref={menu.panelRef} id="mobile-menu" className="border-t border-slate-200 px-4 py-3 md:hidden dark:border-slate-800">
-          {current && (
-            <nav aria-label="Project">
-              <ul className="space-y-1">
-                {SECTIONS.map((s) => (
-                  <li key={s.key}>
-                    <NavLink href={`/projects/${current.code}/${s.key}`} active={activeSection === s.key} block>
-                      {s.label}
-                    </NavLink>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          )}
+          {current && <ProjectNav code={current.code} activeSection={activeSection} block />}
           <div className="mt-3 border-t border-slate-200 pt-3 dark:border-slate-800">
             <p className="truncate px-3 pb-2 text-sm text-slate-500 dark:text-slate-400">{user.name || user.email}</p>
             <ul className="space-y-1">
@@ -148,6 +124,33 @@ export function TopNav({ projects, defaultCode, user, findCheckProject }: TopNav
         </div>
       )}
     </header>
+  );
+}
+
+/** The project's section links: a row in the bar, or (`block`) a list in the mobile menu. */
+function ProjectNav({
+  code,
+  activeSection,
+  block = false,
+  className,
+}: {
+  code: string;
+  activeSection: ReturnType<typeof getSection>;
+  block?: boolean;
+  className?: string;
+}) {
+  return (
+    <nav aria-label="Project" className={className}>
+      <ul className={block ? "space-y-1" : "flex items-center gap-1"}>
+        {SECTIONS.map((s) => (
+          <li key={s.key}>
+            <NavLink href={`/projects/${code}/${s.key}`} active={activeSection === s.key} block={block}>
+              {s.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 

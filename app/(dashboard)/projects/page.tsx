@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { ActionForm } from "@/components/projects/action-form";
 import { toActionError, type ActionState } from "@/components/projects/action-state";
 import { ProjectStatusSummary } from "@/components/projects/project-status-summary";
+import { ROLE_LABEL } from "@/components/projects/role-label";
 import { Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { requireUser } from "@/lib/auth/session";
@@ -10,8 +11,6 @@ import { createOwnedProject } from "@/lib/projects/create-owned-project";
 import { listProjectSummaries } from "@/lib/projects/list-project-summaries";
 
 export const metadata = { title: "Projects" };
-
-const ROLE_LABEL = { owner: "Owner", manager: "Manager", member: "Team member", readonly: "Read-only" } as const;
 
 async function createProjectAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   "use server";

@@ -21,6 +21,8 @@ import { MailError } from "@/lib/mail";
 
 const listPath = (projectCode: string) => `/projects/${projectCode}/integrations`;
 
+const CHOOSE_EVENT = "Choose at least one event to be notified about.";
+
 function text(formData: FormData, name: string): string {
   const value = formData.get(name);
   return typeof value === "string" ? value : "";
@@ -73,7 +75,7 @@ export async function saveEmailChannel(
   const state: FormState = { values, attempt: Date.now() };
   const config = { value: values.value, up: values.up === "on", down: values.down === "on" };
   const fieldErrors = getConfigErrors("email", config);
-  if (!config.up && !config.down) fieldErrors.events = "Choose at least one event to be notified about.";
+  if (!config.up && !config.down) fieldErrors.events = CHOOSE_EVENT;
   if (fieldErrors.value) fieldErrors.value = values.value ? "Enter a valid email address." : "Enter an email address.";
   if (Object.keys(fieldErrors).length) return { ...state, fieldErrors };
   return save(projectCode, channelCode, { kind: "email", name: values.name, config }, state);
@@ -139,7 +141,6 @@ export async function saveWebhookUrlChannel(
 
 // The schemas' whole-config rules name API keys ("needs cmd_down or cmd_up"); the forms say it
 // in the words of their fields.
-const CHOOSE_EVENT = "Choose at least one event to be notified about.";
 const FORM_RULE_MESSAGES: Readonly<Record<string, string>> = {
   shell: "Enter a command for the down event, the up event, or both.",
   sms: CHOOSE_EVENT,

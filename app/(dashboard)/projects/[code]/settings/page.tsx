@@ -1,14 +1,12 @@
-import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/projects/action-form";
 import { ApiKeyRow } from "@/components/projects/api-key-row";
+import { ROLE_LABEL } from "@/components/projects/role-label";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
-import { can, requireProjectAccess } from "@/lib/auth/permissions";
-import { requireUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import { listProjectMembers, type TeamMember } from "@/lib/members/list-project-members";
-import type { MemberRole } from "@/lib/members/member-role";
+import { memberRoleSchema } from "@/lib/members/member-role";
 import { getMaxPingLogLimit } from "@/lib/projects/get-max-ping-log-limit";
 import { getMetricsUrl } from "@/lib/projects/get-metrics-url";
 import {
@@ -28,34 +26,20 @@ import {
   updatePingLogLimitAction,
   updateShowSlugsAction,
 } from "./actions";
+import { loadProject } from "../load-project";
 
 export const metadata = { title: "Project settings" };
 
-const ROLE_OPTIONS: { value: MemberRole; label: string }[] = [
-  { value: "manager", label: "Manager" },
-  { value: "member", label: "Team member" },
-  { value: "readonly", label: "Read-only" },
-];
-const ROLE_LABEL: Record<MemberRole, string> = { manager: "Manager", member: "Team member", readonly: "Read-only" };
+const ROLE_OPTIONS = memberRoleSchema.options.map((value) => ({ value, label: ROLE_LABEL[value] }));
 
 /** The clear part of a stored key: hashed keys keep their first 8 characters before the ".". */
 function keyPrefix(stored: string): string | null {
   return stored ? `${stored.slice(0, 8)}…` : null;
 }
 
-async function loadAccess(userId: number, code: string) {
-  try {
-    return await requireProjectAccess(userId, code, "read");
-  } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    throw err;
-  }
-}
-
 export default async function ProjectSettingsPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
-  const user = await requireUser(`/projects/${code}/settings`);
-  const { project, role } = await loadAccess(user.id, code);
+  const { user, project, role } = await loadProject(code, `/projects/${code}/settings`);
   const team = await listProjectMembers(user.id, code);
   const env = getEnv();
   const canWrite = can(role, "write");
@@ -70,7 +54,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
       <div>
         <h1 className="text-2xl font-semibold">Settings</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          {projectName} · your role: {role === "owner" ? "Owner" : ROLE_LABEL[role as MemberRole]}
+          {projectName} · your role: {ROLE_LABEL[role]}
         </p>
       </div>
 
