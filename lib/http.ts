@@ -69,22 +69,44 @@ export function isPrivateIp(address: string): boolean {
   return privateRanges.check(address, family === 4 ? "ipv4" : "ipv6");
 }
 
-/** Sends the request, following redirects and retrying; throws TransportError. */
-export async function request(req: HttpRequest): Promise<HttpResponse> {
-  const tries = Math.max(1, req.retries ?? 3);
+/** True if any of `addresses` is private and INTEGRATIONS_ALLOW_PRIVATE_IPS is off. */
+export function hasForbiddenAddress(addresses: readonly { address: string }[]): boolean {
+  return !getEnv().integrationsAllowPrivateIps && addresses.some((a) => isPrivateIp(a.address));
+}
+
+/**
+ * Runs `send` up to `tries` times while it throws non-permanent errors, within the retry
+ * budget; `toError` turns whatever else it throws into a TransportError. Throws the last error.
+ */
+export async function retryTransport<T>(
+  tries: number,
+  send: () => Promise<T>,
+  toError: (err: unknown) => TransportError,
+): Promise<T> {
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     try {
+      return await send();
+    } catch (err) {
+      const error = err instanceof TransportError ? err : toError(err);
+      if (error.permanent || attempt >= tries || Date.now() - started > RETRY_BUDGET_MS) throw error;
+    }
+  }
+}
+
+/** Sends the request, following redirects and retrying; throws TransportError. */
+export async function request(req: HttpRequest): Promise<HttpResponse> {
+  return retryTransport(
+    Math.max(1, req.retries ?? 3),
+    async () => {
       const res = await followRedirects(req, req.timeoutMs ?? 30_000);
       if (!OK_STATUSES.has(res.status)) {
         throw req.errorForStatus?.(res) ?? new TransportError(`Received status code ${res.status}`);
       }
       return res;
-    } catch (err) {
-      const error = err instanceof TransportError ? err : new TransportError(describeError(err));
-      if (error.permanent || attempt >= tries || Date.now() - started > RETRY_BUDGET_MS) throw error;
-    }
-  }
+    },
+    (err) => new TransportError(describeError(err)),
+  );
 }
 
 async function followRedirects(req: HttpRequest, timeoutMs: number): Promise<HttpResponse> {
@@ -114,7 +136,8 @@ async function followRedirects(req: HttpRequest, timeoutMs: number): Promise<Htt
   }
 }
 
-function parseUrl(raw: string): URL {
+/** `raw` as a URL; throws TransportError unless it is a valid http or https URL. */
+export function parseUrl(raw: string): URL {
   let url: URL;
   try {
     url = new URL(raw);
@@ -127,19 +150,22 @@ function parseUrl(raw: string): URL {
   return url;
 }
 
-async function resolve(hostname: string, deadline: number): Promise<LookupAddress[]> {
+/**
+ * The host's addresses (by `deadline`, when given); throws TransportError if it does not
+ * resolve or hasForbiddenAddress().
+ */
+export async function resolveHost(hostname: string, deadline?: number): Promise<LookupAddress[]> {
   const host = hostname.replace(/^\[|\]$/g, "");
   let addresses: LookupAddress[];
   try {
-    addresses = await withDeadline(dns.lookup(host, { all: true, verbatim: true }), deadline);
+    const lookup = dns.lookup(host, { all: true, verbatim: true });
+    addresses = await (deadline === undefined ? lookup : withDeadline(lookup, deadline));
   } catch (err) {
     if (err instanceof TransportError) throw err;
     throw new TransportError("Could not resolve host");
   }
   if (addresses.length === 0) throw new TransportError("Could not resolve host");
-  if (!getEnv().integrationsAllowPrivateIps && addresses.some((a) => isPrivateIp(a.address))) {
-    throw new TransportError(PRIVATE_IP_MESSAGE);
-  }
+  if (hasForbiddenAddress(addresses)) throw new TransportError(PRIVATE_IP_MESSAGE);
   return addresses;
 }
 
@@ -150,7 +176,7 @@ async function send(
   body: string | Buffer | null,
   deadline: number,
 ): Promise<HttpResponse> {
-  const addresses = await resolve(url.hostname, deadline);
+  const addresses = await resolveHost(url.hostname, deadline);
   const payload = body === null ? null : Buffer.isBuffer(body) ? body : Buffer.from(body, "utf8");
   const outHeaders: Record<string, string> = { ...headers };
   if (!Object.keys(outHeaders).some((h) => h.toLowerCase() === "user-agent")) outHeaders["User-Agent"] = USER_AGENT;

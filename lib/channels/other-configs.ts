@@ -3,6 +3,7 @@
 // config back into typed settings for the transports and the integrations list. Pure.
 import { isHttpUrl } from "./is-http-url";
 import { z } from "zod";
+import { E164, readPhoneConfig, type PhoneConfig } from "./phone-configs";
 import { readConfigObject } from "./push-configs";
 
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
@@ -112,14 +113,13 @@ export function readGroupChannelCodes(json: string): string[] {
 
 // -------------------------------------------------------------------------------------- Signal
 
-const SIGNAL_PHONE = /^\+\d{5,15}$/;
 // A Signal username: a nickname of 3–32 letters, digits or _, a dot, and at least 2 digits.
 const SIGNAL_USERNAME = /^[A-Za-z_][A-Za-z0-9_]{2,31}\.\d{2,20}$/;
 
 const signalRecipient = z
   .string({ error: "must be a string" })
   .transform((s) => (s.trim().startsWith("+") ? s.replace(/[\s-]/g, "") : s.trim()))
-  .refine((s) => SIGNAL_PHONE.test(s) || SIGNAL_USERNAME.test(s), {
+  .refine((s) => E164.test(s) || SIGNAL_USERNAME.test(s), {
     error: "must be a phone number in international format (+15551234567) or a Signal username (name.01)",
   });
 const signalFlag = z.boolean({ error: "must be a boolean" }).default(true);
@@ -132,9 +132,8 @@ export const signalConfig = z.preprocess(
     .refine((c) => c.up || c.down, { error: "must notify on up, down or both" }),
 );
 
-export function readSignalConfig(json: string): { value: string; up: boolean; down: boolean } {
-  const c = readConfigObject(json);
-  return { value: str(c.value), up: c.up !== false, down: c.down !== false };
+export function readSignalConfig(json: string): PhoneConfig {
+  return readPhoneConfig(json);
 }
 
 /** signal-cli's recipient: a phone number as is, a username prefixed with "u:". */

@@ -2,6 +2,7 @@
 // {"value": "+E164", "up": bool, "down": bool}, call {"value": "+E164"}. A plain "+E164"
 // string is accepted too. Pure.
 import { z } from "zod";
+import { readConfigObject } from "./push-configs";
 
 /** E.164 as Healthchecks' PhoneNumberForm checks it: a plus and 5 to 15 digits. */
 export const E164 = /^\+\d{5,15}$/;
@@ -31,22 +32,11 @@ export interface PhoneConfig {
   down: boolean;
 }
 
-/** A stored sms/whatsapp/call config; a plain string is a number notified both ways. */
+/**
+ * A stored sms/whatsapp/call (or signal) config; a plain string, or a bare number stored
+ * unquoted, is a recipient notified both ways.
+ */
 export function readPhoneConfig(json: string): PhoneConfig {
-  try {
-    const parsed: unknown = JSON.parse(json);
-    if (typeof parsed === "string") return { value: parsed, up: true, down: true };
-    if (typeof parsed === "object" && parsed !== null) {
-      const c = parsed as Record<string, unknown>;
-      return {
-        value: typeof c.value === "string" ? c.value : "",
-        up: typeof c.up === "boolean" ? c.up : true,
-        down: typeof c.down === "boolean" ? c.down : true,
-      };
-    }
-  } catch {
-    // A bare number stored unquoted.
-    return { value: json, up: true, down: true };
-  }
-  return { value: "", up: true, down: true };
+  const c = readConfigObject(json);
+  return { value: typeof c.value === "string" ? c.value : "", up: c.up !== false, down: c.down !== false };
 }

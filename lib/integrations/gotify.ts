@@ -1,8 +1,8 @@
 // Gotify integration (Healthchecks' Gotify transport): POST <server>/message with the
 // application token in the query, and a Markdown message.
 import type { Channel, Flip } from "../db";
-import { request } from "../http";
 import { readGotifyConfig } from "../channels/push-configs";
+import { postJson } from "./post-json";
 import { buildPushMessage } from "./push-message";
 import type { NotifyContext, Transport } from "./transport";
 
@@ -21,17 +21,11 @@ export const gotifyTransport: Transport = {
   async notify(ctx: NotifyContext): Promise<void> {
     const config = readGotifyConfig(ctx.channel.config);
     const { title, message } = await buildPushMessage(ctx, { markup: "markdown", withOtherDownChecks: true });
-    await request({
-      method: "POST",
-      url: `${config.url}/message?${new URLSearchParams({ token: config.token })}`,
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({
-        title,
-        message,
-        priority: getPriority(ctx.channel, ctx.flip),
-        extras: { "client::display": { contentType: "text/markdown" } },
-      }),
-      retries: ctx.isTest ? 1 : 3,
+    await postJson(ctx, `${config.url}/message?${new URLSearchParams({ token: config.token })}`, {
+      title,
+      message,
+      priority: getPriority(ctx.channel, ctx.flip),
+      extras: { "client::display": { contentType: "text/markdown" } },
     });
   },
 };

@@ -9,7 +9,7 @@ import https from "node:https";
 import type net from "node:net";
 import { Agent as UndiciAgent } from "undici";
 import { getEnv } from "../env";
-import { isPrivateIp, PRIVATE_IP_MESSAGE } from "../http";
+import { hasForbiddenAddress, parseUrl, PRIVATE_IP_MESSAGE, resolveHost, retryTransport } from "../http";
 import { TransportError, type NotifyContext } from "./transport";
 
 const PRIVATE_IP_CODE = "EVIGILPRIVATEIP";
@@ -21,7 +21,7 @@ export const guardedLookup: net.LookupFunction = (hostname, options, callback) =
     if (addresses.length === 0) {
       return callback(Object.assign(new Error("Could not resolve host"), { code: "ENOTFOUND" }), "", 4);
     }
-    if (!getEnv().integrationsAllowPrivateIps && addresses.some((a) => isPrivateIp(a.address))) {
+    if (hasForbiddenAddress(addresses)) {
       return callback(Object.assign(new Error(PRIVATE_IP_MESSAGE), { code: PRIVATE_IP_CODE }), "", 4);
     }
     if (options.all) (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, addresses);
@@ -46,25 +46,9 @@ export function guardedDispatcher(): UndiciAgent {
  * re-checks at connect time (DNS rebinding).
  */
 export async function checkTarget(rawUrl: string): Promise<void> {
-  let url: URL;
-  try {
-    url = new URL(rawUrl);
-  } catch {
-    throw new TransportError("HTTP request failed: invalid URL");
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new TransportError(`HTTP request failed: unsupported protocol ${url.protocol.replace(":", "")}`);
-  }
+  const url = parseUrl(rawUrl);
   if (getEnv().integrationsAllowPrivateIps) return;
-  const host = url.hostname.replace(/^\[|\]$/g, "");
-  let addresses: dns.LookupAddress[];
-  try {
-    addresses = await dns.promises.lookup(host, { all: true, verbatim: true });
-  } catch {
-    throw new TransportError("Could not resolve host");
-  }
-  if (addresses.length === 0) throw new TransportError("Could not resolve host");
-  if (addresses.some((a) => isPrivateIp(a.address))) throw new TransportError(PRIVATE_IP_MESSAGE);
+  await resolveHost(url.hostname);
 }
 
 function* causes(err: unknown): Generator<Record<string, unknown>> {
@@ -99,25 +83,13 @@ export function describeNetworkError(err: unknown): string | null {
   return null;
 }
 
-/**
- * Runs `send` up to 3 times (once for test sends) while it throws non-permanent errors, within
- * lib/http.ts's 15 s retry budget. `toError` maps whatever the library threw.
- */
+/** lib/http.ts's retries for a library's `send`: up to 3 tries (1 for test sends). */
 export async function withRetries<T>(
   ctx: Pick<NotifyContext, "isTest">,
   send: () => Promise<T>,
   toError: (err: unknown) => TransportError,
 ): Promise<T> {
-  const tries = ctx.isTest ? 1 : 3;
-  const started = Date.now();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await send();
-    } catch (err) {
-      const error = err instanceof TransportError ? err : toError(err);
-      if (error.permanent || attempt >= tries || Date.now() - started > 15_000) throw error;
-    }
-  }
+  return retryTransport(ctx.isTest ? 1 : 3, send, toError);
 }
 
 /** The fallback mapping: a network message, else the library's own message. */

@@ -2,10 +2,10 @@
 // which carries the topic in the body, so self-hosted servers work the same as https://ntfy.sh.
 import type { Channel, Flip } from "../db";
 import { getEnv } from "../env";
-import { request } from "../http";
 import { getCloakedUrl } from "../alerts/flip-details";
 import { NTFY_SH, readNtfyConfig, type NtfyConfig } from "../channels/push-configs";
 import { consumeToken } from "../rate-limit/consume-token";
+import { postJson } from "./post-json";
 import { buildPushMessage } from "./push-message";
 import { TransportError, type NotifyContext, type Transport } from "./transport";
 
@@ -34,20 +34,15 @@ export const ntfyTransport: Transport = {
     const { title, message } = await buildPushMessage(ctx, { markup: "markdown", withOtherDownChecks: true });
     const env = getEnv();
     const token = getNtfyToken(config, env.ntfyShToken);
-    await request({
-      method: "POST",
-      url: config.url,
-      headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({
-        topic: config.topic,
-        priority: getPriority(ctx.channel, ctx.flip),
-        title,
-        message,
-        markdown: true,
-        tags: [ctx.flip.newStatus === "up" ? "green_circle" : "red_circle"],
-        actions: [{ action: "view", label: `View on ${env.siteName}`, url: getCloakedUrl(ctx.check) }],
-      }),
-      retries: ctx.isTest ? 1 : 3,
-    });
+    const payload = {
+      topic: config.topic,
+      priority: getPriority(ctx.channel, ctx.flip),
+      title,
+      message,
+      markdown: true,
+      tags: [ctx.flip.newStatus === "up" ? "green_circle" : "red_circle"],
+      actions: [{ action: "view", label: `View on ${env.siteName}`, url: getCloakedUrl(ctx.check) }],
+    };
+    await postJson(ctx, config.url, payload, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
   },
 };

@@ -2,10 +2,11 @@
 // alias is the check's unique key; the up flip closes the alert with that alias.
 import type { Channel, Flip } from "../db";
 import { getEnv } from "../env";
-import { request, type HttpResponse } from "../http";
+import type { HttpResponse } from "../http";
 import { getCheckFacts, getCloakedUrl, getTagList } from "../alerts/flip-details";
 import { getUniqueKey } from "../checks/get-unique-key";
 import { readOpsgenieConfig } from "../channels/push-configs";
+import { postJson } from "./post-json";
 import { buildPushMessage, getFlipTitle } from "./push-message";
 import { TransportError, type NotifyContext, type Transport } from "./transport";
 
@@ -49,13 +50,6 @@ export const opsgenieTransport: Transport = {
     } else {
       url += `/${alias}/close?identifierType=alias`;
     }
-    await request({
-      method: "POST",
-      url,
-      headers: { "Content-Type": "application/json", Authorization: `GenieKey ${key}` },
-      body: JSON.stringify(payload),
-      retries: ctx.isTest ? 1 : 3,
-      errorForStatus: getOpsgenieError,
-    });
+    await postJson(ctx, url, payload, { headers: { Authorization: `GenieKey ${key}` }, errorForStatus: getOpsgenieError });
   },
 };

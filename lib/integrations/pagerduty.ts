@@ -3,10 +3,10 @@
 // check's unique key, so repeated downs of one check stay one incident.
 import type { Channel, Flip } from "../db";
 import { getEnv } from "../env";
-import { request } from "../http";
 import { getCheckFacts, getCloakedUrl, getNameThenCode } from "../alerts/flip-details";
 import { getUniqueKey } from "../checks/get-unique-key";
 import { readPdConfig } from "../channels/push-configs";
+import { postJson } from "./post-json";
 import { TransportError, type NotifyContext, type Transport } from "./transport";
 
 // Healthchecks' detail labels ("Total pings", "Time zone") differ in case from the chat ones.
@@ -28,20 +28,14 @@ export const pagerdutyTransport: Transport = {
     for (const { title, value } of getCheckFacts(check, await ctx.getLastPing(), { formatTags: (tags) => tags.join(", ") })) {
       details[PD_LABELS[title] ?? title] = value;
     }
-    await request({
-      method: "POST",
-      url: `${env.pdApiUrl}/generic/2010-04-15/create_event.json`,
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({
-        service_key: serviceKey,
-        incident_key: getUniqueKey(check.code),
-        event_type: flip.newStatus === "down" ? "trigger" : "resolve",
-        description: `${getNameThenCode(check)} is ${flip.newStatus.toUpperCase()}`,
-        client: env.siteName,
-        client_url: getCloakedUrl(check),
-        details,
-      }),
-      retries: ctx.isTest ? 1 : 3,
+    await postJson(ctx, `${env.pdApiUrl}/generic/2010-04-15/create_event.json`, {
+      service_key: serviceKey,
+      incident_key: getUniqueKey(check.code),
+      event_type: flip.newStatus === "down" ? "trigger" : "resolve",
+      description: `${getNameThenCode(check)} is ${flip.newStatus.toUpperCase()}`,
+      client: env.siteName,
+      client_url: getCloakedUrl(check),
+      details,
     });
   },
 };

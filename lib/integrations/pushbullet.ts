@@ -3,9 +3,9 @@
 import type { Channel, Flip } from "../db";
 import { getEnv } from "../env";
 import type { HttpResponse } from "../http";
-import { request } from "../http";
 import { getCloakedUrl } from "../alerts/flip-details";
 import { readConfigObject } from "../channels/push-configs";
+import { postJson } from "./post-json";
 import { getFlipTitle } from "./push-message";
 import { TransportError, type NotifyContext, type Transport } from "./transport";
 
@@ -25,13 +25,11 @@ export const pushbulletTransport: Transport = {
     const env = getEnv();
     const token = readConfigObject(ctx.channel.config).value;
     if (typeof token !== "string" || !token) throw new TransportError("Empty access token");
-    await request({
-      method: "POST",
-      url: `${env.pushbulletApiUrl}/v2/pushes`,
-      headers: { "Content-Type": "application/json", "Access-Token": token },
-      body: JSON.stringify({ type: "note", title: env.siteName, body: `${getFlipTitle(ctx)}. ${getCloakedUrl(ctx.check)}` }),
-      retries: ctx.isTest ? 1 : 3,
-      errorForStatus: getPushbulletError,
-    });
+    await postJson(
+      ctx,
+      `${env.pushbulletApiUrl}/v2/pushes`,
+      { type: "note", title: env.siteName, body: `${getFlipTitle(ctx)}. ${getCloakedUrl(ctx.check)}` },
+      { headers: { "Access-Token": token }, errorForStatus: getPushbulletError },
+    );
   },
 };

@@ -32,6 +32,6 @@ export const victoropsTransport: Transport = {
       state_message: `${getFlipTitle(ctx)}. Details: ${getCloakedUrl(ctx.check)}`,
       monitoring_tool: env.siteName,
     };
-    await postJson(ctx, readWebhookUrl(ctx.channel.config), payload, getVictoropsError);
+    await postJson(ctx, readWebhookUrl(ctx.channel.config), payload, { errorForStatus: getVictoropsError });
   },
 };

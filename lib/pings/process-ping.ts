@@ -1,3 +1,4 @@
+import type { PingBatchResult } from "../store/ping-store";
 import { applyPing, type AppliedPing, type PingCheckRow } from "./apply-ping";
 import type { PingInput, PingResult } from "./types";
 
@@ -30,28 +31,40 @@ export async function processPing(
   uow: PingUnitOfWork,
   input: PingInput,
   now: Date,
-): Promise<{ result: PingResult; flipCreated: boolean; applied?: AppliedPing }> {
+): Promise<{ result: PingResult; applied?: AppliedPing }> {
   let check: PingCheckRow | null;
   let created = false;
   if ("code" in input.target) {
     check = await uow.findCheckByCode(input.target.code);
-    if (!check) return { result: NOT_FOUND, flipCreated: false };
+    if (!check) return { result: NOT_FOUND };
   } else {
     const { pingKey, slug, create } = input.target;
-    if (slug !== slug.toLowerCase()) return { result: BAD_URL, flipCreated: false };
+    if (slug !== slug.toLowerCase()) return { result: BAD_URL };
     const found = await uow.findChecksBySlug(pingKey, slug);
-    if (found.length > 1) return { result: AMBIGUOUS, flipCreated: false };
+    if (found.length > 1) return { result: AMBIGUOUS };
     check = found[0] ?? null;
     if (!check && create) {
       check = await uow.createCheckForSlug(pingKey, slug, now);
       created = check !== null;
     }
-    if (!check) return { result: NOT_FOUND, flipCreated: false };
+    if (!check) return { result: NOT_FOUND };
   }
-  if (input.exitStatus !== null && input.exitStatus > 255) return { result: BAD_URL, flipCreated: false };
-  if (input.invalidRid) return { result: BAD_RID, flipCreated: false };
+  if (input.exitStatus !== null && input.exitStatus > 255) return { result: BAD_URL };
+  if (input.invalidRid) return { result: BAD_RID };
 
   const applied = applyPing(check, input, now);
   await uow.save(applied);
-  return { result: created ? CREATED : OK, flipCreated: applied.flip !== null, applied };
+  return { result: created ? CREATED : OK, applied };
+}
+
+/** processPing for each input in order, inside the store's one transaction. */
+export async function processPings(uow: PingUnitOfWork, inputs: PingInput[], now: Date): Promise<PingBatchResult> {
+  const results: PingResult[] = [];
+  const recorded: AppliedPing[] = [];
+  for (const input of inputs) {
+    const { result, applied } = await processPing(uow, input, now);
+    results.push(result);
+    if (applied) recorded.push(applied);
+  }
+  return { results, recorded };
 }

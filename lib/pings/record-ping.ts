@@ -69,12 +69,12 @@ function drain(): void {
 
 async function runBatch(batch: Pending[]): Promise<void> {
   try {
-    const { results, flipsCreated, recorded } = await getPingStore().recordBatch(
+    const { results, recorded } = await getPingStore().recordBatch(
       batch.map((p) => p.input),
       new Date(),
     );
     batch.forEach((p, i) => p.resolve(results[i]));
-    if (flipsCreated > 0) notifyFlipsCreated();
+    if (recorded.some((a) => a.flip !== null)) notifyFlipsCreated();
     countPingBatch(results, recorded);
   } catch (err) {
     if (batch.length === 1) {

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { AppliedPing, PingCheckRow } from "../pings/apply-ping";
-import { processPing, type PingUnitOfWork } from "../pings/process-ping";
-import type { PingInput, PingResult } from "../pings/types";
+import { processPings, type PingUnitOfWork } from "../pings/process-ping";
+import type { PingInput } from "../pings/types";
 import { FLIPS_CHANNEL } from "../alerts/wake";
 import { CHECK_COLUMNS, type PingBatchResult, type PingStore } from "./ping-store";
 import { FLIP_RETENTION_MS } from "../prune/retention";
@@ -245,17 +245,9 @@ export class PgPingStore implements PingStore {
     try {
       const batch = new PgBatch(client);
       await batch.begin([...new Set(inputs.flatMap((i) => ("code" in i.target ? [i.target.code] : [])))]);
-      const results: PingResult[] = [];
-      const recorded: AppliedPing[] = [];
-      let flipsCreated = 0;
-      for (const input of inputs) {
-        const { result, flipCreated, applied } = await processPing(batch, input, now);
-        results.push(result);
-        if (flipCreated) flipsCreated++;
-        if (applied) recorded.push(applied);
-      }
+      const processed = await processPings(batch, inputs, now);
       await batch.commit();
-      return { results, flipsCreated, recorded };
+      return processed;
     } catch (err) {
       await client.query("ROLLBACK").catch(() => undefined);
       throw err;

@@ -14,7 +14,6 @@ export interface PingStore {
 
 export interface PingBatchResult {
   results: PingResult[];
-  flipsCreated: number;
   /** The pings that were recorded, in order (lib/metrics counts them by kind). */
   recorded: AppliedPing[];
 }

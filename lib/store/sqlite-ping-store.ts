@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import type { AppliedPing, PingCheckRow } from "../pings/apply-ping";
-import { processPing, type PingUnitOfWork } from "../pings/process-ping";
+import { processPings, type PingUnitOfWork } from "../pings/process-ping";
 import type { PingInput, PingResult } from "../pings/types";
 import { FLIP_RETENTION_MS } from "../prune/retention";
 import { CHECK_COLUMNS, type PingBatchResult, type PingStore } from "./ping-store";
@@ -173,24 +173,16 @@ export class SqlitePingStore implements PingStore {
         break;
       } catch (err) {
         if (!isBusy(err) || attempt >= 200) {
-          if (isBusy(err)) return { results: inputs.map(() => BUSY), flipsCreated: 0, recorded: [] };
+          if (isBusy(err)) return { results: inputs.map(() => BUSY), recorded: [] };
           throw err;
         }
         await sleep(Math.min(1 + attempt, 50));
       }
     }
     try {
-      const results: PingResult[] = [];
-      const recorded: AppliedPing[] = [];
-      let flipsCreated = 0;
-      for (const input of inputs) {
-        const { result, flipCreated, applied } = await processPing(this.uow, input, now);
-        results.push(result);
-        if (flipCreated) flipsCreated++;
-        if (applied) recorded.push(applied);
-      }
+      const batch = await processPings(this.uow, inputs, now);
       this.stmt.commit.run();
-      return { results, flipsCreated, recorded };
+      return batch;
     } catch (err) {
       if (this.db.inTransaction) this.stmt.rollback.run();
       throw err;
