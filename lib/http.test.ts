@@ -1,10 +1,10 @@
 import net from "node:net";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, test } from "vitest";
 import { setEnv } from "./env";
 import { isPrivateIp, PRIVATE_IP_MESSAGE, request } from "./http";
 import { TransportError } from "./integrations/transport";
-import { startHttpSink, type HttpSink } from "../tests/helpers/alerts";
+import { useHttpSink } from "../tests/helpers/alerts";
 
 describe("isPrivateIp", () => {
   test.each([
@@ -35,19 +35,13 @@ describe("isPrivateIp", () => {
 });
 
 describe("request", () => {
-  let sink: HttpSink;
+  const sink = useHttpSink();
 
-  beforeAll(async () => {
-    sink = await startHttpSink();
-  });
-  afterAll(async () => {
-    await sink.close();
+  afterAll(() => {
     setEnv({ INTEGRATIONS_ALLOW_PRIVATE_IPS: undefined });
   });
   beforeEach(() => {
     setEnv({ INTEGRATIONS_ALLOW_PRIVATE_IPS: "True" });
-    sink.requests.length = 0;
-    sink.respond = (_req, res) => res.end("OK");
   });
   afterEach(() => {
     setEnv({ INTEGRATIONS_ALLOW_PRIVATE_IPS: "True" });

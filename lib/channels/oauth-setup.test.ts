@@ -3,7 +3,7 @@ import { getDb } from "../db";
 import { setEnv } from "../env";
 import { AppError } from "../errors";
 import { forEachDatabase, resetDatabase } from "../../tests/helpers/databases";
-import { startHttpSink, type HttpSink } from "../../tests/helpers/alerts";
+import { useHttpSink, type HttpSink } from "../../tests/helpers/alerts";
 import { createCheck, createFixtures } from "../../tests/fixtures";
 import {
   buildAuthorizeUrl,
@@ -34,21 +34,18 @@ function json(sink: HttpSink, status: number, body: unknown): void {
 
 forEachDatabase(
   () => {
-    let sink: HttpSink;
+    const sink = useHttpSink();
     let fx: Awaited<ReturnType<typeof createFixtures>>;
     let checkId: number;
 
-    beforeAll(async () => {
-      sink = await startHttpSink();
+    beforeAll(() => {
       setEnv({ ...OAUTH_ENV, SLACK_API_URL: `${sink.url}/api`, DISCORD_API_URL: `${sink.url}/dapi` });
     });
-    afterAll(async () => {
+    afterAll(() => {
       setEnv(Object.fromEntries(Object.keys({ ...OAUTH_ENV, SLACK_API_URL: "", DISCORD_API_URL: "" }).map((k) => [k, undefined])));
-      await sink.close();
     });
     beforeEach(async () => {
       await resetDatabase();
-      sink.requests.length = 0;
       fx = await createFixtures();
       checkId = (await createCheck(fx.project.id, { name: "DB Backup" })).id;
     });

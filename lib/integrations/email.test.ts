@@ -1,23 +1,16 @@
 import nodemailer from "nodemailer";
-import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
+import { beforeAll, beforeEach, expect, test } from "vitest";
 import { getDb, type Check } from "../db";
 import { setEnv } from "../env";
 import { getUniqueKey } from "../checks/get-unique-key";
 import { deliverFlip } from "../alerts/deliver-flip";
 import { sendMail } from "../mail";
 import { forEachDatabase, resetDatabase } from "../../tests/helpers/databases";
-import { createChannel, createFlip, startSmtpSink, type SmtpSink } from "../../tests/helpers/alerts";
+import { createChannel, createFlip, useSmtpSink } from "../../tests/helpers/alerts";
 import { createCheck, createFixtures } from "../../tests/fixtures";
 import { emailTransport, getEmailConfig } from "./email";
 
-let smtp: SmtpSink;
-
-beforeAll(async () => {
-  smtp = await startSmtpSink();
-});
-afterAll(async () => {
-  await smtp.close();
-});
+const smtp = useSmtpSink();
 
 forEachDatabase(() => {
   let projectId: number;
@@ -35,8 +28,6 @@ forEachDatabase(() => {
   });
   beforeEach(async () => {
     await resetDatabase();
-    smtp.messages.length = 0;
-    smtp.raw.length = 0;
     ({ project: { id: projectId } } = await createFixtures());
     check = await createCheck(projectId, {
       name: "Backups <nightly>",

@@ -7,7 +7,7 @@ import { getDb } from "../db";
 import { setEnv } from "../env";
 import { forEachDatabase } from "../../tests/helpers/databases";
 import { useChatFixture } from "../../tests/helpers/chat";
-import { startSmtpSink, type SmtpSink } from "../../tests/helpers/alerts";
+import { useSmtpSink } from "../../tests/helpers/alerts";
 import { signalSuccess, startSignalCli, type SignalRpcRequest } from "../../tests/helpers/signal-cli";
 
 const TOKEN = "fddc87d7-572a-4559-9081-b41e3bc25254";
@@ -28,13 +28,7 @@ function rateLimited(token: string | null) {
   });
 }
 
-let smtp: SmtpSink;
-beforeAll(async () => {
-  smtp = await startSmtpSink();
-});
-afterAll(async () => {
-  await smtp.close();
-});
+const smtp = useSmtpSink();
 
 forEachDatabase(() => {
   const fx = useChatFixture();
@@ -57,7 +51,6 @@ forEachDatabase(() => {
     });
     cli.requests.length = 0;
     cli.reply = signalSuccess;
-    smtp.messages.length = 0;
   });
 
   const mailTo = (address: string) => smtp.messages.filter((m) => m.to && !Array.isArray(m.to) && m.to.value.some((v) => v.address === address));

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { getDb, type Channel, type Check, type Flip, type Ping, type Project } from "../db";
 import { setEnv } from "../env";
 import { deliverFlip } from "../alerts/deliver-flip";
 import { findLastPing } from "../alerts/flip-details";
 import { forEachDatabase, resetDatabase } from "../../tests/helpers/databases";
-import { createChannel, createFlip, startHttpSink, webhookConfig, type HttpSink } from "../../tests/helpers/alerts";
+import { createChannel, createFlip, useHttpSink, webhookConfig } from "../../tests/helpers/alerts";
 import { createCheck, createFixtures } from "../../tests/fixtures";
 import type { NotifyContext } from "./transport";
 import { expandWebhookTemplate, getWebhookSpec, pyJson, pyQuote, replacePlaceholders } from "./webhook";
@@ -70,22 +70,14 @@ describe("getWebhookSpec", () => {
 
 forEachDatabase(
   () => {
-    let sink: HttpSink;
+    const sink = useHttpSink();
     let projectId: number;
     let project: Project;
     let unattached: Channel;
     let check: Check;
 
-    beforeAll(async () => {
-      sink = await startHttpSink();
-    });
-    afterAll(async () => {
-      await sink.close();
-    });
     beforeEach(async () => {
       await resetDatabase();
-      sink.requests.length = 0;
-      sink.respond = (_req, res) => res.end("OK");
       ({ project } = await createFixtures());
       projectId = project.id;
       unattached = await createChannel(projectId, "webhook", webhookConfig("http://unused"), []);

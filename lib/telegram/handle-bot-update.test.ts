@@ -1,17 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { setEnv } from "../env";
-import { startHttpSink, type HttpSink } from "../../tests/helpers/alerts";
+import { useHttpSink } from "../../tests/helpers/alerts";
 import { readTelegramChatToken, signTelegramChat } from "./chat-token";
 import { getStartChat, handleTelegramUpdate } from "./handle-bot-update";
 
 const TOKEN = "42:bot-token";
-let sink: HttpSink;
-beforeAll(async () => {
-  sink = await startHttpSink();
-});
-afterAll(() => sink.close());
+const sink = useHttpSink();
 beforeEach(() => {
-  sink.requests.length = 0;
   sink.respond = (_req, res) => {
     res.setHeader("Content-Type", "application/json");
     res.end(JSON.stringify({ ok: true, result: { message_id: 1, date: 0, chat: { id: 1, type: "private" } } }));

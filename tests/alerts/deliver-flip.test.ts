@@ -1,29 +1,22 @@
 import net from "node:net";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test, vi } from "vitest";
+import { afterEach, beforeEach, expect, test, vi } from "vitest";
 import { getDb, type Check } from "../../lib/db";
 import { deliverFlip } from "../../lib/alerts/deliver-flip";
 import { TransportError } from "../../lib/integrations/transport";
 import { webhookTransport } from "../../lib/integrations/webhook";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
-import { createChannel, createFlip, startHttpSink, webhookConfig, type HttpSink } from "../helpers/alerts";
+import { createChannel, createFlip, useHttpSink, webhookConfig } from "../helpers/alerts";
 import { createCheck, createFixtures } from "../fixtures";
 
 forEachDatabase(
   () => {
-    let sink: HttpSink;
+    const sink = useHttpSink();
     let projectId: number;
     let check: Check;
 
-    beforeAll(async () => {
-      sink = await startHttpSink();
-    });
-    afterAll(async () => {
-      await sink.close();
-    });
     beforeEach(async () => {
       await resetDatabase();
-      sink.requests.length = 0;
       ({ project: { id: projectId } } = await createFixtures());
       check = await createCheck(projectId, { status: "up" });
     });

@@ -1,14 +1,14 @@
 // The ping hot path (raw SQL, lib/store) and sendalerts (Prisma) must agree on the rows they
 // share: the scanner's compare-and-set has to match the timestamps the ping store wrote, and a
 // flip committed by a ping has to wake the loop.
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from "vitest";
+import { afterEach, beforeEach, expect, test } from "vitest";
 import { getDb, type Check } from "../../lib/db";
 import { findGoingDown } from "../../lib/alerts/find-going-down";
 import { runSendalerts } from "../../lib/alerts/run-sendalerts";
 import { recordPing } from "../../lib/pings/record-ping";
 import type { PingInput, UrlAction } from "../../lib/pings/types";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
-import { createChannel, startHttpSink, webhookConfig, type HttpSink } from "../helpers/alerts";
+import { createChannel, useHttpSink, webhookConfig } from "../helpers/alerts";
 import { createCheck, createFixtures } from "../fixtures";
 
 function ping(check: Check, action: UrlAction): Promise<unknown> {
@@ -29,18 +29,11 @@ function ping(check: Check, action: UrlAction): Promise<unknown> {
 
 forEachDatabase(
   (kind) => {
-    let sink: HttpSink;
+    const sink = useHttpSink();
     let projectId: number;
 
-    beforeAll(async () => {
-      sink = await startHttpSink();
-    });
-    afterAll(async () => {
-      await sink.close();
-    });
     beforeEach(async () => {
       await resetDatabase();
-      sink.requests.length = 0;
       ({ project: { id: projectId } } = await createFixtures());
     });
 

@@ -1,7 +1,7 @@
 // Beyond Healthchecks: "go down after N consecutive failures" (ping path) and repeat "still
 // down" reminders (sendalerts), end to end through the raw-SQL ping store and a webhook to a
 // loopback stand-in.
-import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
+import { beforeEach, expect, test } from "vitest";
 import { getDb, type Check } from "../../lib/db";
 import { claimDueReminder } from "../../lib/alerts/claim-due-reminder";
 import { findGoingDown } from "../../lib/alerts/find-going-down";
@@ -11,7 +11,7 @@ import { pauseCheck } from "../../lib/checks/pause-check";
 import { recordPing } from "../../lib/pings/record-ping";
 import type { PingInput, UrlAction } from "../../lib/pings/types";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
-import { createChannel, startHttpSink, webhookConfig, type HttpSink } from "../helpers/alerts";
+import { createChannel, useHttpSink, webhookConfig } from "../helpers/alerts";
 import { createCheck, createFixtures } from "../fixtures";
 
 function ping(check: Check, action: UrlAction): Promise<unknown> {
@@ -32,18 +32,11 @@ function ping(check: Check, action: UrlAction): Promise<unknown> {
 
 forEachDatabase(
   () => {
-    let sink: HttpSink;
+    const sink = useHttpSink();
     let projectId: number;
 
-    beforeAll(async () => {
-      sink = await startHttpSink();
-    });
-    afterAll(async () => {
-      await sink.close();
-    });
     beforeEach(async () => {
       await resetDatabase();
-      sink.requests.length = 0;
       ({ project: { id: projectId } } = await createFixtures());
     });
 

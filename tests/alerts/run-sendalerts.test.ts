@@ -1,31 +1,23 @@
 // The loop's own guarantees: parallel deliveries that keep each check's order, draining on
 // abort, and carrying on after an error.
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from "vitest";
+import { afterEach, beforeEach, expect, test } from "vitest";
 import { getDb, type Check } from "../../lib/db";
 import { notifyFlipsCreated } from "../../lib/alerts/wake";
 import { runSendalerts } from "../../lib/alerts/run-sendalerts";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
-import { createChannel, createFlip, startHttpSink, webhookConfig, type HttpSink } from "../helpers/alerts";
+import { createChannel, createFlip, useHttpSink, webhookConfig } from "../helpers/alerts";
 import { createCheck, createFixtures } from "../fixtures";
 
 forEachDatabase(
   () => {
-    let sink: HttpSink;
+    const sink = useHttpSink();
     let projectId: number;
     let controller: AbortController | undefined;
     let running: Promise<void> | undefined;
     const logs: string[] = [];
 
-    beforeAll(async () => {
-      sink = await startHttpSink();
-    });
-    afterAll(async () => {
-      await sink.close();
-    });
     beforeEach(async () => {
       await resetDatabase();
-      sink.requests.length = 0;
-      sink.respond = (_req, res) => res.end("OK");
       logs.length = 0;
       ({ project: { id: projectId } } = await createFixtures());
     });

@@ -2,13 +2,13 @@
 // targets are a 0.5 s median for a /fail webhook and 1 s after a deadline); the measured values
 // are printed for the record.
 import pg from "pg";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { getDb, type Check } from "../../lib/db";
 import { getEnv } from "../../lib/env";
 import { notifyFlipsCreated, waitForWork } from "../../lib/alerts/wake";
 import { runSendalerts } from "../../lib/alerts/run-sendalerts";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
-import { createChannel, startHttpSink, webhookConfig, type HttpSink } from "../helpers/alerts";
+import { createChannel, useHttpSink, webhookConfig } from "../helpers/alerts";
 import { createCheck, createFixtures } from "../fixtures";
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -23,20 +23,15 @@ async function timeWait(maxMs: number, trigger: () => void | Promise<void>, sign
 
 forEachDatabase(
   (kind) => {
-    let sink: HttpSink;
+    const sink = useHttpSink();
     let projectId: number;
 
     beforeAll(async () => {
-      sink = await startHttpSink();
       // On PostgreSQL the first wait opens the LISTEN connection, which wakes once it is up.
       if (kind === "postgres") await waitForWork(5000);
     });
-    afterAll(async () => {
-      await sink.close();
-    });
     beforeEach(async () => {
       await resetDatabase();
-      sink.requests.length = 0;
       ({ project: { id: projectId } } = await createFixtures());
       // Consume any wake left over from an earlier test.
       await waitForWork(0);

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test, vi } from "vitest";
+import { afterEach, beforeEach, expect, test, vi } from "vitest";
 import { findRemoteUser } from "../../lib/auth/find-remote-user";
 import { findSessionUser } from "../../lib/auth/find-session-user";
 import { getDb } from "../../lib/db";
@@ -14,22 +14,13 @@ import { signUp } from "../../lib/users/sign-up";
 import { updateAccountSettings } from "../../lib/users/update-account-settings";
 import { verifyPassword } from "../../lib/users/verify-password";
 import { createFixtures } from "../fixtures";
-import type { SmtpSink } from "../helpers/alerts";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
-import { resetTokens, signInWithPassword, sessionCookieOf, tokenOfLink, useMailSink, userOfSession } from "./helpers";
+import { signInWithPassword, sessionCookieOf, tokenOfLink, useMailSink, userOfSession } from "./helpers";
 
 forEachDatabase(() => {
-  let sink: SmtpSink;
-  beforeAll(async () => {
-    sink = await useMailSink();
-  });
-  afterAll(async () => {
-    await sink.close();
-  });
+  const sink = useMailSink();
   beforeEach(async () => {
     await resetDatabase();
-    await resetTokens();
-    sink.messages.length = 0;
   });
   afterEach(() => {
     vi.useRealTimers();

@@ -2,12 +2,13 @@
 // options, without Next's request scope, plus a loopback SMTP sink wired into getEnv().
 import NextAuth from "next-auth";
 import { decode } from "next-auth/jwt";
+import { beforeAll } from "vitest";
 import { getAuthOptions } from "../../lib/auth/auth-options";
 import { findSessionUser } from "../../lib/auth/find-session-user";
 import { getAuthSecret } from "../../lib/auth/get-auth-secret";
-import { getDb, type User } from "../../lib/db";
+import type { User } from "../../lib/db";
 import { setEnv } from "../../lib/env";
-import { startSmtpSink, type SmtpSink } from "../helpers/alerts";
+import { useSmtpSink, type SmtpSink } from "../helpers/alerts";
 
 export const SESSION_COOKIE = "next-auth.session-token";
 
@@ -109,16 +110,13 @@ export function errorOf(res: AuthResponse): string | null {
   return res.redirect ? new URL(res.redirect, "http://localhost:8000").searchParams.get("error") : null;
 }
 
-/** Starts an SMTP sink and points outgoing mail at it (call from beforeAll, after the database). */
-export async function useMailSink(): Promise<SmtpSink> {
-  const sink = await startSmtpSink();
-  setEnv({ EMAIL_HOST: "127.0.0.1", EMAIL_PORT: String(sink.port), EMAIL_USE_TLS: "False", EMAIL_USE_SSL: "False", SITE_ROOT: "http://localhost:8000" });
+/** Registers useSmtpSink's hooks and points outgoing mail at the sink (call inside forEachDatabase). */
+export function useMailSink(): SmtpSink {
+  const sink = useSmtpSink();
+  beforeAll(() => {
+    setEnv({ EMAIL_HOST: "127.0.0.1", EMAIL_PORT: String(sink.port), EMAIL_USE_TLS: "False", EMAIL_USE_SSL: "False", SITE_ROOT: "http://localhost:8000" });
+  });
   return sink;
-}
-
-/** resetDatabase() leaves verification tokens alone (tests/helpers is shared); empty them too. */
-export async function resetTokens(): Promise<void> {
-  await getDb().verificationToken.deleteMany({});
 }
 
 /** The token of a link like http://localhost:8000/accounts/check-token/<token>?next=... */

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test, vi } from "vitest";
+import { afterEach, beforeEach, expect, test, vi } from "vitest";
 import { createAdapter } from "../../lib/auth/adapter";
 import { createLoginLink } from "../../lib/auth/create-login-link";
 import { findLoginLink } from "../../lib/auth/find-login-link";
@@ -8,9 +8,8 @@ import { getDb } from "../../lib/db";
 import { setEnv } from "../../lib/env";
 import { AppError } from "../../lib/errors";
 import { provisionUser } from "../../lib/users/provision-user";
-import type { SmtpSink } from "../helpers/alerts";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
-import { callAuth, errorOf, resetTokens, sessionCookieOf, tokenOfLink, useMailSink, userOfSession } from "./helpers";
+import { callAuth, errorOf, sessionCookieOf, tokenOfLink, useMailSink, userOfSession } from "./helpers";
 
 const PREFIX = "/accounts/check-token/";
 
@@ -20,18 +19,9 @@ function useLink(token: string, callbackUrl = "/") {
 }
 
 forEachDatabase(() => {
-  let sink: SmtpSink;
-
-  beforeAll(async () => {
-    sink = await useMailSink();
-  });
-  afterAll(async () => {
-    await sink.close();
-  });
+  const sink = useMailSink();
   beforeEach(async () => {
     await resetDatabase();
-    await resetTokens();
-    sink.messages.length = 0;
   });
   afterEach(() => {
     vi.useRealTimers();

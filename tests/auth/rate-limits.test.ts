@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
+import { beforeEach, expect, test } from "vitest";
 import { authorizePassword } from "../../lib/auth/authorize-password";
 import { requestLoginLink } from "../../lib/auth/request-login-link";
 import { getDb } from "../../lib/db";
@@ -6,25 +6,16 @@ import { consumeToken } from "../../lib/rate-limit/consume-token";
 import { allowLoginLink } from "../../lib/rate-limit/rate-limits";
 import { hashPassword } from "../../lib/users/hash-password";
 import { signUp } from "../../lib/users/sign-up";
-import type { SmtpSink } from "../helpers/alerts";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
-import { errorOf, resetTokens, signInWithPassword, useMailSink } from "./helpers";
+import { errorOf, signInWithPassword, useMailSink } from "./helpers";
 
 const T0 = new Date("2026-03-01T12:00:00Z");
 const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
 forEachDatabase(() => {
-  let sink: SmtpSink;
-  beforeAll(async () => {
-    sink = await useMailSink();
-  });
-  afterAll(async () => {
-    await sink.close();
-  });
+  const sink = useMailSink();
   beforeEach(async () => {
     await resetDatabase();
-    await resetTokens();
-    sink.messages.length = 0;
   });
 
   test("a bucket allows its capacity, then refuses until it refills", async () => {

@@ -11,7 +11,7 @@ import { getDb, type User } from "../../lib/db";
 import { bumpSessionVersion } from "../../lib/users/bump-session-version";
 import { hashPassword } from "../../lib/users/hash-password";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
-import { callAuth, errorOf, resetTokens, sessionCookieOf, signInWithPassword, tokenOfLink, userOfSession } from "./helpers";
+import { callAuth, errorOf, sessionCookieOf, signInWithPassword, tokenOfLink, userOfSession } from "./helpers";
 
 const T0 = new Date("2026-03-01T12:00:10Z");
 
@@ -28,7 +28,6 @@ forEachDatabase(() => {
 
   beforeEach(async () => {
     await resetDatabase();
-    await resetTokens();
     user = await getDb().user.create({ data: { email: "alice@example.org", passwordHash: await hashPassword("correct horse") } });
     secret = generateTotpSecret();
     // Enabled one step before T0, so T0's code is fresh.

@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { getDb, type Channel, type Flip } from "../../lib/db";
 
 export interface RecordedRequest {
@@ -25,12 +26,36 @@ export interface HttpSink {
   close(): Promise<void>;
 }
 
+const respondOk: HttpSink["respond"] = (_req, res) => res.end("OK");
+
 export async function startHttpSink(): Promise<HttpSink> {
+  const sink = createHttpSink();
+  await sink.listen();
+  return sink;
+}
+
+/**
+ * Registers hooks that start a sink for the suite and close it afterwards, and that empty it and
+ * restore the default answer before each test. Call inside forEachDatabase or a describe.
+ */
+export function useHttpSink(): HttpSink {
+  const sink = createHttpSink();
+  beforeAll(() => sink.listen());
+  afterAll(() => sink.close());
+  beforeEach(() => {
+    sink.requests.length = 0;
+    sink.respond = respondOk;
+  });
+  return sink;
+}
+
+/** A sink whose url is set once listen() has resolved. */
+function createHttpSink(): HttpSink & { listen(): Promise<void> } {
   const waiters: (() => void)[] = [];
-  const sink: HttpSink = {
+  const sink: HttpSink & { listen(): Promise<void> } = {
     url: "",
     requests: [],
-    respond: (_req, res) => res.end("OK"),
+    respond: respondOk,
     waitForRequests(n, timeoutMs = 10_000) {
       return new Promise<void>((resolve, reject) => {
         const check = () => {
@@ -45,6 +70,10 @@ export async function startHttpSink(): Promise<HttpSink> {
         check();
       });
     },
+    async listen() {
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      sink.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
   const server = http.createServer((req, res) => {
@@ -58,8 +87,6 @@ export async function startHttpSink(): Promise<HttpSink> {
     });
   });
   server.keepAliveTimeout = 100;
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  sink.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return sink;
 }
 
@@ -73,6 +100,28 @@ export interface SmtpSink {
 }
 
 export async function startSmtpSink(): Promise<SmtpSink> {
+  const sink = createSmtpSink();
+  await sink.listen();
+  return sink;
+}
+
+/**
+ * Registers hooks that start a sink for the suite and close it afterwards, and that empty it
+ * before each test. Call at the top of a file, inside forEachDatabase or in a describe.
+ */
+export function useSmtpSink(): SmtpSink {
+  const sink = createSmtpSink();
+  beforeAll(() => sink.listen());
+  afterAll(() => sink.close());
+  beforeEach(() => {
+    sink.messages.length = 0;
+    sink.raw.length = 0;
+  });
+  return sink;
+}
+
+/** A sink whose port is set once listen() has resolved. */
+function createSmtpSink(): SmtpSink & { listen(): Promise<void> } {
   const messages: ParsedMail[] = [];
   const raw: Buffer[] = [];
   const server = new SMTPServer({
@@ -95,10 +144,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return {
-    port,
+  const sink: SmtpSink & { listen(): Promise<void> } = {
+    port: 0,
     messages,
     raw,
     async waitForMessages(n, timeoutMs = 10_000) {
@@ -108,8 +155,13 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         await new Promise((r) => setTimeout(r, 20));
       }
     },
+    async listen() {
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      sink.port = (server.server.address() as AddressInfo).port;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+  return sink;
 }
 
 export async function createChannel(

@@ -1,13 +1,13 @@
 // Shared setup of the chat integration suites (lib/integrations/<kind>.test.ts): a loopback
 // HTTP server standing in for the service, alice's project with one check attached to the
 // channel under test, and helpers to deliver flips through deliverFlip, the real code path.
-import { afterAll, beforeAll, beforeEach } from "vitest";
+import { beforeEach } from "vitest";
 import { getDb, type Channel, type Check, type Project } from "../../lib/db";
 import { deliverFlip, type DeliveryReport } from "../../lib/alerts/deliver-flip";
 import { getUniqueKey } from "../../lib/checks/get-unique-key";
 import { getEnv } from "../../lib/env";
 import { resetDatabase } from "./databases";
-import { createChannel, createFlip, startHttpSink, type HttpSink, type RecordedRequest } from "./alerts";
+import { createChannel, createFlip, useHttpSink, type HttpSink, type RecordedRequest } from "./alerts";
 import { createCheck, createFixtures } from "../fixtures";
 
 export interface ChatFixture {
@@ -33,16 +33,9 @@ export interface ChatFixture {
 
 /** Registers the hooks; call inside forEachDatabase. Fields are filled in before each test. */
 export function useChatFixture(): ChatFixture {
-  const fx = {} as ChatFixture;
-  beforeAll(async () => {
-    fx.sink = await startHttpSink();
-  });
-  afterAll(async () => {
-    await fx.sink.close();
-  });
+  const fx = { sink: useHttpSink() } as ChatFixture;
   beforeEach(async () => {
     await resetDatabase();
-    fx.sink.requests.length = 0;
     fx.sink.respond = (_req, res) => res.end("ok");
     const { project, alice } = await createFixtures();
     fx.project = project;

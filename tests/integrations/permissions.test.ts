@@ -1,6 +1,6 @@
 // Who may do what with integrations (§7.2): the owner and members write, read-only members and
 // outsiders do not, and outsiders cannot even learn that the project or channel exists.
-import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
+import { beforeAll, beforeEach, expect, test } from "vitest";
 import type { User } from "../../lib/db";
 import { getDb } from "../../lib/db";
 import { setEnv } from "../../lib/env";
@@ -11,16 +11,10 @@ import { requireChannelAccess } from "../../lib/channels/require-channel-access"
 import { sendTestNotification } from "../../lib/channels/send-test-notification";
 import { setChannelChecks } from "../../lib/channels/set-channel-checks";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
-import { startHttpSink, webhookConfig, type HttpSink } from "../helpers/alerts";
+import { useHttpSink, webhookConfig } from "../helpers/alerts";
 import { createIntegrationFixtures } from "./helpers";
 
-let http: HttpSink;
-beforeAll(async () => {
-  http = await startHttpSink();
-});
-afterAll(async () => {
-  await http.close();
-});
+const http = useHttpSink();
 
 type Who = "alice" | "bob" | "dave" | "charlie";
 // alice owns the project, bob is a member, dave a read-only member, charlie an outsider.
