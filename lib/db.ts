@@ -11,6 +11,10 @@ import { PrismaClient as PgPrismaClient } from "./generated/postgres/client";
 export type Db = InstanceType<typeof PrismaClient>;
 export { Prisma } from "./generated/sqlite/client";
 export type * from "./generated/sqlite/client";
+import type { Prisma } from "./generated/sqlite/client";
+
+/** A transaction's client: what verbs receive as `tx` to join an outer transaction. */
+export type Tx = Prisma.TransactionClient;
 
 /** Per-connection settings: WAL lets readers run beside the ping writer; FKs give cascades. */
 export const SQLITE_PRAGMAS =
@@ -48,4 +52,12 @@ export async function disconnectDb(): Promise<void> {
   client = undefined;
   clientUrl = undefined;
   await c?.$disconnect();
+}
+
+/**
+ * Runs `work` in the caller's transaction when one is given, else in a new one. Verbs take an
+ * optional `tx` this way so that a caller can make several of them one atomic change.
+ */
+export function inTransaction<T>(tx: Tx | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return tx ? work(tx) : getDb().$transaction(work);
 }

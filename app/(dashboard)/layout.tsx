@@ -1,3 +1,4 @@
+import { userActor } from "@/lib/auth/actor";
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { LAST_PROJECT_COOKIE } from "@/components/shell/current-project";
@@ -11,7 +12,7 @@ async function findCheckProject(checkCode: string): Promise<string | null> {
   "use server";
   const user = await requireUser();
   try {
-    return (await requireCheckAccess(user.id, checkCode, "read")).project.code;
+    return (await requireCheckAccess(userActor(user.id), checkCode, "read")).project.code;
   } catch {
     return null;
   }

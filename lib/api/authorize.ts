@@ -1,9 +1,12 @@
+import type { Actor } from "../auth/actor";
 import type { Project } from "../db";
 import { AppError } from "../errors";
 import { findProjectByApiKey } from "../projects/find-project-by-api-key";
 import { readJsonBody } from "./read-json-body";
 
 export interface ApiAuth {
+  /** The key as the actor of the verbs the handler calls. */
+  actor: Actor;
   project: Project;
   readOnly: boolean;
   /** The parsed POST body ({} for other methods). */
@@ -26,5 +29,5 @@ export async function authorize(req: Request, access: "read" | "write"): Promise
   if (key === null || key.length !== 32) throw new AppError("unauthorized", "missing api key");
   const found = await findProjectByApiKey(key);
   if (!found || (found.readOnly && access === "write")) throw new AppError("unauthorized", "wrong api key");
-  return { ...found, json };
+  return { actor: { type: "apiKey", ...found }, ...found, json };
 }

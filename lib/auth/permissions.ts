@@ -1,7 +1,10 @@
-// Who may do what in a project (Healthchecks §7.2). Every page, server action and lib mutation
-// asks here, so hiding a button is never the only guard.
-import { getDb, type Check, type Project } from "../db";
+// Who may do what in a project, for every kind of actor. Every verb asks here first, so hiding
+// a button is never the only guard. The roles and what they allow are Healthchecks' team roles;
+// how a refusal reads depends on who asked: the web app names the object ("check not found"),
+// the management API answers Healthchecks' empty 403/404 and "wrong api key".
+import { getDb, type Channel, type Check, type Project, type Tx } from "../db";
 import { AppError } from "../errors";
+import type { Actor } from "./actor";
 
 export type ProjectRole = "owner" | "manager" | "member" | "readonly";
 
@@ -31,12 +34,15 @@ export function roleFromMemberCode(code: string): ProjectRole {
   return code === "w" ? "member" : "readonly";
 }
 
+type Client = Tx | ReturnType<typeof getDb>;
+
 /** The user's role in the project, or null when the project is unknown or not theirs. */
 export async function getProjectAccess(
   userId: number,
   projectCode: string,
+  db: Client = getDb(),
 ): Promise<{ project: Project; role: ProjectRole } | null> {
-  const project = await getDb().project.findUnique({
+  const project = await db.project.findUnique({
     where: { code: projectCode },
     include: { members: { where: { userId } } },
   });
@@ -47,43 +53,92 @@ export async function getProjectAccess(
   return member ? { project: rest, role: roleFromMemberCode(member.role) } : null;
 }
 
-function assertAllowed(role: ProjectRole, action: ProjectAction): void {
-  if (!can(role, action)) throw new AppError("forbidden", "you do not have permission to do this in this project");
+type ObjectName = "project" | "check" | "integration";
+
+/**
+ * The actor's role in `project`, or throws the refusal that actor gets: a user without access
+ * sees "<object> not found" (existence is not revealed), an API key of another project an empty
+ * 403 as in Healthchecks.
+ */
+async function roleIn(actor: Actor, project: Project, what: ObjectName, db: Client): Promise<ProjectRole> {
+  switch (actor.type) {
+    case "system":
+      return "owner";
+    case "apiKey":
+      if (actor.project.id !== project.id) throw new AppError("forbidden", "");
+      // A read-write key may do what a team member may; managing the team needs a person.
+      return actor.readOnly ? "readonly" : "member";
+    case "user": {
+      if (project.ownerId === actor.userId) return "owner";
+      const member = await db.member.findFirst({ where: { projectId: project.id, userId: actor.userId } });
+      if (!member) throw new AppError("not_found", `${what} not found`);
+      return roleFromMemberCode(member.role);
+    }
+    case "agent":
+      // Agents read their assignment and post results through their own endpoints only.
+      throw new AppError("forbidden", "");
+  }
+}
+
+function assertAllowed(actor: Actor, role: ProjectRole, action: ProjectAction): void {
+  if (can(role, action)) return;
+  if (actor.type === "apiKey") {
+    // Healthchecks answers a read-only key on a write endpoint with 401 "wrong api key".
+    if (actor.readOnly && action === "write") throw new AppError("unauthorized", "wrong api key");
+    throw new AppError("forbidden", "");
+  }
+  throw new AppError("forbidden", "you do not have permission to do this in this project");
+}
+
+function notFound(actor: Actor, what: ObjectName): AppError {
+  return new AppError("not_found", actor.type === "user" ? `${what} not found` : "");
 }
 
 /**
- * The project and the user's role in it. Throws AppError("not_found") when the user has no
- * access at all (so existence is not revealed) and AppError("forbidden") when the role is too
- * low for the action.
+ * The project and the actor's role in it, if the actor may do `action` there. Throws
+ * AppError("not_found") for an unknown project (and, for a user, one they have no access to),
+ * "forbidden" when the role is too low or the API key is another project's, "unauthorized"
+ * for a read-only key asked to write.
  */
 export async function requireProjectAccess(
-  userId: number,
+  actor: Actor,
   projectCode: string,
   action: ProjectAction,
+  db: Client = getDb(),
 ): Promise<{ project: Project; role: ProjectRole }> {
-  const access = await getProjectAccess(userId, projectCode);
-  if (!access) throw new AppError("not_found", "project not found");
-  assertAllowed(access.role, action);
-  return access;
+  const project = await db.project.findUnique({ where: { code: projectCode } });
+  if (!project) throw notFound(actor, "project");
+  const role = await roleIn(actor, project, "project", db);
+  assertAllowed(actor, role, action);
+  return { project, role };
 }
 
 /** Like requireProjectAccess, for the project a check belongs to. */
 export async function requireCheckAccess(
-  userId: number,
+  actor: Actor,
   checkCode: string,
   action: ProjectAction,
+  db: Client = getDb(),
 ): Promise<{ check: Check; project: Project; role: ProjectRole }> {
-  const found = await getDb().check.findUnique({
-    where: { code: checkCode },
-    include: { project: { include: { members: { where: { userId } } } } },
-  });
-  if (!found) throw new AppError("not_found", "check not found");
-  const { project: projectWithMembers, ...check } = found;
-  const { members, ...project } = projectWithMembers;
-  let role: ProjectRole;
-  if (project.ownerId === userId) role = "owner";
-  else if (members[0]) role = roleFromMemberCode(members[0].role);
-  else throw new AppError("not_found", "check not found");
-  assertAllowed(role, action);
+  const found = await db.check.findUnique({ where: { code: checkCode }, include: { project: true } });
+  if (!found) throw notFound(actor, "check");
+  const { project, ...check } = found;
+  const role = await roleIn(actor, project, "check", db);
+  assertAllowed(actor, role, action);
   return { check, project, role };
+}
+
+/** Like requireProjectAccess, for the project a channel (integration) belongs to. */
+export async function requireChannelAccess(
+  actor: Actor,
+  channelCode: string,
+  action: ProjectAction,
+  db: Client = getDb(),
+): Promise<{ channel: Channel; project: Project; role: ProjectRole }> {
+  const found = await db.channel.findUnique({ where: { code: channelCode }, include: { project: true } });
+  if (!found) throw notFound(actor, "integration");
+  const { project, ...channel } = found;
+  const role = await roleIn(actor, project, "integration", db);
+  assertAllowed(actor, role, action);
+  return { channel, project, role };
 }

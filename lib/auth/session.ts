@@ -6,6 +6,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { User } from "../db";
+import { userActor, type Actor } from "./actor";
 import { getEnv } from "../env";
 import { getAuthOptions } from "./auth-options";
 import { findRemoteUser } from "./find-remote-user";
@@ -29,4 +30,9 @@ export async function requireUser(next?: string): Promise<User> {
   if (user) return user;
   const path = safeNextPath(next);
   redirect(path ? `/accounts/login?${new URLSearchParams({ next: path })}` : "/accounts/login");
+}
+
+/** The signed-in user as the actor of a verb; redirects to sign in when signed out. */
+export async function requireActor(next?: string): Promise<Actor> {
+  return userActor((await requireUser(next)).id);
 }

@@ -1,3 +1,4 @@
+import { userActor } from "../auth/actor";
 import type { Channel } from "../db";
 import { getDb } from "../db";
 import { requireProjectAccess } from "../auth/permissions";
@@ -27,7 +28,7 @@ export async function addChannel(
   projectCode: string,
   input: { kind: string; name?: string; config: unknown },
 ): Promise<ChannelSaveResult> {
-  const { project } = await requireProjectAccess(userId, projectCode, "write");
+  const { project } = await requireProjectAccess(userActor(userId), projectCode, "write");
   const name = input.name?.trim() ?? "";
   assertChannelName(name);
   let channel = await createChannel(project.id, { kind: input.kind, name, config: input.config, checks: "*" });

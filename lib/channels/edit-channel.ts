@@ -1,10 +1,11 @@
+import { userActor } from "../auth/actor";
 import { getDb } from "../db";
 import { getEmailConfig } from "../integrations/email";
 import type { ChannelSaveResult } from "./add-channel";
 import { assertChannelName } from "./assert-channel-name";
 import { isTrustedEmail } from "./is-trusted-email";
 import { readWebhookUrl } from "./read-webhook-url";
-import { requireChannelAccess } from "./require-channel-access";
+import { requireChannelAccess } from "../auth/permissions";
 import { sendVerificationEmail } from "./send-verification-email";
 import { updateChannel } from "./update-channel";
 
@@ -37,7 +38,7 @@ export async function editChannel(
   channelCode: string,
   input: { name?: string; config: unknown },
 ): Promise<ChannelSaveResult> {
-  const { channel: before, project } = await requireChannelAccess(userId, channelCode, "write");
+  const { channel: before, project } = await requireChannelAccess(userActor(userId), channelCode, "write");
   const name = input.name?.trim() ?? "";
   assertChannelName(name);
   // The web form shows a Slack or Discord channel made by OAuth as its webhook URL only: saving

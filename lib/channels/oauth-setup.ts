@@ -6,6 +6,7 @@
 // sends the browser to the service's authorize page. The callback (completeOAuthSetup)
 // accepts the answer only if its `state` matches the signed cookie, exchanges the code for the
 // webhook through lib/http.ts, and stores the §6.3 OAuth config with addChannel.
+import { userActor } from "../auth/actor";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { AppError } from "../errors";
 import { getEnv, type Env } from "../env";
@@ -121,7 +122,7 @@ export async function startOAuthSetup(
   now = new Date(),
 ): Promise<{ authorizeUrl: string; cookieValue: string }> {
   if (!isOAuthEnabled(kind)) throw new AppError("not_found", "Not found");
-  const { project } = await requireProjectAccess(userId, projectCode, "write");
+  const { project } = await requireProjectAccess(userActor(userId), projectCode, "write");
   const state = randomBytes(16).toString("base64url");
   const cookieValue = signOAuthState({ kind, state, project: project.code, iat: Math.floor(now.getTime() / 1000) });
   return { authorizeUrl: buildAuthorizeUrl(kind, state), cookieValue };
@@ -221,7 +222,7 @@ export async function completeOAuthSetup(
   const code = query.get("code");
   if (query.get("error") || !code) return { ok: false, projectCode, error: "denied" };
   if (!isOAuthEnabled(kind)) return { ok: false, projectCode, error: "state" };
-  await requireProjectAccess(userId, projectCode, "write");
+  await requireProjectAccess(userActor(userId), projectCode, "write");
   let config: Record<string, unknown>;
   try {
     config = await exchangeOAuthCode(kind, code);

@@ -1,5 +1,6 @@
+import { userActor } from "../auth/actor";
 import { AppError } from "../errors";
-import { requireChannelAccess } from "./require-channel-access";
+import { requireChannelAccess } from "../auth/permissions";
 import { sendVerificationEmail } from "./send-verification-email";
 
 /**
@@ -8,7 +9,7 @@ import { sendVerificationEmail } from "./send-verification-email";
  * channel is not an unconfirmed email channel, and MailError when sending fails.
  */
 export async function resendVerification(userId: number, channelCode: string): Promise<void> {
-  const { channel, project } = await requireChannelAccess(userId, channelCode, "write");
+  const { channel, project } = await requireChannelAccess(userActor(userId), channelCode, "write");
   if (channel.kind !== "email" || channel.emailVerified) {
     throw new AppError("bad_request", "This integration does not need confirming.");
   }

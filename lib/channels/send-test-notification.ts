@@ -1,3 +1,4 @@
+import { userActor } from "../auth/actor";
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import type { Check, Flip, Ping, Project } from "../db";
@@ -5,7 +6,7 @@ import { getDb } from "../db";
 import { getTransport } from "../integrations/registry";
 import { TransportError, type NotifyContext } from "../integrations/transport";
 import { deliverToGroupMembers } from "../alerts/deliver-group-members";
-import { requireChannelAccess } from "./require-channel-access";
+import { requireChannelAccess } from "../auth/permissions";
 
 export interface TestNotificationResult {
   /** The status the synthetic flip went to: "down", or "up" for channels that only notify on up. */
@@ -27,7 +28,7 @@ const DAY_MS = 86_400_000;
  * throws AppError "not_found"/"forbidden" for access, and rejects only on database errors.
  */
 export async function sendTestNotification(userId: number, channelCode: string): Promise<TestNotificationResult> {
-  const { channel, project } = await requireChannelAccess(userId, channelCode, "write");
+  const { channel, project } = await requireChannelAccess(userActor(userId), channelCode, "write");
   const transport = getTransport(channel.kind);
   const now = new Date();
   const check = getTestCheck(project, now);

@@ -1,5 +1,6 @@
+import { userActor } from "../auth/actor";
 import type { Channel } from "../db";
-import { requireChannelAccess } from "./require-channel-access";
+import { requireChannelAccess } from "../auth/permissions";
 import { updateChannel } from "./update-channel";
 
 /**
@@ -8,6 +9,6 @@ import { updateChannel } from "./update-channel";
  * "bad_request" when a code is not one of the project's checks; then nothing changes.
  */
 export async function setChannelChecks(userId: number, channelCode: string, checkCodes: string[]): Promise<Channel> {
-  const { channel } = await requireChannelAccess(userId, channelCode, "write");
+  const { channel } = await requireChannelAccess(userActor(userId), channelCode, "write");
   return updateChannel(channel.id, { checks: [...new Set(checkCodes)].join(",") });
 }

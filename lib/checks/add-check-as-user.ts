@@ -1,3 +1,4 @@
+import { userActor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/permissions";
 import type { Check } from "../db";
 import { createCheck } from "./create-check";
@@ -8,6 +9,6 @@ import { createCheck } from "./create-check";
  * and "forbidden" when the owner's check limit is reached.
  */
 export async function addCheckAsUser(userId: number, projectCode: string): Promise<Check> {
-  const { project } = await requireProjectAccess(userId, projectCode, "write");
+  const { project } = await requireProjectAccess(userActor(userId), projectCode, "write");
   return createCheck(project.id, { channels: "*" });
 }

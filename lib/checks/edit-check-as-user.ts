@@ -1,3 +1,4 @@
+import { userActor } from "../auth/actor";
 import { requireCheckAccess } from "../auth/permissions";
 import type { Check } from "../db";
 import { parseCheckSpec } from "./check-spec";
@@ -13,7 +14,7 @@ import { updateNextNagDates } from "../reports/update-next-nag-dates";
  * Throws AppError "bad_request" ("json validation error: ...") or an access error.
  */
 export async function editCheckAsUser(userId: number, checkCode: string, body: Record<string, unknown>): Promise<Check> {
-  const { check } = await requireCheckAccess(userId, checkCode, "write");
+  const { check } = await requireCheckAccess(userActor(userId), checkCode, "write");
   const { channels: _channels, unique: _unique, ...fields } = body;
   const spec = parseCheckSpec(fields);
   const updated = await updateCheck(check.id, spec, { version: 3 });

@@ -1,3 +1,4 @@
+import { userActor } from "../auth/actor";
 import { requireCheckAccess, requireProjectAccess } from "../auth/permissions";
 import type { Check } from "../db";
 import { moveCheck } from "./move-check";
@@ -8,7 +9,7 @@ import { moveCheck } from "./move-check";
  * owner's check limit is reached.
  */
 export async function moveCheckAsUser(userId: number, checkCode: string, targetProjectCode: string): Promise<Check> {
-  const { check } = await requireCheckAccess(userId, checkCode, "write");
-  const { project: target } = await requireProjectAccess(userId, targetProjectCode, "write");
+  const { check } = await requireCheckAccess(userActor(userId), checkCode, "write");
+  const { project: target } = await requireProjectAccess(userActor(userId), targetProjectCode, "write");
   return moveCheck(check.id, target.id);
 }

@@ -1,3 +1,4 @@
+import { userActor } from "../auth/actor";
 import { requireCheckAccess } from "../auth/permissions";
 import { recordPing } from "../pings/record-ping";
 import type { PingResult } from "../pings/types";
@@ -8,7 +9,7 @@ import type { PingResult } from "../pings/types";
  * manual resume and flips behave exactly as for a real ping. Throws AppError on access.
  */
 export async function pingCheckAsUser(userId: number, checkCode: string, remoteAddr: string | null): Promise<PingResult> {
-  const { check } = await requireCheckAccess(userId, checkCode, "write");
+  const { check } = await requireCheckAccess(userActor(userId), checkCode, "write");
   return recordPing({
     target: { code: check.code },
     action: "success",

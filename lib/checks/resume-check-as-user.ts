@@ -1,3 +1,4 @@
+import { userActor } from "../auth/actor";
 import { requireCheckAccess } from "../auth/permissions";
 import type { Check } from "../db";
 import { resumeCheck } from "./resume-check";
@@ -7,6 +8,6 @@ import { resumeCheck } from "./resume-check";
  * and AppError("conflict", "check is not paused") for any other status.
  */
 export async function resumeCheckAsUser(userId: number, checkCode: string): Promise<Check> {
-  const { check } = await requireCheckAccess(userId, checkCode, "write");
+  const { check } = await requireCheckAccess(userActor(userId), checkCode, "write");
   return resumeCheck(check.id);
 }

@@ -1,3 +1,4 @@
+import { userActor } from "../auth/actor";
 import { requireCheckAccess } from "../auth/permissions";
 import { setCheckChannel } from "./set-check-channel";
 
@@ -6,6 +7,6 @@ import { setCheckChannel } from "./set-check-channel";
  * the project. Throws AppError on access or when the channel is not in the project.
  */
 export async function setCheckChannelAsUser(userId: number, checkCode: string, channelCode: string, enabled: boolean): Promise<void> {
-  const { check } = await requireCheckAccess(userId, checkCode, "write");
+  const { check } = await requireCheckAccess(userActor(userId), checkCode, "write");
   await setCheckChannel(check, channelCode, enabled);
 }

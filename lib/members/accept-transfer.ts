@@ -1,3 +1,4 @@
+import { userActor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/permissions";
 import { getDb } from "../db";
 import { AppError } from "../errors";
@@ -10,7 +11,7 @@ import { AppError } from "../errors";
  * changed meanwhile.
  */
 export async function acceptTransfer(userId: number, projectCode: string): Promise<void> {
-  const { project } = await requireProjectAccess(userId, projectCode, "read");
+  const { project } = await requireProjectAccess(userActor(userId), projectCode, "read");
   const db = getDb();
   const member = await db.member.findUnique({ where: { userId_projectId: { userId, projectId: project.id } } });
   if (!member?.transferRequestDate) throw new AppError("forbidden", "there is no ownership transfer offer to accept");

@@ -1,3 +1,4 @@
+import { userActor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/permissions";
 import { getDb } from "../db";
 import { AppError } from "../errors";
@@ -8,7 +9,7 @@ import { AppError } from "../errors";
  * for the owner and AppError("not_found") for a member.
  */
 export async function cancelTransfer(userId: number, projectCode: string): Promise<void> {
-  const { project, role } = await requireProjectAccess(userId, projectCode, "read");
+  const { project, role } = await requireProjectAccess(userActor(userId), projectCode, "read");
   const db = getDb();
   if (role === "owner") {
     await db.member.updateMany({ where: { projectId: project.id }, data: { transferRequestDate: null } });

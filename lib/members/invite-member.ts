@@ -1,3 +1,4 @@
+import { userActor } from "../auth/actor";
 import { z } from "zod";
 import { createLoginLink } from "../auth/create-login-link";
 import { requireProjectAccess } from "../auth/permissions";
@@ -41,7 +42,7 @@ export interface InviteResult {
  * (not counting people already in another of the owner's teams).
  */
 export async function inviteMember(inviterId: number, projectCode: string, input: InviteMemberInput): Promise<InviteResult> {
-  const { project } = await requireProjectAccess(inviterId, projectCode, "manage");
+  const { project } = await requireProjectAccess(userActor(inviterId), projectCode, "manage");
   const { email, role } = inviteMemberSchema.parse(input);
   const db = getDb();
 

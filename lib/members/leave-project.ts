@@ -1,3 +1,4 @@
+import { userActor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/permissions";
 import { getDb } from "../db";
 import { AppError } from "../errors";
@@ -7,7 +8,7 @@ import { AppError } from "../errors";
  * leave (AppError("bad_request")): they transfer ownership or delete the project instead.
  */
 export async function leaveProject(userId: number, projectCode: string): Promise<void> {
-  const { project, role } = await requireProjectAccess(userId, projectCode, "read");
+  const { project, role } = await requireProjectAccess(userActor(userId), projectCode, "read");
   if (role === "owner") {
     throw new AppError("bad_request", "The owner cannot leave the project: transfer its ownership or delete it.");
   }

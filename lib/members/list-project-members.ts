@@ -1,3 +1,4 @@
+import { userActor } from "../auth/actor";
 import { requireProjectAccess, roleFromMemberCode } from "../auth/permissions";
 import { getDb } from "../db";
 import type { MemberRole } from "./member-role";
@@ -19,7 +20,7 @@ export async function listProjectMembers(
   userId: number,
   projectCode: string,
 ): Promise<{ owner: TeamPerson; members: TeamMember[] }> {
-  const { project } = await requireProjectAccess(userId, projectCode, "read");
+  const { project } = await requireProjectAccess(userActor(userId), projectCode, "read");
   const db = getDb();
   const [owner, rows] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: project.ownerId }, select: { id: true, email: true, name: true } }),

@@ -1,3 +1,4 @@
+import { userActor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/permissions";
 import { getDb } from "../db";
 import { getEnv } from "../env";
@@ -11,7 +12,7 @@ import { sendMail } from "../mail";
  * a failed email does not undo the offer, which the member still sees in the UI.
  */
 export async function requestTransfer(ownerId: number, projectCode: string, memberUserId: number): Promise<{ emailed: boolean }> {
-  const { project } = await requireProjectAccess(ownerId, projectCode, "own");
+  const { project } = await requireProjectAccess(userActor(ownerId), projectCode, "own");
   const db = getDb();
   const member = await db.member.findUnique({
     where: { userId_projectId: { userId: memberUserId, projectId: project.id } },

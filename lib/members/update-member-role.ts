@@ -1,3 +1,4 @@
+import { userActor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/permissions";
 import { getDb } from "../db";
 import { AppError } from "../errors";
@@ -8,7 +9,7 @@ import { memberRoleSchema, toMemberCode, type MemberRole } from "./member-role";
  * user is not a member (the owner has no member row and keeps "owner").
  */
 export async function updateMemberRole(actorId: number, projectCode: string, memberUserId: number, role: MemberRole): Promise<void> {
-  const { project } = await requireProjectAccess(actorId, projectCode, "manage");
+  const { project } = await requireProjectAccess(userActor(actorId), projectCode, "manage");
   const code = toMemberCode(memberRoleSchema.parse(role));
   const { count } = await getDb().member.updateMany({
     where: { projectId: project.id, userId: memberUserId },

@@ -1,3 +1,4 @@
+import { userActor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/permissions";
 import { createApiKey } from "./create-api-key";
 
@@ -6,6 +7,6 @@ import { createApiKey } from "./create-api-key";
  * above; read-only members may not see keys (§7.2). Returns the clear key, shown once.
  */
 export async function createProjectApiKey(userId: number, projectCode: string, opts: { readOnly: boolean }): Promise<string> {
-  const { project } = await requireProjectAccess(userId, projectCode, "write");
+  const { project } = await requireProjectAccess(userActor(userId), projectCode, "write");
   return createApiKey(project.id, opts);
 }

@@ -1,3 +1,4 @@
+import { userActor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/permissions";
 import { getDb } from "../db";
 
@@ -6,6 +7,6 @@ import { getDb } from "../db";
  * key is created, and the UI falls back to UUID URLs.
  */
 export async function deleteProjectPingKey(userId: number, projectCode: string): Promise<void> {
-  const { project } = await requireProjectAccess(userId, projectCode, "write");
+  const { project } = await requireProjectAccess(userActor(userId), projectCode, "write");
   await getDb().project.update({ where: { id: project.id }, data: { pingKey: null, showSlugs: false } });
 }

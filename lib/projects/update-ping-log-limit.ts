@@ -1,3 +1,4 @@
+import { userActor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/permissions";
 import { getDb, type Project } from "../db";
 import { AppError } from "../errors";
@@ -11,7 +12,7 @@ import { getMaxPingLogLimit } from "./get-max-ping-log-limit";
  * AppError on access.
  */
 export async function updatePingLogLimit(userId: number, projectCode: string, value: string | number): Promise<Project> {
-  const { project } = await requireProjectAccess(userId, projectCode, "manage");
+  const { project } = await requireProjectAccess(userActor(userId), projectCode, "manage");
   const max = getMaxPingLogLimit();
   const text = String(value).trim();
   const limit = /^\d{1,9}$/.test(text) ? Number(text) : NaN;

@@ -1,4 +1,4 @@
-import { getDb, type Prisma } from "../db";
+import { getDb, type Prisma, type Tx } from "../db";
 
 /**
  * Starts or stops the account-wide "still down" reminders (Healthchecks'
@@ -16,8 +16,8 @@ import { getDb, type Prisma } from "../db";
 export async function updateNextNagDates(
   target: { projectId: number } | { userId: number },
   now: Date = new Date(),
+  db: Tx = getDb(),
 ): Promise<void> {
-  const db = getDb();
   const scope: Prisma.UserWhereInput =
     "userId" in target
       ? { id: target.userId }

@@ -8,6 +8,7 @@ import { findGoingDown } from "../../lib/alerts/find-going-down";
 import { sendDueReminders } from "../../lib/alerts/send-due-reminders";
 import { getCheckEvents } from "../../lib/checks/get-check-events";
 import { pauseCheck } from "../../lib/checks/pause-check";
+import { SYSTEM } from "../../lib/auth/actor";
 import { recordPing } from "../../lib/pings/record-ping";
 import type { PingInput, UrlAction } from "../../lib/pings/types";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
@@ -123,7 +124,7 @@ forEachDatabase(
       const now = new Date(deadline.getTime() + 5);
       expect(await findGoingDown(now)).toBe(true);
       expect((await reload(check.id)).nextReminderAt!.getTime()).toBe(now.getTime() + 3_600_000);
-      await pauseCheck(check.id);
+      await pauseCheck({ actor: SYSTEM, checkCode: check.code });
       expect((await reload(check.id)).nextReminderAt).toBeNull();
       expect(await sendDueReminders(new Date(now.getTime() + 7_200_000))).toBeNull();
     });

@@ -4,7 +4,8 @@ import { clearCheckEventsAsUser } from "../../lib/checks/clear-check-events-as-u
 import { deleteCheckAsUser } from "../../lib/checks/delete-check-as-user";
 import { editCheckAsUser } from "../../lib/checks/edit-check-as-user";
 import { moveCheckAsUser } from "../../lib/checks/move-check-as-user";
-import { pauseCheckAsUser } from "../../lib/checks/pause-check-as-user";
+import { pauseCheck } from "../../lib/checks/pause-check";
+import { userActor } from "../../lib/auth/actor";
 import { pingCheckAsUser } from "../../lib/checks/ping-check-as-user";
 import { resumeCheckAsUser } from "../../lib/checks/resume-check-as-user";
 import { setCheckChannelAsUser } from "../../lib/checks/set-check-channel-as-user";
@@ -26,7 +27,7 @@ const MUTATIONS: Record<string, { run: Mutation; happened: (fx: RoleFixtures) =>
     happened: async (fx) => (await getDb().check.findUniqueOrThrow({ where: { id: fx.check.id } })).name === "Renamed",
   },
   "pause a check": {
-    run: (userId, fx) => pauseCheckAsUser(userId, fx.check.code),
+    run: (userId, fx) => pauseCheck({ actor: userActor(userId), checkCode: fx.check.code }),
     happened: async (fx) => (await getDb().check.findUniqueOrThrow({ where: { id: fx.check.id } })).status === "paused",
   },
   "resume a check": {

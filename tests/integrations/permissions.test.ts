@@ -1,5 +1,6 @@
 // Who may do what with integrations (§7.2): the owner and members write, read-only members and
 // outsiders do not, and outsiders cannot even learn that the project or channel exists.
+import { userActor } from "../../lib/auth/actor";
 import { beforeAll, beforeEach, expect, test } from "vitest";
 import type { User } from "../../lib/db";
 import { getDb } from "../../lib/db";
@@ -7,7 +8,7 @@ import { setEnv } from "../../lib/env";
 import { addChannel } from "../../lib/channels/add-channel";
 import { editChannel } from "../../lib/channels/edit-channel";
 import { removeChannel } from "../../lib/channels/remove-channel";
-import { requireChannelAccess } from "../../lib/channels/require-channel-access";
+import { requireChannelAccess } from "../../lib/auth/permissions";
 import { sendTestNotification } from "../../lib/channels/send-test-notification";
 import { setChannelChecks } from "../../lib/channels/set-channel-checks";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
@@ -79,9 +80,9 @@ forEachDatabase(
 
     test("everyone in the project may view an integration; outsiders get not_found", async () => {
       for (const who of ["alice", "bob", "dave"] as const) {
-        await expect(requireChannelAccess(user(who).id, channelCode, "read")).resolves.toMatchObject({ channel: { code: channelCode } });
+        await expect(requireChannelAccess(userActor(user(who).id), channelCode, "read")).resolves.toMatchObject({ channel: { code: channelCode } });
       }
-      await expect(requireChannelAccess(f.charlie.id, channelCode, "read")).rejects.toMatchObject({ code: "not_found" });
+      await expect(requireChannelAccess(userActor(f.charlie.id), channelCode, "read")).rejects.toMatchObject({ code: "not_found" });
     });
 
     test("an unknown channel is not_found for everyone", async () => {

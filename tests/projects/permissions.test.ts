@@ -1,3 +1,4 @@
+import { userActor } from "../../lib/auth/actor";
 import { beforeEach, describe, expect, test } from "vitest";
 import { AppError } from "../../lib/errors";
 import {
@@ -76,7 +77,7 @@ forEachDatabase(() => {
       test(`allows or refuses each action for the ${who}`, async () => {
         const role = EXPECTED_ROLE[who];
         for (const action of ACTIONS) {
-          const code = await errorCode(requireProjectAccess(userFor(team, who).id, team.project.code, action));
+          const code = await errorCode(requireProjectAccess(userActor(userFor(team, who).id), team.project.code, action));
           if (!role) expect(code).toBe("not_found");
           else expect(code).toBe(can(role, action) ? null : "forbidden");
         }
@@ -84,7 +85,7 @@ forEachDatabase(() => {
     }
 
     test("answers not_found for an unknown project", async () => {
-      expect(await errorCode(requireProjectAccess(team.alice.id, "00000000-0000-0000-0000-000000000000", "read"))).toBe(
+      expect(await errorCode(requireProjectAccess(userActor(team.alice.id), "00000000-0000-0000-0000-000000000000", "read"))).toBe(
         "not_found",
       );
     });
@@ -96,7 +97,7 @@ forEachDatabase(() => {
         const check = await createCheck(team.project.id, { name: "backup" });
         const role = EXPECTED_ROLE[who];
         for (const action of ACTIONS) {
-          const promise = requireCheckAccess(userFor(team, who).id, check.code, action);
+          const promise = requireCheckAccess(userActor(userFor(team, who).id), check.code, action);
           if (role && can(role, action)) {
             const access = await promise;
             expect(access.check.id).toBe(check.id);
@@ -110,7 +111,7 @@ forEachDatabase(() => {
     }
 
     test("answers not_found for an unknown check", async () => {
-      expect(await errorCode(requireCheckAccess(team.alice.id, "00000000-0000-0000-0000-000000000000", "read"))).toBe(
+      expect(await errorCode(requireCheckAccess(userActor(team.alice.id), "00000000-0000-0000-0000-000000000000", "read"))).toBe(
         "not_found",
       );
     });

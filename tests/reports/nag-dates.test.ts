@@ -2,6 +2,7 @@ import { beforeEach, expect, test } from "vitest";
 import { deliverFlip } from "../../lib/alerts/deliver-flip";
 import { editCheckAsUser } from "../../lib/checks/edit-check-as-user";
 import { pauseCheck } from "../../lib/checks/pause-check";
+import { SYSTEM } from "../../lib/auth/actor";
 import { getDb, type Project, type User } from "../../lib/db";
 import { updateAccountSettings } from "../../lib/users/update-account-settings";
 import { createFlip } from "../helpers/alerts";
@@ -81,7 +82,7 @@ forEachDatabase(() => {
   test("pausing the last down check clears the reminder", async () => {
     const check = await createCheck(project.id, { status: "down" });
     await setUser(alice, { nextNagDate: new Date(Date.now() + HOUR) });
-    await pauseCheck(check.id);
+    await pauseCheck({ actor: SYSTEM, checkCode: check.code });
     expect(await nextNagDate(alice)).toBeNull();
   });
 

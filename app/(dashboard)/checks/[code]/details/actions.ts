@@ -6,12 +6,13 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ActionState } from "@/components/checks/action-state";
 import { getClientIp } from "@/lib/auth/get-client-ip";
+import { userActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { clearCheckEventsAsUser } from "@/lib/checks/clear-check-events-as-user";
 import { deleteCheckAsUser } from "@/lib/checks/delete-check-as-user";
 import { editCheckAsUser } from "@/lib/checks/edit-check-as-user";
 import { moveCheckAsUser } from "@/lib/checks/move-check-as-user";
-import { pauseCheckAsUser } from "@/lib/checks/pause-check-as-user";
+import { pauseCheck as pauseCheckVerb } from "@/lib/checks/pause-check";
 import { pingCheckAsUser } from "@/lib/checks/ping-check-as-user";
 import { resumeCheckAsUser } from "@/lib/checks/resume-check-as-user";
 import { setCheckChannelAsUser } from "@/lib/checks/set-check-channel-as-user";
@@ -86,7 +87,7 @@ export async function pingNow(checkCode: string): Promise<ActionState> {
 }
 
 export async function pauseCheck(checkCode: string): Promise<ActionState> {
-  return run(checkCode, (userId) => pauseCheckAsUser(userId, checkCode), "Paused: the check is not monitored until its next ping.");
+  return run(checkCode, (userId) => pauseCheckVerb({ actor: userActor(userId), checkCode }), "Paused: the check is not monitored until its next ping.");
 }
 
 export async function resumeCheck(checkCode: string): Promise<ActionState> {

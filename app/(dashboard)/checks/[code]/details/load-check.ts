@@ -1,3 +1,4 @@
+import { userActor } from "@/lib/auth/actor";
 import { notFound } from "next/navigation";
 import { requireCheckAccess } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
@@ -10,7 +11,7 @@ import { AppError } from "@/lib/errors";
 export async function loadCheck(checkCode: string, path: string) {
   const user = await requireUser(path);
   try {
-    return { user, ...(await requireCheckAccess(user.id, checkCode, "read")) };
+    return { user, ...(await requireCheckAccess(userActor(user.id), checkCode, "read")) };
   } catch (err) {
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;

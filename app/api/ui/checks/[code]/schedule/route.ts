@@ -1,4 +1,5 @@
 // The schedule dialog's live validation: description and next runs of ?schedule= in ?tz=.
+import { userActor } from "@/lib/auth/actor";
 import { requireCheckAccess } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { previewSchedule } from "@/lib/checks/preview-schedule";
@@ -11,7 +12,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ code: st
   if (!user) return Response.json({ error: "signed out" }, { status: 401, headers: NO_STORE });
   const { code } = await params;
   try {
-    await requireCheckAccess(user.id, code, "read");
+    await requireCheckAccess(userActor(user.id), code, "read");
   } catch (err) {
     if (err instanceof AppError) return Response.json({ error: err.message }, { status: err.status, headers: NO_STORE });
     throw err;

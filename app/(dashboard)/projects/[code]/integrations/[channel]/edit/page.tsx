@@ -1,3 +1,4 @@
+import { userActor } from "@/lib/auth/actor";
 import { notFound } from "next/navigation";
 import { readEmailConfig, readWebhookConfig } from "@/components/integrations/channel-summary";
 import { EmailForm } from "@/components/integrations/email-form";
@@ -8,7 +9,7 @@ import { SettingsForm } from "@/components/integrations/settings-form";
 import { getSettingsKind } from "@/components/integrations/settings-kinds";
 import { readWebhookUrl } from "@/lib/channels/read-webhook-url";
 import { formatHeaderLines } from "@/lib/channels/format-header-lines";
-import { requireChannelAccess } from "@/lib/channels/require-channel-access";
+import { requireChannelAccess } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { saveEmailChannel, saveSettingsChannel, saveWebhookChannel, saveWebhookUrlChannel } from "../../actions";
 import { FormPage } from "../../form-page";
@@ -22,7 +23,7 @@ export default async function EditChannelPage({ params }: { params: Promise<{ co
   const { user, project } = await requireWriter(code, `/projects/${code}/integrations/${channelCode}/edit`);
   let channel;
   try {
-    ({ channel } = await requireChannelAccess(user.id, channelCode, "write"));
+    ({ channel } = await requireChannelAccess(userActor(user.id), channelCode, "write"));
   } catch (err) {
     if (err instanceof AppError) notFound();
     throw err;

@@ -1,4 +1,5 @@
 // A ping's full body for the event log's "Show full body", as plain text.
+import { userActor } from "@/lib/auth/actor";
 import { requireCheckAccess } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getPingBody } from "@/lib/checks/get-ping-body";
@@ -17,7 +18,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ code: s
   const { code, n } = await params;
   let checkId: number;
   try {
-    checkId = (await requireCheckAccess(user.id, code, "read")).check.id;
+    checkId = (await requireCheckAccess(userActor(user.id), code, "read")).check.id;
   } catch (err) {
     if (err instanceof AppError) return new Response(err.message, { status: err.status, headers: HEADERS });
     throw err;
