@@ -1,5 +1,5 @@
-import { splitWhitespace } from "./split-whitespace";
-import { stripWhitespace } from "./strip-whitespace";
+import { splitWhitespace } from "../compat/python";
+import { stripWhitespace } from "../compat/python";
 
 /**
  * Healthchecks' API rule for telling schedule syntaxes apart: a single line

@@ -1,8 +1,7 @@
 import { memoizeParser } from "./memoize-parser";
 import { ScheduleError } from "./errors";
 import { normalizeTimezone } from "./normalize-timezone";
-import { splitWhitespace } from "./split-whitespace";
-import { stripWhitespace } from "./strip-whitespace";
+import { splitWhitespace, stripWhitespace } from "../compat/python";
 import {
   DAY_MS,
   HOUR_MS,

@@ -1,9 +1,21 @@
 import { describe, expect, test } from "vitest";
-import { formatApproxDuration } from "./format-approx-duration";
-import { formatDateTime } from "./format-date-time";
-import { formatDuration } from "./format-duration";
-import { formatRelativeTime } from "./format-relative-time";
-import { formatRunTime } from "./format-run-time";
+import { escapeHtml, formatApproxDuration, formatDateTime, formatDuration, formatRelativeTime, formatRunTime, plural } from "./format";
+
+describe("plural", () => {
+  test.each([
+    [0, "0 checks"],
+    [1, "1 check"],
+    [2, "2 checks"],
+  ])("counts %i as %s", (n, text) => {
+    expect(plural(n, "check")).toBe(text);
+  });
+});
+
+describe("escapeHtml", () => {
+  test("escapes what Django's escape() escapes, and nothing else", () => {
+    expect(escapeHtml(`<a href="x">Tom & Jerry's</a> é`)).toBe("&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#x27;s&lt;/a&gt; é");
+  });
+});
 
 describe("formatDuration", () => {
   test.each([
