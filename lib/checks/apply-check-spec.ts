@@ -1,5 +1,5 @@
 import type { Check } from "../db";
-import { detectScheduleKind } from "../schedules/detect-schedule-kind";
+import { detectScheduleKind } from "../schedules/schedule";
 import type { ApiVersion } from "./to-dict";
 import type { CheckSpec } from "./check-spec";
 import { getFirstReminderAt } from "../pings/apply-ping";

@@ -1,5 +1,4 @@
-import { memoizeParser } from "./memoize-parser";
-import { ScheduleError } from "./errors";
+import { memoizeParser, ScheduleError } from "./parsing";
 import { splitWhitespace } from "../compat/python";
 import {
   DAY_MS,

@@ -1,7 +1,7 @@
 import { parseCron } from "./cron";
-import { detectScheduleKind } from "./detect-schedule-kind";
 import { parseOnCalendar } from "./oncalendar";
 import { splitWhitespace, stripWhitespace } from "../compat/python";
+import { detectScheduleKind } from "./schedule";
 
 /*
  * Plain-English descriptions for the schedule dialog. Both syntaxes are first parsed by the

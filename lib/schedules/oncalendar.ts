@@ -1,5 +1,4 @@
-import { memoizeParser } from "./memoize-parser";
-import { ScheduleError } from "./errors";
+import { memoizeParser, ScheduleError } from "./parsing";
 import { normalizeTimezone } from "./normalize-timezone";
 import { splitWhitespace, stripWhitespace } from "../compat/python";
 import {

@@ -1,9 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { detectScheduleKind } from "./detect-schedule-kind";
-import { ScheduleError } from "./errors";
-import { getNextRun } from "./get-next-run";
-import { isoInZone } from "./iso-in-zone";
-import { isValidSchedule } from "./is-valid-schedule";
+import { detectScheduleKind, getNextRun, isValidSchedule } from "./schedule";
+import { ScheduleError } from "./parsing";
+import { isoInZone } from "./zoned-time";
 
 describe("getNextRun", () => {
   test.each([
