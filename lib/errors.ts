@@ -52,6 +52,23 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A failed outgoing delivery (a notification, a test send): what lib/http.ts and every
+ * integration transport throw, with Healthchecks' message ("Received status code 500",
+ * "Connection timed out"). The alerts worker records the message on the Notification row and
+ * disables the channel only when `permanent` (the receiver says it is gone, such as Slack's
+ * 404). It lives here, not in lib/integrations, because lib/http.ts throws it too.
+ */
+export class TransportError extends Error {
+  readonly permanent: boolean;
+
+  constructor(message: string, { permanent = false }: { permanent?: boolean } = {}) {
+    super(message);
+    this.name = "TransportError";
+    this.permanent = permanent;
+  }
+}
+
 /** Prisma's unique-constraint violation, detected by code as our conventions require. */
 export function isUniqueViolation(err: unknown): boolean {
   return typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2002";

@@ -1,38 +1,12 @@
 import net from "node:net";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeEach, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { setEnv } from "./env";
-import { isPrivateIp, PRIVATE_IP_MESSAGE, request } from "./http";
-import { TransportError } from "./integrations/transport";
+import dns from "node:dns/promises";
+import { TransportError } from "./errors";
+import { request, resolveHost } from "./http";
+import { PRIVATE_IP_MESSAGE } from "./net/address-policy";
 import { useHttpSink } from "../tests/helpers/alerts";
-
-describe("isPrivateIp", () => {
-  test.each([
-    ["127.0.0.1", true],
-    ["127.255.1.2", true],
-    ["10.1.2.3", true],
-    ["172.16.0.1", true],
-    ["172.31.255.255", true],
-    ["172.32.0.1", false],
-    ["192.168.1.1", true],
-    ["169.254.169.254", true],
-    ["0.0.0.0", true],
-    ["8.8.8.8", false],
-    ["1.1.1.1", false],
-    ["::1", true],
-    ["::", true],
-    ["fc00::1", true],
-    ["fd12:3456::1", true],
-    ["fe80::1", true],
-    ["::ffff:127.0.0.1", true],
-    ["::ffff:7f00:1", true],
-    ["::ffff:8.8.8.8", false],
-    ["2606:4700::1111", false],
-    ["not-an-ip", false],
-  ])("%s → %s", (address, expected) => {
-    expect(isPrivateIp(address)).toBe(expected);
-  });
-});
 
 describe("request", () => {
   const sink = useHttpSink();
@@ -150,6 +124,28 @@ describe("request", () => {
       expect(err.message).toBe(PRIVATE_IP_MESSAGE);
     }
     expect(sink.requests).toHaveLength(0);
+  });
+
+  test("refuses addresses that are not globally routable, as literals and as DNS answers", async () => {
+    setEnv({ INTEGRATIONS_ALLOW_PRIVATE_IPS: "False" });
+    const lookup = dns.lookup.bind(dns);
+    const stub = vi.spyOn(dns, "lookup").mockImplementation(((host: string, options: unknown) =>
+      host === "metadata.test"
+        ? Promise.resolve([{ address: "100.100.100.200", family: 4 }])
+        : host === "mixed.test"
+          ? Promise.resolve([{ address: "8.8.4.4", family: 4 }, { address: "::ffff:10.0.0.1", family: 6 }])
+          : lookup(host, options as never)) as typeof dns.lookup);
+    try {
+      for (const host of ["metadata.test", "mixed.test", "100.100.100.200", "[::127.0.0.1]", "[64:ff9b::7f00:1]", "[2002:7f00:1::]", "224.0.0.1", "[ff02::1]"]) {
+        await expect(resolveHost(host)).rejects.toThrow(PRIVATE_IP_MESSAGE);
+      }
+      const err = await errorOf(request({ method: "POST", url: "http://metadata.test/latest/meta-data/", body: "x" }));
+      expect(err.message).toBe(PRIVATE_IP_MESSAGE);
+      setEnv({ INTEGRATIONS_ALLOW_PRIVATE_IPS: "True" });
+      expect(await resolveHost("metadata.test")).toEqual([{ address: "100.100.100.200", family: 4 }]);
+    } finally {
+      stub.mockRestore();
+    }
   });
 
   test("maps connection errors to Healthchecks' messages", async () => {

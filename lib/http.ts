@@ -1,7 +1,8 @@
 // The one outgoing-HTTP seam for integrations, modelled on Healthchecks' hc/lib/curl.py and
 // HttpTransport.request: http/https only, at most 3 redirects, a 30 s limit per try, up to 3
-// immediate tries on non-permanent errors, and no connections to private addresses unless
-// INTEGRATIONS_ALLOW_PRIVATE_IPS=True. Errors are TransportErrors with Healthchecks' messages.
+// immediate tries on non-permanent errors, and connections only to the addresses
+// lib/net/address-policy.ts allows (globally routable ones, unless
+// INTEGRATIONS_ALLOW_PRIVATE_IPS=True). Errors are TransportErrors with Healthchecks' messages.
 //
 // node:http rather than fetch: we resolve the host ourselves, check every address, and connect
 // to exactly the addresses we checked (a custom `lookup`), so a DNS answer that changes between
@@ -12,8 +13,11 @@ import dns from "node:dns/promises";
 import http from "node:http";
 import https from "node:https";
 import net from "node:net";
-import { getEnv } from "./env";
-import { TransportError } from "./integrations/transport";
+import { TransportError } from "./errors";
+import { hasForbiddenAddress, PRIVATE_IP_MESSAGE } from "./net/address-policy";
+
+// Until the branches that still import these two from here are merged.
+export { hasForbiddenAddress, PRIVATE_IP_MESSAGE };
 
 export interface HttpRequest {
   method: string;
@@ -45,34 +49,6 @@ const RETRY_BUDGET_MS = 15_000;
 const MAX_RESPONSE_BYTES = 1024 * 1024;
 // Healthchecks sends "healthchecks.io"; receivers that filter on it need updating either way.
 const USER_AGENT = "Vigil";
-
-export const PRIVATE_IP_MESSAGE = "Connections to private IP addresses are not allowed";
-
-// Python's ipaddress is_private ranges (what Healthchecks checks), which cover loopback,
-// RFC 1918, link-local, unique-local, "this network" and documentation ranges. BlockList also
-// matches IPv4-mapped IPv6 addresses (::ffff:127.0.0.1) against the IPv4 rules.
-const privateRanges = new net.BlockList();
-for (const [net4, bits] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 29], ["192.0.0.170", 31], ["192.0.2.0", 24], ["192.168.0.0", 16],
-  ["198.18.0.0", 15], ["198.51.100.0", 24], ["203.0.113.0", 24], ["240.0.0.0", 4],
-  ["255.255.255.255", 32],
-] as const) privateRanges.addSubnet(net4, bits, "ipv4");
-for (const [net6, bits] of [
-  ["::1", 128], ["::", 128], ["64:ff9b:1::", 48], ["100::", 64], ["2001::", 23],
-  ["2001:db8::", 32], ["2001:10::", 28], ["fc00::", 7], ["fe80::", 10],
-] as const) privateRanges.addSubnet(net6, bits, "ipv6");
-
-export function isPrivateIp(address: string): boolean {
-  const family = net.isIP(address);
-  if (family === 0) return false;
-  return privateRanges.check(address, family === 4 ? "ipv4" : "ipv6");
-}
-
-/** True if any of `addresses` is private and INTEGRATIONS_ALLOW_PRIVATE_IPS is off. */
-export function hasForbiddenAddress(addresses: readonly { address: string }[]): boolean {
-  return !getEnv().integrationsAllowPrivateIps && addresses.some((a) => isPrivateIp(a.address));
-}
 
 /**
  * Runs `send` up to `tries` times while it throws non-permanent errors, within the retry

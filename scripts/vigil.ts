@@ -6,7 +6,7 @@ import { runSendalerts } from "../lib/alerts/run-sendalerts";
 import { EnvError, getEnv } from "../lib/env";
 import { closeAll } from "../lib/lifecycle";
 import { migrateDatabase } from "../lib/migrate";
-import { startMetricsServer } from "../lib/metrics/start-metrics-server";
+import { startMetricsServer } from "../lib/metrics/operational-metrics";
 import { runSendreports } from "../lib/reports/run-sendreports";
 import { drainPingQueue } from "../lib/pings/record-ping";
 import { runHousekeeping } from "../lib/prune/run-housekeeping";

@@ -1,5 +1,5 @@
 import type { MonthlyDowntime } from "@/lib/checks/get-downtime-summary";
-import { formatApproxDuration } from "@/lib/format/format-approx-duration";
+import { formatApproxDuration } from "@/lib/format";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { formatDuration } from "@/lib/format/format-duration";
+import { formatDuration } from "@/lib/format";
 import { DURATION_SCALE, DURATION_UNITS, MAX_DURATION, MIN_DURATION, fromScaleIndex, pickUnit, toScaleIndex, unitSeconds, type DurationUnit } from "./duration-scale";
 
 /**

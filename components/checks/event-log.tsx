@@ -1,6 +1,5 @@
 import type { CheckEvent, FlipEvent, NotificationEvent, PingEvent } from "@/lib/checks/get-check-events";
-import { formatDateTime } from "@/lib/format/format-date-time";
-import { formatRunTime } from "@/lib/format/format-run-time";
+import { formatDateTime, formatRunTime } from "@/lib/format";
 import { PingBody } from "./ping-body";
 
 const STATUS_NAMES: Record<string, string> = { new: "new", up: "up", down: "down", paused: "paused" };

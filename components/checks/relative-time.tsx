@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { formatRelativeTime } from "@/lib/format/format-relative-time";
+import { formatRelativeTime } from "@/lib/format";
 
 // One shared ticking clock for every relative time on the page, instead of a timer each.
 const TICK_MS = 5_000;

@@ -1,4 +1,4 @@
-import { formatDuration } from "@/lib/format/format-duration";
+import { formatDuration } from "@/lib/format";
 
 /** "every 1 day" for a simple check; the cron/OnCalendar expression and its zone otherwise. */
 export function ScheduleText({ check }: { check: { kind: string; timeout: number; grace: number; schedule: string; tz: string } }) {

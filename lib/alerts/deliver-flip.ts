@@ -8,8 +8,7 @@ import { REMINDER_REASON } from "./claim-due-reminder";
 import { findLastPing } from "./flip-details";
 import { deliverToGroupMembers } from "./deliver-group-members";
 import { updateNextNagDates } from "../reports/update-next-nag-dates";
-import { countNotification } from "../metrics/count-notification";
-import { observeSendalertsDwell } from "../metrics/observe-sendalerts-dwell";
+import { countNotification, observeSendalertsDwell } from "../metrics/tallies";
 
 export interface ChannelDelivery {
   channelCode: string;

@@ -1,5 +1,5 @@
 import { getDb } from "../db";
-import { countFlip } from "../metrics/count-flip";
+import { countFlip } from "../metrics/tallies";
 import { updateGoingDown } from "./update-going-down";
 
 /**

@@ -4,8 +4,7 @@ import type { Check, Flip, Ping } from "../db";
 import { getDb } from "../db";
 import { getEnv } from "../env";
 import { getUniqueKey } from "../checks/get-unique-key";
-import { formatDuration } from "../format/format-duration";
-import { plural } from "../format/plural";
+import { formatDuration, plural } from "../format";
 
 const REASONS: Record<string, string> = {
   timeout: "success signal did not arrive on time, grace time passed",

@@ -2,7 +2,7 @@
 // views (JsonResponse, empty 403/404/405, plain-text 409) because clients match on them,
 // which is why this API does not use the app's { error: { code, message } } envelope.
 import type { AppError } from "../errors";
-import { toPythonJson } from "./python-json";
+import { toPythonJson } from "../compat/python";
 
 export function jsonResponse(body: unknown, status = 200): Response {
   return new Response(toPythonJson(body), { status, headers: { "Content-Type": "application/json" } });

@@ -1,7 +1,7 @@
 import { getEnv } from "../env";
 import { sendMail } from "../mail";
 import { createLoginLink } from "./create-login-link";
-import { escapeHtml } from "../format/escape-html";
+import { escapeHtml } from "../format";
 
 /**
  * Emails `email` a sign-in link (createLoginLink) that leads to `next` afterwards. Throws

@@ -1,14 +1,44 @@
+import { getStatus } from "../checks/get-status";
+import { CHECK_TIMING_SELECT } from "../checks/types";
+import { getDb } from "../db";
 import { getEnv } from "../env";
-import { getCheckBadgeSummary } from "./get-check-badge-summary";
-import { getProjectBadgeSummary } from "./get-project-badge-summary";
-import { isBadgeSignatureValid } from "./is-badge-signature-valid";
-import { parseBadgePath } from "./parse-badge-path";
-import { renderBadgeJson } from "./render-badge-json";
-import { renderBadgeSvg } from "./render-badge-svg";
-import { renderShieldsJson } from "./render-shields-json";
-import type { BadgeFormat, BadgeSummary } from "./types";
+import { renderBadgeJson, renderBadgeSvg, renderShieldsJson, summarizeBadgeStatuses, type BadgeFormat, type BadgeSummary } from "./render";
+import { isBadgeSignatureValid, parseBadgePath } from "./urls";
 
 const FORMATS: readonly string[] = ["svg", "json", "shields"] satisfies BadgeFormat[];
+
+/**
+ * The badge of the check with this badge key, labelled with its name (its UUID when it has
+ * none), or null when no check has the key.
+ */
+async function getCheckBadgeSummary(
+  badgeKey: string,
+  withLate: boolean,
+  now: Date,
+): Promise<{ label: string; summary: BadgeSummary } | null> {
+  const check = await getDb().check.findUnique({ where: { badgeKey } });
+  if (!check) return null;
+  return { label: check.name || check.code, summary: summarizeBadgeStatuses([getStatus(check, now)], withLate) };
+}
+
+/**
+ * The badge of the project with this badge key over its checks that carry `tag` exactly
+ * ("*" = all of them), or null when no project has the key.
+ */
+async function getProjectBadgeSummary(badgeKey: string, tag: string, withLate: boolean, now: Date): Promise<BadgeSummary | null> {
+  const project = await getDb().project.findUnique({
+    where: { badgeKey },
+    // `contains` only narrows the rows (like Healthchecks' tags__contains); the exact tag
+    // match below drops "prodx" for "prod".
+    select: { checks: { where: tag === "*" ? {} : { tags: { contains: tag } }, select: { ...CHECK_TIMING_SELECT, tags: true } } },
+  });
+  if (!project) return null;
+  const checks = tag === "*" ? project.checks : project.checks.filter((c) => c.tags.split(" ").some((t) => t.trim() === tag));
+  return summarizeBadgeStatuses(
+    checks.map((c) => getStatus(c, now)),
+    withLate,
+  );
+}
 
 /** Headers of every badge response: Django's never_cache and Healthchecks' @cors("GET"). */
 function withBadgeHeaders(response: Response, now: Date): Response {

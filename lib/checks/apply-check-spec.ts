@@ -1,10 +1,10 @@
 import type { Check } from "../db";
-import { detectScheduleKind } from "../schedules/detect-schedule-kind";
+import { detectScheduleKind } from "../schedules/schedule";
 import type { ApiVersion } from "./to-dict";
 import type { CheckSpec } from "./check-spec";
 import { getFirstReminderAt } from "../pings/apply-ping";
 import { safeGoingDownAfter } from "./going-down-after";
-import { slugify } from "./slugify";
+import { slugify } from "../compat/python";
 
 /** The columns a spec may write. */
 export type CheckSettings = Pick<

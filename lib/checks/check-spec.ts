@@ -1,5 +1,5 @@
 import { AppError } from "../errors";
-import { isValidSchedule } from "../schedules/is-valid-schedule";
+import { isValidSchedule } from "../schedules/schedule";
 import { normalizeTimezone } from "../schedules/normalize-timezone";
 
 export type UniqueField = "name" | "slug" | "tags" | "timeout" | "grace";

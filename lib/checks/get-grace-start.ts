@@ -1,4 +1,4 @@
-import { getNextRun } from "../schedules/get-next-run";
+import { getNextRun } from "../schedules/schedule";
 import type { CheckTiming } from "./types";
 
 /**

@@ -1,5 +1,5 @@
 import { getDb } from "../db";
-import { formatDateTime } from "../format/format-date-time";
+import { formatDateTime } from "../format";
 import { getDisplayStatus } from "./get-display-status";
 import { CHECK_TIMING_SELECT, type CheckStatus } from "./types";
 

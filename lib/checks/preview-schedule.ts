@@ -1,8 +1,7 @@
 import { AppError } from "../errors";
-import { formatDateTime } from "../format/format-date-time";
+import { formatDateTime } from "../format";
 import { describeSchedule } from "../schedules/describe-schedule";
-import { detectScheduleKind } from "../schedules/detect-schedule-kind";
-import { getNextRun } from "../schedules/get-next-run";
+import { detectScheduleKind, getNextRun } from "../schedules/schedule";
 import { parseCheckSpec } from "./check-spec";
 
 export type SchedulePreview =

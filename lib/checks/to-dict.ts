@@ -1,6 +1,6 @@
 import { getEnv } from "../env";
 import type { Check } from "../db";
-import { formatIso } from "./format-iso";
+import { formatIso } from "../compat/python";
 import { getGraceStart } from "./get-grace-start";
 import { getStatus } from "./get-status";
 import { getUniqueKey } from "./get-unique-key";

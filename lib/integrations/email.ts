@@ -5,7 +5,7 @@ import { simpleParser } from "mailparser";
 import type { Channel, Flip, Ping } from "../db";
 import { getDb } from "../db";
 import { getEnv } from "../env";
-import { formatDuration } from "../format/format-duration";
+import { formatDuration } from "../format";
 import { sendMail, type MailAttachment } from "../mail";
 import {
   describeFlip,

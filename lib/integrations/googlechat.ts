@@ -1,10 +1,9 @@
-import { escapeHtml } from "../format/escape-html";
+import { escapeHtml, formatDuration } from "../format";
 // Google Chat integration (Healthchecks' hc/integrations/googlechat): a cardsV2 card posted to
 // a space's incoming webhook, with the headline, the check's details and a button to its page.
 import type { Channel, Flip } from "../db";
 import { getEnv } from "../env";
 import { readWebhookUrl } from "../channels/read-webhook-url";
-import { formatDuration } from "../format/format-duration";
 import { getCheckFacts, getCloakedUrl, getDowntimeSeconds, getNameThenCode, getReasonLong } from "../alerts/flip-details";
 import { postJson } from "./post-json";
 import type { NotifyContext, Transport } from "./transport";

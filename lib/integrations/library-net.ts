@@ -1,5 +1,5 @@
 // Shared by the transports built on client libraries (@slack/webhook, discord.js, telegraf,
-// twilio), which make their own HTTP requests: lib/http.ts's private-address rule applied as a
+// twilio), which make their own HTTP requests: lib/net/address-policy.ts's rule applied as a
 // DNS `lookup` hook on the agents those libraries use, so every connection they open (redirects
 // included) goes only to addresses that were checked, plus the retry loop and the mapping of
 // network errors to Healthchecks' messages that lib/http.ts applies to its own requests.
@@ -9,7 +9,8 @@ import https from "node:https";
 import type net from "node:net";
 import { Agent as UndiciAgent } from "undici";
 import { getEnv } from "../env";
-import { hasForbiddenAddress, parseUrl, PRIVATE_IP_MESSAGE, resolveHost, retryTransport } from "../http";
+import { parseUrl, resolveHost, retryTransport } from "../http";
+import { hasForbiddenAddress, PRIVATE_IP_MESSAGE } from "../net/address-policy";
 import { TransportError, type NotifyContext } from "./transport";
 
 const PRIVATE_IP_CODE = "EVIGILPRIVATEIP";

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { getEnv } from "../env";
 import { request } from "../http";
-import { escapeHtml } from "../format/escape-html";
+import { escapeHtml } from "../format";
 import { readMatrixRoom } from "../channels/other-configs";
 import { buildPushMessage } from "./push-message";
 import { TransportError, type NotifyContext, type Transport } from "./transport";

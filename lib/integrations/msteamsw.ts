@@ -1,11 +1,10 @@
-import { escapeHtml } from "../format/escape-html";
+import { escapeHtml, formatDuration } from "../format";
 // Microsoft Teams integration through a Workflows ("Post to a channel when a webhook request is
 // received") webhook, Healthchecks' hc/integrations/msteamsw: an Adaptive Card 1.2 wrapped in a
 // "message" activity. Teams' retired Office 365 connectors (kind "msteams") are not supported.
 import type { Channel, Flip } from "../db";
 import { getEnv } from "../env";
 import { readWebhookUrl } from "../channels/read-webhook-url";
-import { formatDuration } from "../format/format-duration";
 import { getCheckFacts, getCloakedUrl, getDowntimeSeconds, getNameThenCode, getPingBodyText, getReasonLong } from "../alerts/flip-details";
 import { postJson } from "./post-json";
 import { TransportError, type NotifyContext, type Transport } from "./transport";

@@ -1,8 +1,7 @@
-import { escapeHtml } from "../format/escape-html";
+import { escapeHtml, formatDuration } from "../format";
 // The title and text of a flip for the push and incident services (ntfy, Gotify, Pushover,
 // Pushbullet, Opsgenie...), in the markup each one renders. Shared by those transports, not a
 // transport itself; chat services have richer layouts of their own (slack-payload.ts, msteamsw.ts).
-import { formatDuration } from "../format/format-duration";
 import { describeFlip, findOtherDownChecks, formatOtherDownChecks, getCheckFacts, getDowntimeSeconds, getNameThenCode, getPingBodyText } from "../alerts/flip-details";
 import type { NotifyContext } from "./transport";
 

@@ -4,7 +4,7 @@
 import type { Channel, Flip } from "../db";
 import { getEnv } from "../env";
 import { readWebhookUrl } from "../channels/read-webhook-url";
-import { formatDuration } from "../format/format-duration";
+import { formatDuration } from "../format";
 import { getCheckFacts, getCloakedUrl, getDowntimeSeconds, getNameThenCode, getReasonLong } from "../alerts/flip-details";
 import { postJson } from "./post-json";
 import { TransportError, type NotifyContext, type Transport } from "./transport";

@@ -4,7 +4,7 @@
 // does Vigil, with the steps spelled out, since Vigil has no submit page of its own.
 import os from "node:os";
 import { getEnv } from "../env";
-import { escapeHtml } from "../format/escape-html";
+import { escapeHtml } from "../format";
 import { sendMail } from "../mail";
 import { consumeToken } from "../rate-limit/consume-token";
 

@@ -3,7 +3,7 @@
 // not lost while an admin solves the CAPTCHA.
 import { getDb } from "../db";
 import { getEnv } from "../env";
-import { escapeHtml } from "../format/escape-html";
+import { escapeHtml } from "../format";
 import { sendMail } from "../mail";
 
 /** Healthchecks' mask_phone filter: "+15551234567" → "+155******567"; short values as they are. */

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import net from "node:net";
 import type { Channel, Flip } from "../db";
 import { getEnv } from "../env";
-import { escapeHtml } from "../format/escape-html";
+import { escapeHtml } from "../format";
 import { getSignalRecipient, readSignalConfig } from "../channels/other-configs";
 import { consumeToken } from "../rate-limit/consume-token";
 import { buildPushMessage } from "./push-message";

@@ -2,7 +2,7 @@
 // mattermost and discord transports, which differ only in where they post it, how asterisks
 // are escaped and which errors are permanent. Not a transport itself.
 import { getEnv } from "../env";
-import { formatDuration } from "../format/format-duration";
+import { formatDuration } from "../format";
 import { getCheckFacts, getCloakedUrl, getDowntimeSeconds, getNameThenCode, getPingBodyText, getReasonLong } from "../alerts/flip-details";
 import type { NotifyContext } from "./transport";
 

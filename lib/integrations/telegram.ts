@@ -1,4 +1,4 @@
-import { escapeHtml } from "../format/escape-html";
+import { escapeHtml } from "../format";
 // Telegram integration (Healthchecks' hc/integrations/telegram): the bot (TELEGRAM_TOKEN) sends
 // an HTML message to the chat a project linked with /start (lib/telegram/bot-webhook.ts), with
 // telegraf's Telegram client against TELEGRAM_API_URL. Stored config (§6.3):

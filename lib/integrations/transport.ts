@@ -3,15 +3,9 @@
 // TransportError, whose `permanent` flag makes deliverFlip disable the channel.
 import type { Channel, Check, Flip, Ping, Project } from "../db";
 
-export class TransportError extends Error {
-  readonly permanent: boolean;
-
-  constructor(message: string, { permanent = false }: { permanent?: boolean } = {}) {
-    super(message);
-    this.name = "TransportError";
-    this.permanent = permanent;
-  }
-}
+// The class lives in lib/errors.ts, so lib/http.ts need not import a feature; re-exported
+// here until the transports import it from there.
+export { TransportError } from "../errors";
 
 /** What a transport gets for one delivery. */
 export interface NotifyContext {

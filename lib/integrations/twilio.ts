@@ -13,7 +13,7 @@ import type TwilioResponse from "twilio/lib/http/response";
 import type { Channel, Flip } from "../db";
 import { getEnv } from "../env";
 import { describeFlip, getDowntimeSeconds, getNameThenCode } from "../alerts/flip-details";
-import { escapeHtml } from "../format/escape-html";
+import { escapeHtml } from "../format";
 import { readPhoneConfig } from "../channels/phone-configs";
 import { checkTarget, genericLibraryError, guardedNodeAgent, withRetries } from "./library-net";
 import { TransportError, type NotifyContext, type Transport } from "./transport";

@@ -6,7 +6,7 @@ import { getDb } from "../db";
 import { getEnv } from "../env";
 import { request } from "../http";
 import { checkToDict } from "../checks/to-dict";
-import { formatIso } from "../checks/format-iso";
+import { formatIso } from "../compat/python";
 import { getPingBodyText } from "../alerts/flip-details";
 import { TransportError, type NotifyContext, type Transport } from "./transport";
 

@@ -2,8 +2,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom
 import { getDb } from "../db";
 import { getPingQueueStats } from "../pings/record-ping";
 import { getPingStorePoolStats } from "../store/get-ping-store";
-import type { TallyHistogram } from "./tally-histogram";
-import { PING_KINDS, PING_TRANSPORTS, tallies } from "./tallies";
+import { PING_KINDS, PING_TRANSPORTS, tallies, type TallyHistogram } from "./tallies";
 
 let registry: Registry | undefined;
 

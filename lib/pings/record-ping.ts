@@ -1,6 +1,5 @@
 import { notifyFlipsCreated } from "../alerts/wake";
-import { countPingBatch } from "../metrics/count-ping-batch";
-import { countPingError } from "../metrics/count-ping-error";
+import { countPingBatch, countPingError } from "../metrics/tallies";
 import { getMaxConcurrentBatches, getPingStore } from "../store/get-ping-store";
 import type { PingInput, PingResult } from "./types";
 

@@ -1,4 +1,4 @@
-// How long housekeeping keeps rows (Healthchecks' values, §8.4). Shared by the ping path's
+// How long housekeeping keeps rows (Healthchecks' values). Shared by the ping path's
 // automatic per-check prune (lib/store) and the `vigil prune` tasks (lib/prune).
 
 const DAY_MS = 86_400_000;

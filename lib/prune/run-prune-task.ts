@@ -1,4 +1,4 @@
-import { plural } from "../format/plural";
+import { plural } from "../format";
 import { pruneFlips } from "./prune-flips";
 import { pruneNotifications } from "./prune-notifications";
 import { prunePings } from "./prune-pings";

@@ -4,7 +4,7 @@ import { getDisplayStatus } from "../checks/get-display-status";
 import { getDb, type User } from "../db";
 import { getEnv } from "../env";
 import type { DowntimePeriod } from "../checks/get-period-boundaries";
-import { getUnsubscribeReportsUrl } from "./get-unsubscribe-reports-url";
+import { getUnsubscribeReportsUrl } from "./unsubscribe-link";
 import type { Report, ReportCheck, ReportFrequency, ReportProject } from "./types";
 
 /** Healthchecks skips accounts whose checks have not been pinged for six months. */

@@ -1,8 +1,7 @@
 import { formatAgo } from "../alerts/flip-details";
 import type { CheckStatus } from "../checks/types";
 import { getEnv } from "../env";
-import { escapeHtml as esc } from "../format/escape-html";
-import { formatApproxDuration } from "../format/format-approx-duration";
+import { escapeHtml as esc, formatApproxDuration } from "../format";
 import type { Report, ReportCheck, ReportDowntime, ReportPeriod } from "./types";
 
 export interface RenderedEmail {

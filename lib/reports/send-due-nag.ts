@@ -1,6 +1,5 @@
-import { getDb } from "../db";
+import { getDb, type User } from "../db";
 import { buildReport } from "./build-report";
-import { claimDueNag } from "./claim-due-nag";
 import { sendReportEmail } from "./send-report-email";
 import type { SendResult } from "./types";
 
@@ -22,4 +21,27 @@ export async function sendDueNag(now: Date = new Date()): Promise<SendResult | n
     return { email: user.email, sent: false };
   }
   return sendReportEmail(report);
+}
+
+/**
+ * Claims one account whose "still down" reminder is due (next_nag_date <= now, reminders on)
+ * by moving next_nag_date one nag period past now. Returns the account as it was read, or null
+ * when none is due. Like the report claim, the conditional UPDATE lets exactly one of several
+ * sendreports processes win; a stopped process sends one reminder on restart, not one per
+ * missed period.
+ */
+async function claimDueNag(now: Date): Promise<User | null> {
+  const db = getDb();
+  for (;;) {
+    const user = await db.user.findFirst({
+      where: { nagPeriod: { gt: 0 }, nextNagDate: { lte: now } },
+      orderBy: { nextNagDate: "asc" },
+    });
+    if (!user) return null;
+    const { count } = await db.user.updateMany({
+      where: { id: user.id, nagPeriod: user.nagPeriod, nextNagDate: user.nextNagDate },
+      data: { nextNagDate: new Date(now.getTime() + user.nagPeriod * 1000) },
+    });
+    if (count === 1) return user;
+  }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { nextCronMatch, parseCron } from "./cron";
-import { ScheduleError } from "./errors";
-import { isoInZone } from "./iso-in-zone";
+import { ScheduleError } from "./parsing";
+import { isoInZone } from "./zoned-time";
 
 // Many cases below are ported from cronsim's own test suite, so the expected
 // values are what Healthchecks computes.

@@ -1,6 +1,5 @@
-import { memoizeParser } from "./memoize-parser";
-import { ScheduleError } from "./errors";
-import { splitWhitespace } from "./split-whitespace";
+import { memoizeParser, ScheduleError } from "./parsing";
+import { splitWhitespace } from "../compat/python";
 import {
   DAY_MS,
   MINUTE_MS,

@@ -1,8 +1,7 @@
 import { parseCron } from "./cron";
-import { detectScheduleKind } from "./detect-schedule-kind";
 import { parseOnCalendar } from "./oncalendar";
-import { splitWhitespace } from "./split-whitespace";
-import { stripWhitespace } from "./strip-whitespace";
+import { splitWhitespace, stripWhitespace } from "../compat/python";
+import { detectScheduleKind } from "./schedule";
 
 /*
  * Plain-English descriptions for the schedule dialog. Both syntaxes are first parsed by the

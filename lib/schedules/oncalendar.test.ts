@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { ScheduleError } from "./errors";
-import { isoInZone } from "./iso-in-zone";
+import { ScheduleError } from "./parsing";
+import { isoInZone } from "./zoned-time";
 import { nextOnCalendarMatch, parseOnCalendar } from "./oncalendar";
 
 // Many cases below are ported from oncalendar's own test suite, so the

@@ -1,8 +1,6 @@
-import { memoizeParser } from "./memoize-parser";
-import { ScheduleError } from "./errors";
+import { memoizeParser, ScheduleError } from "./parsing";
 import { normalizeTimezone } from "./normalize-timezone";
-import { splitWhitespace } from "./split-whitespace";
-import { stripWhitespace } from "./strip-whitespace";
+import { splitWhitespace, stripWhitespace } from "../compat/python";
 import {
   DAY_MS,
   HOUR_MS,

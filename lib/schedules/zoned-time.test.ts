@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { ScheduleError } from "./errors";
+import { ScheduleError } from "./parsing";
 import { civilFromDays, daysFromCivil, getTimeZone } from "./zoned-time";
 
 const wallMs = (iso: string): number => Date.parse(`${iso}Z`);

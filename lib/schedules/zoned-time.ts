@@ -1,4 +1,4 @@
-import { ScheduleError } from "./errors";
+import { ScheduleError } from "./parsing";
 
 /*
  * Wall-clock time is represented as a plain number: the milliseconds the wall
@@ -274,4 +274,25 @@ export function getTimeZoneOrUtc(name: string): TimeZone {
   } catch {
     return getTimeZone("UTC");
   }
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
+
+/**
+ * ISO 8601 text for an instant as read on the wall clock of zone `tz`, with
+ * its UTC offset, e.g. "2021-03-28T04:00:00+03:00" (Python's isoformat()
+ * layout, which keeps ports of cronsim/oncalendar test cases readable).
+ */
+export function isoInZone(date: Date, tz: string): string {
+  const zone = getTimeZone(tz);
+  const utc = date.getTime();
+  const offsetMinutes = Math.round(zone.offsetAt(utc) / 60_000);
+  const wall = utc + zone.offsetAt(utc);
+  const { year, month, day } = civilFromDays(wallDays(wall));
+  const sign = offsetMinutes < 0 ? "-" : "+";
+  const abs = Math.abs(offsetMinutes);
+  return (
+    `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(wallHour(wall))}:${pad(wallMinute(wall))}:${pad(wallSecond(wall))}` +
+    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
 }

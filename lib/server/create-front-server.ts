@@ -1,8 +1,8 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { handleApiRequest } from "../api/router";
 import { getEnv } from "../env";
-import { handleMetricsRequest } from "../metrics/handle-metrics-request";
-import { handleProjectMetrics, PROJECT_METRICS_PATH } from "../metrics/handle-project-metrics";
+import { handleMetricsRequest } from "../metrics/operational-metrics";
+import { handleProjectMetrics, PROJECT_METRICS_PATH } from "../metrics/project-metrics";
 import { handlePing } from "./handle-ping";
 import { listenHttp, type ListeningServer } from "./listen-http";
 import { ROOT_PING_PATH } from "./parse-ping-url";

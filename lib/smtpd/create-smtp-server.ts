@@ -5,8 +5,7 @@ import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from "s
 import { getEnv } from "../env";
 import { recordPing } from "../pings/record-ping";
 import type { PingTarget } from "../pings/types";
-import { getEmailText } from "./get-email-text";
-import { parseRecipient } from "./parse-recipient";
+import { getEmailText, parseRecipient } from "./message";
 
 /** Larger messages are answered 552 and not recorded (the whole message is stored per ping). */
 export const MAX_MESSAGE_SIZE = 10 * 1024 * 1024;

@@ -2,7 +2,7 @@
 // (also "/start@<bot name>", in private chats, groups and forum topics) with a link that
 // connects the chat to a project. Every other update is ignored.
 import { getEnv } from "../env";
-import { escapeHtml } from "../format/escape-html";
+import { escapeHtml } from "../format";
 import { sendTelegramMessage, type TelegramChat } from "../integrations/telegram";
 import { signTelegramChat } from "./chat-token";
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hashToken } from "../auth/hash-token";
-import { escapeHtml } from "../format/escape-html";
+import { escapeHtml } from "../format";
 import { emailChangeIdentifier } from "../auth/token-identifiers";
 import { getDb } from "../db";
 import { getEnv } from "../env";

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { JsonFloat, toPythonJson } from "../../lib/api/python-json";
+import { JsonFloat, toPythonJson } from "../../lib/compat/python";
 import { getUniqueKey } from "../../lib/checks/get-unique-key";
-import { slugify } from "../../lib/checks/slugify";
+import { slugify } from "../../lib/compat/python";
 import { getBadgeUrl } from "../../lib/projects/get-badge-url";
 import { hashPassword } from "../../lib/users/hash-password";
 import { verifyPassword } from "../../lib/users/verify-password";

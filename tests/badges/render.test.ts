@@ -4,17 +4,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { getCheckBadgeUrl } from "../../lib/badges/get-check-badge-url";
-import { getShieldsEndpointUrl } from "../../lib/badges/get-shields-endpoint-url";
-import { getTextWidth } from "../../lib/badges/get-text-width";
-import { isBadgeSignatureValid } from "../../lib/badges/is-badge-signature-valid";
-import { parseBadgePath } from "../../lib/badges/parse-badge-path";
-import { renderBadgeJson } from "../../lib/badges/render-badge-json";
-import { renderBadgeSvg } from "../../lib/badges/render-badge-svg";
-import { renderShieldsJson } from "../../lib/badges/render-shields-json";
-import { summarizeBadgeStatuses } from "../../lib/badges/summarize-badge-statuses";
-import type { BadgeStatus } from "../../lib/badges/types";
-import { unquotePython } from "../../lib/badges/unquote-python";
+import {
+  getShieldsEndpointUrl,
+  getTextWidth,
+  renderBadgeJson,
+  renderBadgeSvg,
+  renderShieldsJson,
+  summarizeBadgeStatuses,
+  type BadgeStatus,
+} from "../../lib/badges/render";
+import { getCheckBadgeUrl, isBadgeSignatureValid, parseBadgePath } from "../../lib/badges/urls";
 import { setEnv } from "../../lib/env";
 import { getBadgeSignature } from "../../lib/projects/get-badge-signature";
 import { getBadgeUrl } from "../../lib/projects/get-badge-url";
@@ -171,13 +170,5 @@ describe("badge URL parsing", () => {
     "/ping/abc",
   ])("finds no route for %s", (p) => {
     expect(parseBadgePath(p)).toBeNull();
-  });
-
-  test("unquotes like Python: bad escapes stay, bad UTF-8 becomes U+FFFD unless strict", () => {
-    expect(unquotePython("a%2Fb%20%C3%A9")).toBe("a/b é");
-    expect(unquotePython("%zz%2")).toBe("%zz%2");
-    expect(unquotePython("%FFx")).toBe("\uFFFDx");
-    expect(unquotePython("%EF%BB%BFx")).toBe("\uFEFFx");
-    expect(() => unquotePython("%FF", true)).toThrow();
   });
 });

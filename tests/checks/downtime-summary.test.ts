@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import { getDowntimeSummary } from "../../lib/checks/get-downtime-summary";
-import { getMonthBoundaries } from "../../lib/checks/get-month-boundaries";
+import { getPeriodBoundaries } from "../../lib/checks/get-period-boundaries";
 import { summarizeDowntime } from "../../lib/checks/summarize-downtime";
 import { getDb } from "../../lib/db";
 import { createCheck, createFixtures } from "../fixtures";
@@ -9,7 +9,10 @@ import { forEachDatabase, resetDatabase } from "../helpers/databases";
 const DAY = 86_400;
 const d = (iso: string) => new Date(iso);
 
-describe("getMonthBoundaries", () => {
+// Healthchecks' month_boundaries: the first instants of the current month and the ones before it.
+const monthStarts = (months: number, tz: string, now: Date) => getPeriodBoundaries("month", months, tz, now).map((p) => p.start);
+
+describe("month periods start at midnight on the 1st, in the time zone", () => {
   test.each([
     ["UTC", "2026-03-15T12:00:00Z", ["2026-01-01T00:00:00.000Z", "2026-02-01T00:00:00.000Z", "2026-03-01T00:00:00.000Z"]],
     // Riga is UTC+2 in winter: its months start two hours before UTC's.
@@ -21,12 +24,12 @@ describe("getMonthBoundaries", () => {
     ["Asia/Tokyo", "2026-01-01T00:30:00Z", ["2025-10-31T15:00:00.000Z", "2025-11-30T15:00:00.000Z", "2025-12-31T15:00:00.000Z"]],
     ["Not/AZone", "2026-03-15T12:00:00Z", ["2026-01-01T00:00:00.000Z", "2026-02-01T00:00:00.000Z", "2026-03-01T00:00:00.000Z"]],
   ])("in %s at %s", (tz, now, expected) => {
-    expect(getMonthBoundaries(3, tz, d(now)).map((b) => b.toISOString())).toEqual(expected);
+    expect(monthStarts(3, tz, d(now)).map((b) => b.toISOString())).toEqual(expected);
   });
 });
 
 describe("summarizeDowntime", () => {
-  const boundaries = getMonthBoundaries(3, "UTC", d("2026-03-15T12:00:00Z"));
+  const boundaries = monthStarts(3, "UTC", d("2026-03-15T12:00:00Z"));
   const base = { boundaries, now: d("2026-03-15T12:00:00Z"), checkCreatedAt: d("2025-06-01T00:00:00Z") };
   const flip = (iso: string, oldStatus: string) => ({ createdAt: d(iso), oldStatus });
 

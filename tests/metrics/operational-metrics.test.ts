@@ -9,7 +9,7 @@ import { claimAndDeliverNextFlip } from "../../lib/alerts/claim-and-deliver-next
 import { findGoingDown } from "../../lib/alerts/find-going-down";
 import { getDb } from "../../lib/db";
 import { setEnv } from "../../lib/env";
-import { startMetricsServer, type MetricsServer } from "../../lib/metrics/start-metrics-server";
+import { startMetricsServer, type MetricsServer } from "../../lib/metrics/operational-metrics";
 import { startFrontServer, type FrontServer } from "../../lib/server/create-front-server";
 import { startSmtpd } from "../../lib/smtpd/create-smtp-server";
 import { createChannel, startHttpSink, webhookConfig, type HttpSink } from "../helpers/alerts";

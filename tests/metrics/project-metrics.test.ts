@@ -1,4 +1,4 @@
-// The per-project Prometheus endpoint (§8.2) through a running front server over HTTP, on
+// The per-project Prometheus endpoint through a running front server over HTTP, on
 // SQLite and PostgreSQL. fixtures/project-metrics.txt was produced by Healthchecks' own metrics
 // view logic (hc/integrations/prometheus/views.py) fed the checks created below, so the test
 // holds Vigil to Healthchecks' output byte for byte: families, order, escaping, tag sorting.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest"
 import { getUniqueKey } from "../../lib/checks/get-unique-key";
 import { getDb, type Check, type Project, type User } from "../../lib/db";
 import { setEnv } from "../../lib/env";
-import { getUnsubscribeReportsToken } from "../../lib/reports/get-unsubscribe-reports-token";
+import { getUnsubscribeReportsToken } from "../../lib/reports/unsubscribe-link";
 import { runSendreports } from "../../lib/reports/run-sendreports";
 import { sendDueNag } from "../../lib/reports/send-due-nag";
 import { sendDueReport } from "../../lib/reports/send-due-report";

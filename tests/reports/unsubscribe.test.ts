@@ -3,8 +3,7 @@ import { GET, POST } from "@/app/(auth)/accounts/unsubscribe_reports/[token]/rou
 import UnsubscribeReportsPage from "@/app/(auth)/accounts/unsubscribe_reports/[token]/confirm/page";
 import { getDb, type User } from "../../lib/db";
 import { getEnv, setEnv } from "../../lib/env";
-import { getUnsubscribeReportsToken } from "../../lib/reports/get-unsubscribe-reports-token";
-import { verifyUnsubscribeReportsToken } from "../../lib/reports/verify-unsubscribe-reports-token";
+import { getUnsubscribeReportsToken, verifyUnsubscribeReportsToken } from "../../lib/reports/unsubscribe-link";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
 import { createFixtures } from "../fixtures";
 import { setUser } from "./helpers";

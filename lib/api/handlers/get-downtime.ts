@@ -7,7 +7,7 @@ import { getTimeZone } from "../../schedules/zoned-time";
 import { authorize } from "../authorize";
 import { findCheckByUniqueKey } from "../find-check-by-unique-key";
 import { findProjectCheck } from "../find-project-check";
-import { JsonFloat } from "../python-json";
+import { JsonFloat } from "../../compat/python";
 import { jsonResponse } from "../respond";
 import type { ApiContext } from "../types";
 

@@ -1,5 +1,5 @@
 import { getDb } from "../../db";
-import { isMetricsKey } from "../../metrics/is-metrics-key";
+import { isMetricsKey } from "../../metrics/operational-metrics";
 import { emptyResponse, jsonResponse } from "../respond";
 import type { ApiContext } from "../types";
 

@@ -1,4 +1,4 @@
-import { formatIso } from "../../checks/format-iso";
+import { formatIso } from "../../compat/python";
 import { getDb, type Check } from "../../db";
 import { authorize } from "../authorize";
 import { findCheckByUniqueKey } from "../find-check-by-unique-key";

@@ -2,9 +2,8 @@ import { getDb } from "../../db";
 import { getEnv } from "../../env";
 import { authorize } from "../authorize";
 import { findProjectCheck } from "../find-project-check";
-import { formatIsoMicro } from "../format-iso-micro";
+import { formatIsoMicro, JsonFloat } from "../../compat/python";
 import { getPingDurations } from "../get-ping-durations";
-import { JsonFloat } from "../python-json";
 import { jsonResponse } from "../respond";
 import type { ApiContext } from "../types";
 

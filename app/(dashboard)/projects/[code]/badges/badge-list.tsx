@@ -4,9 +4,8 @@ import { useEffect, useId, useState } from "react";
 import { CopyButton } from "@/components/checks/copy-button";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
-import { getShieldsEndpointUrl } from "@/lib/badges/get-shields-endpoint-url";
 import type { BadgeTarget } from "@/lib/badges/list-project-badges";
-import type { BadgeFormat } from "@/lib/badges/types";
+import { getShieldsEndpointUrl, type BadgeFormat } from "@/lib/badges/render";
 
 type States = 2 | 3;
 
@@ -120,10 +119,13 @@ function Choice<T extends string | number>({
 export function BadgeList({
   all,
   tags,
+  tagsTruncated = false,
   checks,
 }: {
   all: BadgeTarget;
   tags: (BadgeTarget & { tag: string })[];
+  /** More tags are in use than the page lists. */
+  tagsTruncated?: boolean;
   checks: (BadgeTarget & { code: string })[];
 }) {
   const [format, setFormat] = useState<BadgeFormat>("svg");
@@ -162,6 +164,11 @@ export function BadgeList({
         </ul>
         {tags.length === 0 && (
           <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Tag checks to get a badge for each tag.</p>
+        )}
+        {tagsTruncated && (
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+            Only {tags.length} tags are listed here: the project uses more. Badge URLs work for every tag.
+          </p>
         )}
       </Card>
 

@@ -25,7 +25,7 @@ export default async function BadgesPage({ params }: { params: Promise<{ code: s
           least one is down. Three-state badges also show <strong>late</strong> when a check is in its grace time.
         </p>
       </header>
-      <BadgeList all={badges.all} tags={badges.tags} checks={badges.checks} />
+      <BadgeList all={badges.all} tags={badges.tags} tagsTruncated={badges.tagsTruncated} checks={badges.checks} />
     </div>
   );
 }

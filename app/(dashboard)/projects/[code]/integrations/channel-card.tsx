@@ -4,8 +4,7 @@ import { getChannelSummary } from "@/components/integrations/channel-summary";
 import { KindIcon } from "@/components/integrations/kind-icon";
 import { getKindLabel, hasKindForm } from "@/components/integrations/kinds";
 import type { ProjectChannel, ProjectCheckSummary } from "@/lib/channels/find-project-channels";
-import { formatDateTime } from "@/lib/format/format-date-time";
-import { formatRelativeTime } from "@/lib/format/format-relative-time";
+import { formatDateTime, formatRelativeTime } from "@/lib/format";
 import { assignChecksAction, deleteChannelAction, resendVerificationAction, sendTestAction } from "./actions";
 
 function Badge({ tone, children }: { tone: "amber" | "red"; children: string }) {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
 import { getEnv } from "@/lib/env";
-import { getReportsSubscription } from "@/lib/reports/get-reports-subscription";
+import { getReportsSubscription } from "@/lib/reports/unsubscribe-reports";
 
 // The token unsubscribes whoever holds it: keep it out of Referer headers to other sites.
 export const metadata = { title: "Unsubscribe from reports", robots: { index: false }, referrer: "same-origin" };
