@@ -1,4 +1,4 @@
-import { getStatus } from "../checks/get-status";
+import { getStatus } from "../checks/status";
 import { getDb } from "../db";
 import { summarizeBadgeStatuses } from "./summarize-badge-statuses";
 import type { BadgeSummary } from "./types";

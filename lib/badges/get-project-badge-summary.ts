@@ -1,5 +1,4 @@
-import { getStatus } from "../checks/get-status";
-import { CHECK_TIMING_SELECT } from "../checks/types";
+import { CHECK_TIMING_SELECT, getStatus } from "../checks/status";
 import { getDb } from "../db";
 import { summarizeBadgeStatuses } from "./summarize-badge-statuses";
 import type { BadgeSummary } from "./types";

@@ -1,4 +1,4 @@
-import type { CheckStatus } from "../checks/types";
+import type { CheckStatus } from "../checks/status";
 import type { BadgeSummary } from "./types";
 
 /**

@@ -1,7 +1,6 @@
 import { getDb } from "../db";
-import { getDisplayStatus } from "../checks/get-display-status";
-import { CHECK_TIMING_SELECT } from "../checks/types";
-import { getUniqueKey } from "../checks/get-unique-key";
+import { CHECK_TIMING_SELECT, getDisplayStatus } from "../checks/status";
+import { getUniqueKey } from "../checks/to-dict";
 import { findProjectByApiKey } from "../projects/find-project-by-api-key";
 import { renderProjectMetrics } from "./render-project-metrics";
 

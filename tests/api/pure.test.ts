@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { JsonFloat, toPythonJson } from "../../lib/api/python-json";
-import { getUniqueKey } from "../../lib/checks/get-unique-key";
+import { getUniqueKey } from "../../lib/checks/to-dict";
 import { slugify } from "../../lib/checks/slugify";
 import { getBadgeUrl } from "../../lib/projects/get-badge-url";
 import { hashPassword } from "../../lib/users/hash-password";
