@@ -118,6 +118,23 @@ forEachDatabase(() => {
     expect(await getPingBody(99)).toBeNull();
   });
 
+  test("a page before a ping number no ping can have (past 2^53, 2^63) is the newest page, not an error", async () => {
+    await ping(1, 1);
+    await ping(2, 2);
+    for (const beforeN of [2 ** 63, 1e20, Number.MAX_SAFE_INTEGER + 2]) {
+      const page = await getCheckEvents({ beforeN });
+      expect(summary(page.events)).toEqual(["ping 2 success", "ping 1 success"]);
+    }
+    // A ping number a ping can have still pages.
+    expect(summary((await getCheckEvents({ beforeN: 2 })).events)).toEqual(["ping 1 success"]);
+  });
+
+  test("a body request for a ping number past 2^53 finds no body", async () => {
+    await ping(1, 1, { body: "x" });
+    expect(await getPingBody(2 ** 63)).toBeNull();
+    expect(await getPingBody(1e23)).toBeNull();
+  });
+
   test("lists ignored and log pings with their kind", async () => {
     await ping(1, 1, { kind: "ign" });
     await ping(2, 2, { kind: "log" });

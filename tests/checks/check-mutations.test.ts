@@ -10,7 +10,7 @@ import { isOverdue } from "../../lib/checks/status";
 import { getUniqueKey } from "../../lib/checks/to-dict";
 import { updateCheck } from "../../lib/checks/update-check";
 import { getDb } from "../../lib/db";
-import { AppError } from "../../lib/errors";
+import { AppError, toFormState } from "../../lib/errors";
 import { pingCheckNow } from "../../lib/pings/ping-check-now";
 import { createCheck } from "../fixtures";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
@@ -72,6 +72,20 @@ forEachDatabase(() => {
       );
       await expect(editCheckAsUser(fx.alice.id, fx.check.code, { name: "x".repeat(101) })).rejects.toThrow("json validation error: name is too long");
       expect((await reload()).name).toBe("Backups");
+    });
+
+    test("tells the form which field is at fault, with tags and description capped as in the API", async () => {
+      for (const [input, field, error] of [
+        [{ tags: "x".repeat(501) }, "tags", "Tags is too long"],
+        [{ desc: "x".repeat(10_001) }, "desc", "Desc is too long"],
+        [{ timeout: "soon" }, "timeout", "Timeout is not a number"],
+        [{ failure_kw: "x".repeat(201) }, "failure_kw", "Failure_kw is too long"],
+      ] as const) {
+        const err = await editCheckAsUser(fx.alice.id, fx.check.code, input).then(() => null, (e: unknown) => e);
+        expect(err).toBeInstanceOf(AppError);
+        expect(toFormState(err)).toMatchObject({ ok: false, field, error });
+      }
+      expect(await reload()).toMatchObject({ tags: "prod db", desc: "" });
     });
 
     test("writes only the fields sent, with v3 semantics (no auto-slug), and ignores channels", async () => {

@@ -30,7 +30,7 @@ async function openSecondClient(): Promise<Db> {
     return new PgPrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: 2 }) }) as unknown as Db;
   }
   const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: database.url }, { timestampFormat: "unixepoch-ms" }) });
-  await client.$executeRawUnsafe(SQLITE_PRAGMAS);
+  for (const pragma of SQLITE_PRAGMAS.split(";").map((p) => p.trim()).filter(Boolean)) await client.$queryRawUnsafe(pragma);
   return client;
 }
 
@@ -44,7 +44,7 @@ forEachDatabase(() => {
   });
   afterEach(async () => {
     updateCheckSeam.afterSettingsWrite = undefined;
-    await web.$disconnect();
+    await web?.$disconnect();
   });
 
   test("a sendalerts scan between a period edit's writes queues no alert for the overdue check", async () => {
