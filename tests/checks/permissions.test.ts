@@ -1,10 +1,18 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import { userActor } from "../../lib/auth/actor";
+import { listCheckChannels } from "../../lib/checks/check-channels";
 import { clearCheckEvents } from "../../lib/checks/clear-check-events";
 import { createCheck } from "../../lib/checks/create-check";
 import { deleteCheck } from "../../lib/checks/delete-check";
+import { getDowntimeSummary } from "../../lib/checks/downtime";
+import { findCheck, findCheckByUniqueKey } from "../../lib/checks/find-check";
+import { getCheckEvents } from "../../lib/checks/get-check-events";
+import { listDashboardChecks } from "../../lib/checks/list-dashboard-checks";
 import { moveCheck } from "../../lib/checks/move-check";
 import { pauseCheck } from "../../lib/checks/pause-check";
+import { getPingBody } from "../../lib/checks/ping-log";
+import { previewCheckSchedule } from "../../lib/checks/preview-schedule";
+import { getUniqueKey } from "../../lib/checks/to-dict";
 import { resumeCheck } from "../../lib/checks/resume-check";
 import { setCheckChannel } from "../../lib/checks/set-check-channel";
 import { updateCheck } from "../../lib/checks/update-check";
@@ -63,6 +71,18 @@ const MUTATIONS: Record<string, { run: Mutation; happened: (fx: RoleFixtures) =>
   },
 };
 
+/** Each read the check pages make, on alice's project: any role may read, charlie may not. */
+const READS: Record<string, (userId: number, fx: RoleFixtures) => Promise<unknown>> = {
+  "open a check": (userId, fx) => findCheck({ actor: userActor(userId), checkCode: fx.check.code }),
+  "follow a cloaked link": (userId, fx) => findCheckByUniqueKey({ actor: userActor(userId), uniqueKey: getUniqueKey(fx.check.code) }),
+  "list the dashboard": (userId, fx) => listDashboardChecks({ actor: userActor(userId), projectCode: fx.project.code }),
+  "read the event log": (userId, fx) => getCheckEvents({ actor: userActor(userId), checkCode: fx.check.code }),
+  "read a ping body": (userId, fx) => getPingBody({ actor: userActor(userId), checkCode: fx.check.code, n: 1 }),
+  "read the downtime": (userId, fx) => getDowntimeSummary({ actor: userActor(userId), checkCode: fx.check.code, tz: "UTC" }),
+  "list the check's channels": (userId, fx) => listCheckChannels({ actor: userActor(userId), checkCode: fx.check.code }),
+  "preview a schedule": (userId, fx) => previewCheckSchedule({ actor: userActor(userId), checkCode: fx.check.code, schedule: "0 3 * * *", tz: "UTC" }),
+};
+
 forEachDatabase(() => {
   let fx: RoleFixtures;
   beforeEach(async () => {
@@ -85,6 +105,18 @@ forEachDatabase(() => {
             expect((error as AppError).code).toBe(role === "charlie" ? "not_found" : "forbidden");
             expect(await happened(fx)).toBe(false);
           }
+        });
+      }
+    });
+  }
+
+  for (const [name, read] of Object.entries(READS)) {
+    describe(name, () => {
+      for (const role of ROLES) {
+        test(`${role === "charlie" ? "is not found" : "is allowed"} for ${role}`, async () => {
+          const attempt = read(fx[role].id, fx);
+          if (role === "charlie") await expect(attempt).rejects.toMatchObject({ code: "not_found" });
+          else await expect(attempt).resolves.not.toBeUndefined();
         });
       }
     });
