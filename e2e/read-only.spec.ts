@@ -109,3 +109,22 @@ test("a read-only member sees no edit controls and cannot forge edits", async ({
     await readerContext.close();
   }
 });
+
+test("a forged check action with arguments of the wrong types gets a form error, not a server error", async ({ page }) => {
+  await signUp(page, uniqueEmail("liam"));
+  const checkCode = await addCheck(page, "Typed check");
+  const shellAction = await openDetails(page, `/checks/${checkCode}/details`);
+  const pause = await captureAction(page, shellAction, () => page.getByRole("button", { name: "Pause", exact: true }).click());
+  await expect(page.getByRole("button", { name: "Resume", exact: true })).toBeVisible();
+
+  // The check's UUID is a bound argument, so it travels in the body: send anything else there.
+  const headers = { ...(await actionHeaders(pause)), "content-type": "text/plain;charset=UTF-8" };
+  for (const body of ["[]", "[null]", "[123]", "[{}]"]) {
+    const res = await page.request.post(pause.url(), { headers, data: body });
+    expect(res.status(), body).toBe(200);
+    expect(await res.text(), body).toContain("This request was malformed");
+  }
+  // Nothing happened to the check.
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Resume", exact: true })).toBeVisible();
+});

@@ -3,8 +3,8 @@ import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { LAST_PROJECT_COOKIE } from "@/components/shell/current-project";
 import { TopNav } from "@/components/shell/top-nav";
-import { requireCheckAccess } from "@/lib/auth/permissions";
 import { getCurrentUser, requireUser } from "@/lib/auth/session";
+import { findCheck } from "@/lib/checks/find-check";
 import { listUserProjects } from "@/lib/projects/list-user-projects";
 
 /** The project a check belongs to, if the signed-in user can read it (for the shell's highlight). */
@@ -12,7 +12,7 @@ async function findCheckProject(checkCode: string): Promise<string | null> {
   "use server";
   const user = await requireUser();
   try {
-    return (await requireCheckAccess(userActor(user.id), checkCode, "read")).project.code;
+    return (await findCheck({ actor: userActor(user.id), checkCode })).project.code;
   } catch {
     return null;
   }

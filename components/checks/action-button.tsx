@@ -3,8 +3,7 @@
 import { useActionState, type ReactNode } from "react";
 import type { ButtonVariant } from "@/components/ui/button";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
-import { initialActionState, type CheckAction } from "./action-state";
-import { FormMessage } from "./form-message";
+import { FormMessage, initialFormState, type CheckAction } from "./form-message";
 
 interface ActionButtonProps {
   action: CheckAction;
@@ -20,7 +19,7 @@ interface ActionButtonProps {
 
 /** One server action behind a button, with an optional inline confirmation and its outcome. */
 export function ActionButton({ action, label, pendingLabel = "Working…", variant = "secondary", confirm, children, className = "" }: ActionButtonProps) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
     <form action={formAction} className={className}>
       <div className="flex flex-wrap items-center gap-2">

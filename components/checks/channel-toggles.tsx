@@ -1,8 +1,8 @@
 "use client";
 
 import { useOptimistic, useState, useTransition } from "react";
-import type { CheckChannel } from "@/lib/checks/list-check-channels";
-import type { ActionState } from "./action-state";
+import type { CheckChannel } from "@/lib/checks/check-channels";
+import type { FormState } from "@/lib/errors";
 
 /** One switch per project channel: whether it notifies for this check. Saved on each toggle. */
 export function ChannelToggles({
@@ -11,7 +11,7 @@ export function ChannelToggles({
   canWrite,
 }: {
   channels: CheckChannel[];
-  setChannel: (channelCode: string, enabled: boolean) => Promise<ActionState>;
+  setChannel: (channelCode: string, enabled: boolean) => Promise<FormState>;
   canWrite: boolean;
 }) {
   const [optimistic, setOptimistic] = useOptimistic(channels, (current, change: { code: string; enabled: boolean }) =>

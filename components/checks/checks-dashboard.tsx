@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { Input, Select } from "@/components/ui/field";
 import type { DashboardCheck } from "@/lib/checks/list-dashboard-checks";
-import type { CheckStatus } from "@/lib/checks/types";
+import type { CheckStatus } from "@/lib/checks/status";
 import { RelativeTime } from "./relative-time";
 import { ScheduleText } from "./schedule-text";
 import { StatusBadge, getStatusLabel } from "./status-badge";

@@ -1,4 +1,4 @@
-import type { MonthlyDowntime } from "@/lib/checks/get-downtime-summary";
+import type { DowntimeRecord } from "@/lib/checks/downtime";
 import { formatApproxDuration } from "@/lib/format";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -10,7 +10,7 @@ function formatUptime(uptime: number): string {
 }
 
 /** Downtime per month (this month and the two before), in the viewer's time zone. */
-export function DowntimeTable({ months, tz }: { months: MonthlyDowntime[]; tz: string }) {
+export function DowntimeTable({ months, tz }: { months: DowntimeRecord[]; tz: string }) {
   return (
     <table className="w-full text-sm">
       <caption className="sr-only">Downtime by month, {tz} time</caption>

@@ -3,8 +3,7 @@
 import { useActionState, useState, type ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { initialActionState, type CheckAction } from "./action-state";
-import { FormMessage, fieldError } from "./form-message";
+import { FormMessage, fieldError, initialFormState, type CheckAction } from "./form-message";
 
 export interface CheckFilters {
   methods: string;
@@ -101,7 +100,7 @@ function ReminderField({ value, onChange, error }: { value: number; onChange: (s
 
 /** How pings are classified: HTTP method, body and subject keywords, the default, manual resume. */
 export function FiltersForm({ action, filters }: { action: CheckAction; filters: CheckFilters }) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   // Controlled, so a validation error does not reset what the user changed.
   const [f, setF] = useState(filters);
   const set = <K extends keyof CheckFilters>(key: K) => (value: CheckFilters[K]) => setF((current) => ({ ...current, [key]: value }));

@@ -1,7 +1,13 @@
-import type { ActionState } from "./action-state";
+import type { FormState } from "@/lib/errors";
+
+/** A check page's server action as its form calls it (useActionState). */
+export type CheckAction = (state: FormState, formData: FormData) => Promise<FormState>;
+
+/** A form's state before its first submission (lib/errors' idleFormState, without importing that module into the browser). */
+export const initialFormState: FormState = {};
 
 /** The outcome of a check form: an alert for errors, a polite status for success. */
-export function FormMessage({ state, className = "" }: { state: ActionState; className?: string }) {
+export function FormMessage({ state, className = "" }: { state: FormState; className?: string }) {
   return (
     <div className={className}>
       <p role="status" className="text-sm text-green-700 dark:text-green-400">
@@ -17,6 +23,6 @@ export function FormMessage({ state, className = "" }: { state: ActionState; cla
 }
 
 /** A field's error from the last submission, if it was about this field. */
-export function fieldError(state: ActionState, field: string): string | null {
+export function fieldError(state: FormState, field: string): string | null {
   return state.field === field ? (state.error ?? null) : null;
 }

@@ -2,6 +2,10 @@
 
 import { useEffect, useState } from "react";
 import type { SchedulePreview as Preview } from "@/lib/checks/preview-schedule";
+import type { UiErrorBody } from "@/lib/errors";
+
+/** What the preview route answered: a preview, or why the expression or zone is not valid. */
+type Outcome = { ok: true; preview: Preview } | { ok: false; error: string };
 
 const DEBOUNCE_MS = 250;
 
@@ -10,7 +14,7 @@ const DEBOUNCE_MS = 250;
  * its description and next runs, from the server's schedule engine.
  */
 export function SchedulePreview({ url, schedule, tz }: { url: string; schedule: string; tz: string }) {
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const [preview, setPreview] = useState<Outcome | null>(null);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
@@ -18,8 +22,10 @@ export function SchedulePreview({ url, schedule, tz }: { url: string; schedule: 
     const timer = setTimeout(async () => {
       try {
         const res = await fetch(`${url}?${new URLSearchParams({ schedule, tz })}`, { signal: controller.signal, cache: "no-store" });
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        setPreview((await res.json()) as Preview);
+        // 400 is the answer for an invalid schedule or zone, with the message saving would give.
+        if (res.status === 400) setPreview({ ok: false, error: ((await res.json()) as UiErrorBody).error.message });
+        else if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        else setPreview({ ok: true, preview: (await res.json()) as Preview });
         setFailed(false);
       } catch (err) {
         if ((err as Error).name !== "AbortError") setFailed(true);
@@ -44,14 +50,14 @@ export function SchedulePreview({ url, schedule, tz }: { url: string; schedule: 
       ) : (
         <div className="space-y-2">
           <p>
-            <span className="font-medium">{preview.description}</span>{" "}
-            <span className="text-slate-500 dark:text-slate-400">({preview.kind === "cron" ? "cron" : "OnCalendar"}, {tz})</span>
+            <span className="font-medium">{preview.preview.description}</span>{" "}
+            <span className="text-slate-500 dark:text-slate-400">({preview.preview.kind === "cron" ? "cron" : "OnCalendar"}, {tz})</span>
           </p>
-          {preview.nextRuns.length ? (
+          {preview.preview.nextRuns.length ? (
             <div>
               <p className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Next runs</p>
               <ol className="mt-1 space-y-0.5 font-mono text-xs">
-                {preview.nextRuns.map((run) => (
+                {preview.preview.nextRuns.map((run) => (
                   <li key={run.at}>{run.text}</li>
                 ))}
               </ol>

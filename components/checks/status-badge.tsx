@@ -1,4 +1,4 @@
-import type { CheckStatus } from "@/lib/checks/types";
+import type { CheckStatus } from "@/lib/checks/status";
 
 const LABELS: Record<CheckStatus, string> = {
   new: "New",

@@ -2,10 +2,9 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
-import { initialActionState, type CheckAction } from "./action-state";
 import { Dialog } from "./dialog";
 import { DurationField } from "./duration-field";
-import { FormMessage, fieldError } from "./form-message";
+import { FormMessage, fieldError, initialFormState, type CheckAction } from "./form-message";
 import { SchedulePreview } from "./schedule-preview";
 
 /** Closes the dialog once per successful save (not again when the page re-renders). */
@@ -33,7 +32,7 @@ function DialogButtons({ pending, submitLabel, close }: { pending: boolean; subm
 }
 
 function PeriodForm({ action, timeout, grace, close }: { action: CheckAction; timeout: number; grace: number; close: () => void }) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   const [period, setPeriod] = useState(timeout);
   const [graceValue, setGrace] = useState(grace);
   useCloseOnSave(state, close);
@@ -66,7 +65,7 @@ function ScheduleForm({
   grace: number;
   close: () => void;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   const [expression, setExpression] = useState(schedule);
   const [zone, setZone] = useState(tz);
   const [graceValue, setGrace] = useState(grace);

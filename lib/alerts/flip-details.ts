@@ -3,7 +3,7 @@
 import type { Check, Flip, Ping } from "../db";
 import { getDb } from "../db";
 import { getEnv } from "../env";
-import { getUniqueKey } from "../checks/get-unique-key";
+import { getUniqueKey } from "../checks/to-dict";
 import { formatDuration, plural } from "../format";
 
 const REASONS: Record<string, string> = {

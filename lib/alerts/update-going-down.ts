@@ -1,8 +1,6 @@
 import type { Check } from "../db";
 import { getDb } from "../db";
-import { getStatus } from "../checks/get-status";
-import { goingDownAfter } from "../checks/going-down-after";
-import { getFirstReminderAt } from "../pings/apply-ping";
+import { getFirstReminderAt, getStatus, goingDownAfter } from "../checks/status";
 
 const RETRY_BROKEN_CHECK_MS = 60 * 60 * 1000;
 

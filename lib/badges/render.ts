@@ -2,7 +2,7 @@
 // (hc/lib/badges.py, templates/badge.svg): the status over a set of checks, the SVG image, the
 // JSON and shields.io bodies, and the shields.io image URL. Pure: the badges page's client code
 // imports this module too.
-import type { CheckStatus } from "../checks/types";
+import type { CheckStatus } from "../checks/status";
 import { formatPythonFloat, quotePlusPython, toPythonJson } from "../compat/python";
 import { escapeHtml } from "../format";
 

@@ -1,9 +1,10 @@
+// What a validated create/update spec does to a check's columns, as a pure function, and the
+// settings a new check starts with. create-check.ts and update-check.ts write the result.
 import type { Check } from "../db";
 import { detectScheduleKind } from "../schedules/schedule";
 import type { ApiVersion } from "./to-dict";
 import type { CheckSpec } from "./check-spec";
-import { getFirstReminderAt } from "../pings/apply-ping";
-import { safeGoingDownAfter } from "./going-down-after";
+import { getFirstReminderAt, safeGoingDownAfter } from "./status";
 import { slugify } from "../compat/python";
 
 /** The columns a spec may write. */
@@ -31,7 +32,31 @@ export type CheckSettings = Pick<
   | "reminderInterval"
 >;
 
-type CheckState = CheckSettings & Pick<Check, "status" | "lastPing" | "lastStart">;
+/** A new check's settings (the model defaults; Healthchecks' API create defaults). */
+export const DEFAULT_CHECK_SETTINGS: Readonly<CheckSettings> = {
+  name: "",
+  slug: "",
+  tags: "",
+  desc: "",
+  kind: "simple",
+  timeout: 86_400,
+  grace: 3_600,
+  schedule: "* * * * *",
+  tz: "UTC",
+  manualResume: false,
+  methods: "",
+  startKw: "",
+  successKw: "",
+  failureKw: "",
+  filterSubject: false,
+  filterBody: false,
+  filterHttpBody: false,
+  filterDefaultFail: false,
+  failureThreshold: 1,
+  reminderInterval: 0,
+};
+
+export type CheckState = CheckSettings & Pick<Check, "status" | "lastPing" | "lastStart">;
 
 export type CheckChanges = Partial<CheckSettings> & { alertAfter?: Date | null; nextReminderAt?: Date | null };
 

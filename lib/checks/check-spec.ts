@@ -41,6 +41,10 @@ type Result = { value: unknown } | { error: string };
 type Validator = (v: unknown) => Result;
 
 const MIN_SECONDS = 60;
+/** Healthchecks' model limit for tags (its API does not check it; saving more fails there). */
+export const MAX_TAGS_LENGTH = 500;
+/** Healthchecks sets no limit on desc; one keeps a single API call from bloating every listing. */
+export const MAX_DESC_LENGTH = 10_000;
 const MAX_SECONDS = 31_536_000;
 const UNIQUE_FIELDS: readonly unknown[] = ["name", "slug", "tags", "timeout", "grace"];
 
@@ -107,7 +111,7 @@ const unique: Validator = (v) => {
 // fields alphabetically; only the first error is shown, so this order is part of the API.
 const FIELDS: [jsonKey: string, specKey: keyof CheckSpec, validate: Validator][] = [
   ["channels", "channels", str()],
-  ["desc", "desc", str()],
+  ["desc", "desc", str(MAX_DESC_LENGTH)],
   ["failure_kw", "failureKw", str(200)],
   ["failure_threshold", "failureThreshold", failureThreshold],
   ["filter_body", "filterBody", bool],
@@ -125,7 +129,7 @@ const FIELDS: [jsonKey: string, specKey: keyof CheckSpec, validate: Validator][]
   ["subject", "subject", str(200)],
   ["subject_fail", "subjectFail", str(200)],
   ["success_kw", "successKw", str(200)],
-  ["tags", "tags", str()],
+  ["tags", "tags", str(MAX_TAGS_LENGTH)],
   ["timeout", "timeout", seconds],
   ["tz", "tz", tz],
   ["unique", "unique", unique],
@@ -134,7 +138,8 @@ const FIELDS: [jsonKey: string, specKey: keyof CheckSpec, validate: Validator][]
 /**
  * Validates a check create/update body like Healthchecks' strict pydantic Spec: no coercion,
  * null is a type error, unknown keys (api_key among them) are ignored. Throws
- * AppError("bad_request", "json validation error: <field> <problem>") for the first bad field.
+ * AppError("bad_request", "json validation error: <field> <problem>") for the first bad field,
+ * with `field` set to its JSON key and `userMessage` to "<field> <problem>" for forms.
  */
 export function parseCheckSpec(body: Record<string, unknown>): CheckSpec {
   const spec: Record<string, unknown> = {};
@@ -142,7 +147,8 @@ export function parseCheckSpec(body: Record<string, unknown>): CheckSpec {
     if (!Object.hasOwn(body, jsonKey)) continue;
     const result = validate(body[jsonKey]);
     if ("error" in result) {
-      throw new AppError("bad_request", `json validation error: ${result.error.replace("%s", jsonKey)}`);
+      const problem = result.error.replace("%s", jsonKey);
+      throw new AppError("bad_request", `json validation error: ${problem}`, { field: jsonKey, userMessage: problem });
     }
     spec[specKey] = result.value;
   }

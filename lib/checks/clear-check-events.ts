@@ -1,22 +1,41 @@
-import { getDb, type Check } from "../db";
-import { AppError } from "../errors";
-import { lockCheck } from "./lock-check";
+import type { Actor } from "../auth/actor";
+import { requireCheckAccess } from "../auth/permissions";
+import { inTransaction, type Check, type Tx } from "../db";
+import { lockCheck } from "./find-check";
+
+export interface ClearCheckEventsOptions {
+  actor: Actor;
+  checkCode: string;
+  /** Join the caller's transaction instead of opening one. */
+  tx?: Tx;
+}
 
 /**
- * The UI's "clear events" (§3.5): the check starts over as "new" with no last ping, run or
- * deadline, and its pings, flips and notifications are deleted. n_pings keeps counting, so
- * ping numbers are never reused. Throws AppError("not_found", "") if the check is gone.
+ * The details page's "Clear events": the check starts over as "new" with no last ping, run or
+ * deadline, and its pings, flips and notifications are deleted; its settings and channels stay.
+ * n_pings keeps counting, so ping numbers are never reused. Throws AppError on access (see
+ * requireCheckAccess).
  */
-export async function clearCheckEvents(checkId: number): Promise<Check> {
-  return getDb().$transaction(async (tx) => {
-    if (!(await lockCheck(tx, checkId))) throw new AppError("not_found", "");
-    await tx.ping.deleteMany({ where: { checkId } });
-    await tx.notification.deleteMany({ where: { checkId } });
-    await tx.flip.deleteMany({ where: { checkId } });
+export async function clearCheckEvents({ actor, checkCode, tx }: ClearCheckEventsOptions): Promise<Check> {
+  return inTransaction(tx, async (tx) => {
+    // Lock before reading: see lockCheck.
+    await lockCheck(tx, checkCode);
+    const { check } = await requireCheckAccess(actor, checkCode, "write", tx);
+    await tx.ping.deleteMany({ where: { checkId: check.id } });
+    await tx.notification.deleteMany({ where: { checkId: check.id } });
+    await tx.flip.deleteMany({ where: { checkId: check.id } });
     return tx.check.update({
-      where: { id: checkId },
-      data: { status: "new", lastPing: null, lastStart: null, lastStartRid: null, lastDuration: null, alertAfter: null,
-        nextReminderAt: null, consecutiveFailures: 0 },
+      where: { id: check.id },
+      data: {
+        status: "new",
+        lastPing: null,
+        lastStart: null,
+        lastStartRid: null,
+        lastDuration: null,
+        alertAfter: null,
+        nextReminderAt: null,
+        consecutiveFailures: 0,
+      },
     });
   });
 }

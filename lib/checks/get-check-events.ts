@@ -1,7 +1,9 @@
-import { getPingDurations } from "../api/get-ping-durations";
+import type { Actor } from "../auth/actor";
+import { requireCheckAccess } from "../auth/permissions";
 import { getDb, Prisma } from "../db";
 import { getEnv } from "../env";
-import { getChannelLabel } from "./get-channel-label";
+import { getChannelLabel } from "./check-channels";
+import { getPingDurations } from "./ping-log";
 
 export type PingKind = "success" | "start" | "fail" | "log" | "ign";
 
@@ -104,16 +106,32 @@ function countFailures(pings: { n: number; kind: string | null }[], threshold: n
   return result;
 }
 
+export interface GetCheckEventsOptions {
+  actor: Actor;
+  checkCode: string;
+  /** Pings per page (default 100). */
+  limit?: number;
+  /**
+   * Only pings older than ping number `beforeN` (the "Older events" link). Anything but a safe
+   * integer, e.g. a hand-edited URL past 2^53, means no bound: the newest page.
+   */
+  beforeN?: number;
+}
+
 /**
  * The check's event log, newest first: up to `limit` pings (older than ping `beforeN` when
  * given) interleaved with the flips and notifications of the same time window, like
- * Healthchecks' details page. Bodies are not loaded, only their size and a preview.
+ * Healthchecks' details page. Bodies are not loaded, only their size and a preview. Throws
+ * AppError on access (see requireCheckAccess).
  */
-export async function getCheckEvents(checkId: number, opts: { limit?: number; beforeN?: number } = {}): Promise<CheckEventPage> {
+export async function getCheckEvents({ actor, checkCode, limit = 100, beforeN: rawBeforeN }: GetCheckEventsOptions): Promise<CheckEventPage> {
+  const { check: found } = await requireCheckAccess(actor, checkCode, "read");
+  const checkId = found.id;
+  // A number the 64-bit ping column cannot hold would make the database refuse the query.
+  const beforeN = rawBeforeN !== undefined && Number.isSafeInteger(rawBeforeN) ? rawBeforeN : undefined;
   const db = getDb();
-  const limit = opts.limit ?? 100;
   const pings = await db.ping.findMany({
-    where: { checkId, ...(opts.beforeN !== undefined ? { n: { lt: opts.beforeN } } : {}) },
+    where: { checkId, ...(beforeN !== undefined ? { n: { lt: beforeN } } : {}) },
     orderBy: { n: "desc" },
     take: limit,
     select: { n: true, createdAt: true, kind: true, scheme: true, remoteAddr: true, method: true, ua: true, exitStatus: true, rid: true },
@@ -122,9 +140,9 @@ export async function getCheckEvents(checkId: number, opts: { limit?: number; be
   // The window: older than the newer page's oldest ping, and no older than this page's oldest
   // ping when the page is full (older flips belong to the next page).
   let end: Date | null = null;
-  if (opts.beforeN !== undefined) {
+  if (beforeN !== undefined) {
     const boundary = await db.ping.findFirst({
-      where: { checkId, n: { gte: opts.beforeN } },
+      where: { checkId, n: { gte: beforeN } },
       orderBy: { n: "asc" },
       select: { createdAt: true },
     });
@@ -135,7 +153,7 @@ export async function getCheckEvents(checkId: number, opts: { limit?: number; be
   const start = full ? oldest.createdAt : null;
   const window = { ...(start ? { gte: start } : {}), ...(end ? { lt: end } : {}) };
 
-  const [flips, notifications, heads, durations, older, check] = await Promise.all([
+  const [flips, notifications, heads, durations, older] = await Promise.all([
     db.flip.findMany({
       where: { checkId, createdAt: window },
       orderBy: { createdAt: "desc" },
@@ -154,9 +172,8 @@ export async function getCheckEvents(checkId: number, opts: { limit?: number; be
       : Promise.resolve([]),
     getPingDurations(checkId, pings),
     full ? db.ping.findFirst({ where: { checkId, n: { lt: oldest.n } }, select: { n: true } }) : Promise.resolve(null),
-    db.check.findUnique({ where: { id: checkId }, select: { failureThreshold: true } }),
   ]);
-  const failureOf = countFailures(pings, check?.failureThreshold ?? 1, older === null);
+  const failureOf = countFailures(pings, found.failureThreshold, older === null);
 
   const bodies = new Map(heads.map((h) => [Number(h.n), { size: Number(h.size ?? 0), head: Buffer.from(h.head ?? "", "hex") }]));
   const events: CheckEvent[] = [

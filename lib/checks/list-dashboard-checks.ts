@@ -1,7 +1,8 @@
+import type { Actor } from "../auth/actor";
+import { requireProjectAccess } from "../auth/permissions";
 import { getDb } from "../db";
 import { formatDateTime } from "../format";
-import { getDisplayStatus } from "./get-display-status";
-import { CHECK_TIMING_SELECT, type CheckStatus } from "./types";
+import { CHECK_TIMING_SELECT, getDisplayStatus, type CheckStatus } from "./status";
 
 /** One dashboard row; plain data so it can go to the browser as props or JSON. */
 export interface DashboardCheck {
@@ -27,14 +28,23 @@ export interface DashboardCheck {
   createdAt: number;
 }
 
+export interface ListDashboardChecksOptions {
+  actor: Actor;
+  projectCode: string;
+  now?: Date;
+  /** The viewer's time zone, for lastPingText (default UTC). */
+  tz?: string;
+}
+
 /**
  * The project's checks for the dashboard, oldest first, with statuses computed at `now`
- * ("started" included). One query over the checks table only: the dashboard polls this.
+ * ("started" included). After the access check, one query over the checks table only: the
+ * dashboard polls this. Throws AppError on access (see requireProjectAccess).
  */
-export async function listDashboardChecks(projectId: number, opts: { now?: Date; tz?: string } = {}): Promise<DashboardCheck[]> {
-  const now = opts.now ?? new Date();
+export async function listDashboardChecks({ actor, projectCode, now = new Date(), tz = "UTC" }: ListDashboardChecksOptions): Promise<DashboardCheck[]> {
+  const { project } = await requireProjectAccess(actor, projectCode, "read");
   const rows = await getDb().check.findMany({
-    where: { projectId },
+    where: { projectId: project.id },
     orderBy: { id: "asc" },
     select: {
       code: true,
@@ -60,7 +70,7 @@ export async function listDashboardChecks(projectId: number, opts: { now?: Date;
     tz: row.tz,
     status: getDisplayStatus(row, now),
     lastPing: row.lastPing?.getTime() ?? null,
-    lastPingText: row.lastPing ? formatDateTime(row.lastPing, opts.tz ?? "UTC") : null,
+    lastPingText: row.lastPing ? formatDateTime(row.lastPing, tz) : null,
     nPings: row.nPings,
     createdAt: row.createdAt.getTime(),
   }));

@@ -1,9 +1,8 @@
 import type { Actor } from "../auth/actor";
 import { requireCheckAccess } from "../auth/permissions";
 import { inTransaction, type Check, type Tx } from "../db";
-import { AppError } from "../errors";
 import { updateNextNagDates } from "../reports/update-next-nag-dates";
-import { lockCheck } from "./lock-check";
+import { lockCheck } from "./find-check";
 
 export interface PauseCheckOptions {
   actor: Actor;
@@ -16,14 +15,13 @@ export interface PauseCheckOptions {
 /**
  * Pauses a check: records a flip to "paused" that is already processed (so no notification
  * is sent, but downtime statistics see the change), clears last_start and alert_after.
- * Pausing a paused check changes nothing. Throws AppError on access (see requireCheckAccess),
- * and AppError("not_found") if the check is deleted meanwhile.
+ * Pausing a paused check changes nothing. Throws AppError on access (see requireCheckAccess).
  */
 export async function pauseCheck({ actor, checkCode, tx, now = new Date() }: PauseCheckOptions): Promise<Check> {
   return inTransaction(tx, async (tx) => {
-    const { check: found } = await requireCheckAccess(actor, checkCode, "write", tx);
-    if (!(await lockCheck(tx, found.id))) throw new AppError("not_found", "");
-    const check = await tx.check.findUniqueOrThrow({ where: { id: found.id } });
+    // Lock before reading: see lockCheck.
+    await lockCheck(tx, checkCode);
+    const { check } = await requireCheckAccess(actor, checkCode, "write", tx);
     if (check.status === "paused") return check;
     await tx.flip.create({
       data: { checkId: check.id, createdAt: now, processedAt: now, oldStatus: check.status, newStatus: "paused" },

@@ -1,11 +1,21 @@
+// A check as Healthchecks renders it to API clients and webhooks (Check.to_dict), and its
+// unique_key, the stand-in for the UUID wherever the UUID (a ping secret) must not be shown.
+import { createHash } from "node:crypto";
 import { getEnv } from "../env";
 import type { Check } from "../db";
 import { formatIso } from "../compat/python";
-import { getGraceStart } from "./get-grace-start";
-import { getStatus } from "./get-status";
-import { getUniqueKey } from "./get-unique-key";
+import { getGraceStart, getStatus } from "./status";
 
 export type ApiVersion = 1 | 2 | 3;
+
+/**
+ * Healthchecks' Check.unique_key: hex SHA-1 of the first 16 hex digits of the UUID (no dashes).
+ * Stable and safe to show to read-only API keys, Prometheus and incident keys, because the
+ * UUID itself is the ping secret and cannot be derived back from it.
+ */
+export function getUniqueKey(code: string): string {
+  return createHash("sha1").update(code.replace(/-/g, "").toLowerCase().slice(0, 16), "ascii").digest("hex");
+}
 
 export interface CheckToDictOptions {
   version: ApiVersion;

@@ -2,7 +2,7 @@ import nodemailer from "nodemailer";
 import { beforeAll, beforeEach, expect, test } from "vitest";
 import { getDb, type Check } from "../db";
 import { setEnv } from "../env";
-import { getUniqueKey } from "../checks/get-unique-key";
+import { getUniqueKey } from "../checks/to-dict";
 import { deliverFlip } from "../alerts/deliver-flip";
 import { sendMail } from "../mail";
 import { forEachDatabase, resetDatabase } from "../../tests/helpers/databases";

@@ -4,7 +4,7 @@ import type { Channel, Flip } from "../db";
 import { getEnv } from "../env";
 import type { HttpResponse } from "../http";
 import { getCheckFacts, getCloakedUrl, getTagList } from "../alerts/flip-details";
-import { getUniqueKey } from "../checks/get-unique-key";
+import { getUniqueKey } from "../checks/to-dict";
 import { readOpsgenieConfig } from "../channels/push-configs";
 import { postJson } from "./post-json";
 import { buildPushMessage, getFlipTitle } from "./push-message";

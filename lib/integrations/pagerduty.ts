@@ -4,7 +4,7 @@
 import type { Channel, Flip } from "../db";
 import { getEnv } from "../env";
 import { getCheckFacts, getCloakedUrl, getNameThenCode } from "../alerts/flip-details";
-import { getUniqueKey } from "../checks/get-unique-key";
+import { getUniqueKey } from "../checks/to-dict";
 import { readPdConfig } from "../channels/push-configs";
 import { postJson } from "./post-json";
 import { TransportError, type NotifyContext, type Transport } from "./transport";

@@ -3,7 +3,7 @@
 import type { Channel, Flip } from "../db";
 import { getEnv } from "../env";
 import { getTagList } from "../alerts/flip-details";
-import { getUniqueKey } from "../checks/get-unique-key";
+import { getUniqueKey } from "../checks/to-dict";
 import { readWebhookUrl } from "../channels/read-webhook-url";
 import { postJson } from "./post-json";
 import { buildPushMessage } from "./push-message";

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, test } from "vitest";
 import { setEnv } from "../env";
-import { getUniqueKey } from "../checks/get-unique-key";
+import { getUniqueKey } from "../checks/to-dict";
 import { sendTestNotification } from "../channels/send-test-notification";
 import { forEachDatabase } from "../../tests/helpers/databases";
 import { respondWith, useChatFixture } from "../../tests/helpers/chat";

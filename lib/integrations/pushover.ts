@@ -5,7 +5,7 @@ import type { Channel, Flip } from "../db";
 import { getEnv } from "../env";
 import { request, type HttpResponse } from "../http";
 import { getCloakedUrl } from "../alerts/flip-details";
-import { getUniqueKey } from "../checks/get-unique-key";
+import { getUniqueKey } from "../checks/to-dict";
 import { readPushoverConfig } from "../channels/push-configs";
 import { consumeToken } from "../rate-limit/consume-token";
 import { buildPushMessage } from "./push-message";

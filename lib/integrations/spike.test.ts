@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { getUniqueKey } from "../checks/get-unique-key";
+import { getUniqueKey } from "../checks/to-dict";
 import { sendTestNotification } from "../channels/send-test-notification";
 import { forEachDatabase } from "../../tests/helpers/databases";
 import { useChatFixture } from "../../tests/helpers/chat";

@@ -2,7 +2,7 @@
 // and resolves the incident when the same check_id arrives with "up".
 import type { Channel, Flip } from "../db";
 import { getEnv } from "../env";
-import { getUniqueKey } from "../checks/get-unique-key";
+import { getUniqueKey } from "../checks/to-dict";
 import { readWebhookUrl } from "../channels/read-webhook-url";
 import { postJson } from "./post-json";
 import { buildPushMessage } from "./push-message";

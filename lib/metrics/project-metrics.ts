@@ -2,9 +2,8 @@
 // routes, key check, and the body byte for byte. Served by the front server itself: scrapers
 // call it often and it needs no Next.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { getDisplayStatus } from "../checks/get-display-status";
-import { getUniqueKey } from "../checks/get-unique-key";
-import { CHECK_TIMING_SELECT } from "../checks/types";
+import { CHECK_TIMING_SELECT, getDisplayStatus } from "../checks/status";
+import { getUniqueKey } from "../checks/to-dict";
 import { compareCodePoints, stripWhitespace } from "../compat/python";
 import { getDb } from "../db";
 import { getEnv } from "../env";

@@ -1,6 +1,7 @@
-import { safeGoingDownAfter } from "../checks/going-down-after";
-import type { CheckTiming } from "../checks/types";
-import { classifyPing } from "./classify-ping";
+// The pure core of a ping (Healthchecks' Check.ping and its ping views' filters): what action a
+// ping really has once the check's method and keyword filters apply, and the check's new state,
+// the Ping row and the Flip it makes. No database here: lib/store writes what this returns.
+import { getFirstReminderAt, safeGoingDownAfter, type CheckTiming } from "../checks/status";
 import type { PingAction, PingInput } from "./types";
 
 /** The check columns the ping path reads and writes (raw rows from lib/store). */
@@ -65,9 +66,31 @@ export interface AppliedPing {
 // Keeps the counter far from integer overflow on a check that fails forever.
 const MAX_COUNT = 1_000_000;
 
-/** When the first "still down" reminder is due for a check entering `status`; null = none. */
-export function getFirstReminderAt(status: string, reminderInterval: number, now: Date): Date | null {
-  return status === "down" && reminderInterval > 0 ? new Date(now.getTime() + reminderInterval * 1000) : null;
+export interface KeywordFilter {
+  startKw: string;
+  successKw: string;
+  failureKw: string;
+  filterDefaultFail: boolean;
+}
+
+function matches(text: string, keywords: string): boolean {
+  for (const raw of keywords.split(",")) {
+    const kw = raw.trim();
+    if (kw && text.includes(kw)) return true;
+  }
+  return false;
+}
+
+/**
+ * Keyword classification shared by HTTP bodies and emails, in Healthchecks' order: failure
+ * keywords win over success, success over start; nothing matched → fail or ignored per
+ * filter_default_fail. Matching is a case-sensitive substring test per comma-separated keyword.
+ */
+export function classifyPing(text: string, filter: KeywordFilter): PingAction {
+  if (matches(text, filter.failureKw)) return "fail";
+  if (matches(text, filter.successKw)) return "success";
+  if (matches(text, filter.startKw)) return "start";
+  return filter.filterDefaultFail ? "fail" : "ign";
 }
 
 /** Which action the ping really has once the check's filters are applied (Healthchecks' view). */

@@ -1,5 +1,4 @@
-import { getStatus } from "../checks/get-status";
-import { CHECK_TIMING_SELECT } from "../checks/types";
+import { CHECK_TIMING_SELECT, getStatus } from "../checks/status";
 import { getDb } from "../db";
 import { listUserProjects, type UserProject } from "./list-user-projects";
 

@@ -1,9 +1,9 @@
 import { getCloakedUrl } from "../alerts/flip-details";
-import { getDowntimeSummaries } from "../checks/get-downtime-summaries";
-import { getDisplayStatus } from "../checks/get-display-status";
+import { getDowntimeSummaries } from "../checks/downtime";
+import { getDisplayStatus } from "../checks/status";
 import { getDb, type User } from "../db";
 import { getEnv } from "../env";
-import type { DowntimePeriod } from "../checks/get-period-boundaries";
+import type { DowntimePeriod } from "../checks/downtime";
 import { getUnsubscribeReportsUrl } from "./unsubscribe-link";
 import type { Report, ReportCheck, ReportFrequency, ReportProject } from "./types";
 

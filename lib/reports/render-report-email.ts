@@ -1,5 +1,5 @@
 import { formatAgo } from "../alerts/flip-details";
-import type { CheckStatus } from "../checks/types";
+import type { CheckStatus } from "../checks/status";
 import { getEnv } from "../env";
 import { escapeHtml as esc, formatApproxDuration } from "../format";
 import type { Report, ReportCheck, ReportDowntime, ReportPeriod } from "./types";

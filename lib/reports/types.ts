@@ -1,4 +1,4 @@
-import type { CheckStatus } from "../checks/types";
+import type { CheckStatus } from "../checks/status";
 
 /** Profile.reports values that send something ("off" sends nothing). */
 export type ReportFrequency = "daily" | "weekly" | "monthly";

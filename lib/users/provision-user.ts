@@ -1,3 +1,4 @@
+import { SYSTEM } from "../auth/actor";
 import { createChannel } from "../channels/create-channel";
 import { createCheck } from "../checks/create-check";
 import { getDb, type Project, type User } from "../db";
@@ -15,7 +16,7 @@ import { parseEmail } from "./parse-email";
 export async function provisionUser(email: string, opts: { tz?: string } = {}): Promise<{ user: User; project: Project }> {
   const { user, project } = await createUser({ email: parseEmail(email) });
   try {
-    const check = await createCheck(project.id, { name: "My First Check", slug: "my-first-check" });
+    const { check } = await createCheck({ actor: SYSTEM, projectCode: project.code, input: { name: "My First Check", slug: "my-first-check" } });
     await createChannel(project.id, { kind: "email", config: { value: user.email }, checks: check.code });
     const tz = opts.tz ? normalizeTimezone(opts.tz) : null;
     if (!tz || tz === user.tz) return { user, project };

@@ -55,7 +55,7 @@ forEachDatabase(
       expect(await reload(check.id)).toMatchObject({ status: "down", consecutiveFailures: 3 });
       expect((await flipsOf(check.id)).map((f) => `${f.newStatus}:${f.reason}`)).toEqual(["up:", "down:fail"]);
       // All three are recorded as fail pings; the first two are documented in the event log.
-      const { events } = await getCheckEvents(check.id);
+      const { events } = await getCheckEvents({ actor: SYSTEM, checkCode: check.code });
       const pings = events.filter((e) => e.type === "ping");
       expect(pings.map((p) => [p.kind, p.failureOf])).toEqual([
         ["fail", null],
@@ -108,7 +108,7 @@ forEachDatabase(
         ["down", true, ""],
         ["down", true, ""],
       ]);
-      const { events } = await getCheckEvents(check.id);
+      const { events } = await getCheckEvents({ actor: SYSTEM, checkCode: check.code });
       expect(events.filter((e) => e.type === "notification" && e.reminder)).toHaveLength(2);
 
       await ping(check, "success");
@@ -144,9 +144,9 @@ forEachDatabase(
       await ping(check, "fail");
       expect((await reload(check.id)).nextReminderAt).not.toBeNull();
       const { updateCheck } = await import("../../lib/checks/update-check");
-      await updateCheck(check.id, { reminderInterval: 0 });
+      await updateCheck({ actor: SYSTEM, checkCode: check.code, input: { reminder_interval: 0 } });
       expect((await reload(check.id)).nextReminderAt).toBeNull();
-      await updateCheck(check.id, { reminderInterval: 1800 });
+      await updateCheck({ actor: SYSTEM, checkCode: check.code, input: { reminder_interval: 1800 } });
       expect((await reload(check.id)).nextReminderAt).not.toBeNull();
     });
   },

@@ -52,6 +52,14 @@ const CASES: [body: Record<string, unknown>, message: string][] = [
   [{ unique: 1, channels: 1 }, "channels is not a string"],
 ];
 
+// Healthchecks' model holds 500 characters of tags; one call with 250,000 tags once stalled
+// every tenant's pings. Its API sets no limit on desc; ours is 10,000 characters.
+const TOO_LONG: [what: string, body: Record<string, unknown>, message: string][] = [
+  ["501 characters of tags", { tags: "x".repeat(501) }, "tags is too long"],
+  ["250,000 tags", { tags: Array.from({ length: 250_000 }, (_, i) => `t${i}`).join(" ") }, "tags is too long"],
+  ["10,001 characters of description", { desc: "x".repeat(10_001) }, "desc is too long"],
+];
+
 forEachDatabase(() => {
   let fx: Fixture;
   beforeAll(async () => {
@@ -82,6 +90,13 @@ forEachDatabase(() => {
       expect(res.status).toBe(201);
     });
 
+    test("accepts 500 characters of tags and 10,000 of description", async () => {
+      const tags = "😀".repeat(500);
+      const res = await call("POST", "/api/v3/checks/", { key: fx.rwKey, body: { tags, desc: "d".repeat(10_000) } });
+      expect(res.status).toBe(201);
+      expect((await res.json()).tags).toBe(tags);
+    });
+
     test("accepts the edges of the timeout and grace ranges", async () => {
       const res = await call("POST", "/api/v3/checks/", { key: fx.rwKey, body: { timeout: 60, grace: 31_536_000 } });
       expect(res.status).toBe(201);
@@ -93,6 +108,23 @@ forEachDatabase(() => {
         body: { schedule: "0 5 * * *", tz: "Europe/Kiev" },
       });
       expect((await res.json()).tz).toBe("Europe/Kyiv");
+    });
+  });
+
+  describe("length caps", () => {
+    test.each(TOO_LONG)("a create with %s is rejected as too long and creates nothing", async (_what, body, message) => {
+      const before = await getDb().check.count();
+      const res = await call("POST", "/api/v3/checks/", { key: fx.rwKey, body });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ error: `json validation error: ${message}` });
+      expect(await getDb().check.count()).toBe(before);
+    });
+
+    test.each(TOO_LONG)("an update with %s is rejected as too long", async (_what, body, message) => {
+      const check = await insertCheck(fx.project.id);
+      const res = await call("POST", `/api/v3/checks/${check.code}`, { key: fx.rwKey, body });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ error: `json validation error: ${message}` });
     });
   });
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test } from "vitest";
-import { getUniqueKey } from "../../lib/checks/get-unique-key";
+import { getUniqueKey } from "../../lib/checks/to-dict";
 import { checkToDict } from "../../lib/checks/to-dict";
 import { getDb } from "../../lib/db";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";

@@ -1,6 +1,6 @@
 // The downtime endpoint (a Vigil extension) over real HTTP through the front server.
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test, vi } from "vitest";
-import { getUniqueKey } from "../../lib/checks/get-unique-key";
+import { getUniqueKey } from "../../lib/checks/to-dict";
 import { getDb, type Check } from "../../lib/db";
 import { startFrontServer, type FrontServer } from "../../lib/server/create-front-server";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test } from "vitest";
-import { getUniqueKey } from "../../lib/checks/get-unique-key";
+import { getUniqueKey } from "../../lib/checks/to-dict";
 import { getDb, type Check } from "../../lib/db";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
 import { call, createFixture, insertCheck, type Fixture } from "./fixtures";
@@ -165,6 +165,20 @@ forEachDatabase(() => {
     test("refuses read-only keys", async () => {
       await addPings(check, [{ at: T0, body: "x" }]);
       expect((await call("GET", `/api/v3/checks/${check.code}/pings/1/body`, { key: fx.roKey })).status).toBe(401);
+    });
+
+    test.each([1, 2, 3])("answers 404 in API v%i for ping numbers no ping can have (2^53 and 2^63 and beyond)", async (version) => {
+      await addPings(check, [{ at: T0, body: "x" }]);
+      for (const n of ["9007199254740993", "9223372036854775808", "99999999999999999999999"]) {
+        const res = await call("GET", `/api/v${version}/checks/${check.code}/pings/${n}/body`, { key: fx.rwKey });
+        expect(res.status).toBe(404);
+        expect(await res.text()).toBe("");
+      }
+    });
+
+    test("answers 403 for another project's check before looking at the ping number", async () => {
+      const theirs = await insertCheck(fx.otherProject.id);
+      expect((await call("GET", `/api/v3/checks/${theirs.code}/pings/99999999999999999999999/body`, { key: fx.rwKey })).status).toBe(403);
     });
   });
 

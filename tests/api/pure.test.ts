@@ -1,7 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { JsonFloat, toPythonJson } from "../../lib/compat/python";
-import { getUniqueKey } from "../../lib/checks/get-unique-key";
-import { slugify } from "../../lib/compat/python";
+import { JsonFloat, slugify, toPythonJson } from "../../lib/compat/python";
+import { getUniqueKey } from "../../lib/checks/to-dict";
 import { getBadgeUrl } from "../../lib/projects/get-badge-url";
 import { hashPassword } from "../../lib/users/hash-password";
 import { verifyPassword } from "../../lib/users/verify-password";

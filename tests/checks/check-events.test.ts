@@ -1,6 +1,7 @@
 import { beforeEach, expect, test } from "vitest";
-import { getCheckEvents, type CheckEvent } from "../../lib/checks/get-check-events";
-import { getPingBody } from "../../lib/checks/get-ping-body";
+import { SYSTEM } from "../../lib/auth/actor";
+import { getCheckEvents as getEvents, type CheckEvent } from "../../lib/checks/get-check-events";
+import { getPingBody as getBody } from "../../lib/checks/ping-log";
 import { getDb, type Check } from "../../lib/db";
 import { createCheck, createFixtures } from "../fixtures";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
@@ -43,6 +44,8 @@ forEachDatabase(() => {
     getDb().notification.create({
       data: { code: crypto.randomUUID(), checkId: check.id, checkStatus: "down", channelId, createdAt: t(minute), error },
     });
+  const getCheckEvents = (opts: { limit?: number; beforeN?: number } = {}) => getEvents({ actor: SYSTEM, checkCode: check.code, ...opts });
+  const getPingBody = (n: number) => getBody({ actor: SYSTEM, checkCode: check.code, n });
   const summary = (events: CheckEvent[]) => events.map((e) => (e.type === "ping" ? `ping ${e.n} ${e.kind}` : e.type === "flip" ? `flip ${e.newStatus}` : `notification ${e.error || "ok"}`));
 
   test("interleaves pings, flips and notifications newest first, consequences above causes", async () => {
@@ -56,7 +59,7 @@ forEachDatabase(() => {
     await flip(20, "down", "up");
     await notification(20);
 
-    const { events, olderBeforeN } = await getCheckEvents(check.id);
+    const { events, olderBeforeN } = await getCheckEvents();
     expect(summary(events)).toEqual([
       "notification ok",
       "flip up",
@@ -82,15 +85,15 @@ forEachDatabase(() => {
     await flip(35, "down", "up");
     await notification(45);
 
-    const first = await getCheckEvents(check.id, { limit: 2 });
+    const first = await getCheckEvents({ limit: 2 });
     expect(summary(first.events)).toEqual(["ping 5 success", "notification ok", "ping 4 success"]);
     expect(first.olderBeforeN).toBe(4);
 
-    const second = await getCheckEvents(check.id, { limit: 2, beforeN: first.olderBeforeN! });
+    const second = await getCheckEvents({ limit: 2, beforeN: first.olderBeforeN! });
     expect(summary(second.events)).toEqual(["flip up", "ping 3 success", "ping 2 success"]);
     expect(second.olderBeforeN).toBe(2);
 
-    const third = await getCheckEvents(check.id, { limit: 2, beforeN: second.olderBeforeN! });
+    const third = await getCheckEvents({ limit: 2, beforeN: second.olderBeforeN! });
     expect(summary(third.events)).toEqual(["flip down", "ping 1 success"]);
     expect(third.olderBeforeN).toBeNull();
   });
@@ -102,7 +105,7 @@ forEachDatabase(() => {
     await ping(3, 3, { scheme: "email", body: "From: a@example.org\r\nSubject: Backup\r\n finished OK\r\n\r\nbody" });
     await ping(4, 4);
 
-    const { events } = await getCheckEvents(check.id);
+    const { events } = await getCheckEvents();
     const byN = new Map(events.flatMap((e) => (e.type === "ping" ? [[e.n, e] as const] : [])));
     expect(byN.get(4)).toMatchObject({ bodySize: 0, bodyPreview: "" });
     expect(byN.get(3)).toMatchObject({ bodyPreview: "Subject: Backup finished OK" });
@@ -110,15 +113,32 @@ forEachDatabase(() => {
     expect(byN.get(1)!.bodySize).toBe(5000);
     expect(byN.get(1)!.bodyPreview).toBe(`${"x".repeat(300)}…`);
 
-    expect((await getPingBody(check.id, 1))!.toString()).toBe(long);
-    expect(await getPingBody(check.id, 4)).toBeNull();
-    expect(await getPingBody(check.id, 99)).toBeNull();
+    expect((await getPingBody(1))!.toString()).toBe(long);
+    expect(await getPingBody(4)).toBeNull();
+    expect(await getPingBody(99)).toBeNull();
+  });
+
+  test("a page before a ping number no ping can have (past 2^53, 2^63) is the newest page, not an error", async () => {
+    await ping(1, 1);
+    await ping(2, 2);
+    for (const beforeN of [2 ** 63, 1e20, Number.MAX_SAFE_INTEGER + 2]) {
+      const page = await getCheckEvents({ beforeN });
+      expect(summary(page.events)).toEqual(["ping 2 success", "ping 1 success"]);
+    }
+    // A ping number a ping can have still pages.
+    expect(summary((await getCheckEvents({ beforeN: 2 })).events)).toEqual(["ping 1 success"]);
+  });
+
+  test("a body request for a ping number past 2^53 finds no body", async () => {
+    await ping(1, 1, { body: "x" });
+    expect(await getPingBody(2 ** 63)).toBeNull();
+    expect(await getPingBody(1e23)).toBeNull();
   });
 
   test("lists ignored and log pings with their kind", async () => {
     await ping(1, 1, { kind: "ign" });
     await ping(2, 2, { kind: "log" });
-    const { events } = await getCheckEvents(check.id);
+    const { events } = await getCheckEvents();
     expect(summary(events)).toEqual(["ping 2 log", "ping 1 ign"]);
   });
 });

@@ -1,15 +1,17 @@
 import { beforeEach, describe, expect, test } from "vitest";
-import { addCheckAsUser } from "../../lib/checks/add-check-as-user";
+import { SYSTEM, userActor } from "../../lib/auth/actor";
+import { listCheckChannels } from "../../lib/checks/check-channels";
 import { clearCheckEvents } from "../../lib/checks/clear-check-events";
-import { editCheckAsUser } from "../../lib/checks/edit-check-as-user";
-import { findUserCheckByUniqueKey } from "../../lib/checks/find-user-check-by-unique-key";
-import { getUniqueKey } from "../../lib/checks/get-unique-key";
-import { listCheckChannels } from "../../lib/checks/list-check-channels";
-import { markOverdueCheckDown } from "../../lib/checks/mark-overdue-check-down";
+import { createCheck as createCheckVerb } from "../../lib/checks/create-check";
+import { findCheckByUniqueKey } from "../../lib/checks/find-check";
 import { moveCheck } from "../../lib/checks/move-check";
-import { pingCheckAsUser } from "../../lib/checks/ping-check-as-user";
 import { setCheckChannel } from "../../lib/checks/set-check-channel";
+import { isOverdue } from "../../lib/checks/status";
+import { getUniqueKey } from "../../lib/checks/to-dict";
+import { updateCheck } from "../../lib/checks/update-check";
 import { getDb } from "../../lib/db";
+import { AppError, toFormState } from "../../lib/errors";
+import { pingCheckNow } from "../../lib/pings/ping-check-now";
 import { createCheck } from "../fixtures";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
 import { createRoleFixtures, type RoleFixtures } from "./fixtures";
@@ -26,6 +28,21 @@ forEachDatabase(() => {
   const channel = (projectId: number, name = "") =>
     getDb().channel.create({ data: { code: crypto.randomUUID(), projectId, kind: "email", name, config: '{"value":"a@example.org"}' } });
   const reload = () => getDb().check.findUniqueOrThrow({ where: { id: fx.check.id } });
+  /** The dashboard's "Add check": the defaults, notifying every channel of the project. */
+  const addCheckAsUser = async (userId: number, projectCode: string) =>
+    (await createCheckVerb({ actor: userActor(userId), projectCode, input: { channels: "*" } })).check;
+  /** The details page's edit forms. */
+  const editCheckAsUser = (userId: number, checkCode: string, input: Record<string, unknown>) =>
+    updateCheck({ actor: userActor(userId), checkCode, input, via: "ui" });
+  /** A /cloaked/<unique_key>/ link: the check's UUID, or null when the user has no such check. */
+  const findUserCheckByUniqueKey = (userId: number, uniqueKey: string) =>
+    findCheckByUniqueKey({ actor: userActor(userId), uniqueKey }).then(
+      (found) => found.check.code,
+      (err: unknown) => {
+        if (err instanceof AppError && err.code === "not_found") return null;
+        throw err;
+      },
+    );
 
   describe("add check", () => {
     test("creates a check with the defaults that notifies every channel of the project", async () => {
@@ -55,6 +72,20 @@ forEachDatabase(() => {
       );
       await expect(editCheckAsUser(fx.alice.id, fx.check.code, { name: "x".repeat(101) })).rejects.toThrow("json validation error: name is too long");
       expect((await reload()).name).toBe("Backups");
+    });
+
+    test("tells the form which field is at fault, with tags and description capped as in the API", async () => {
+      for (const [input, field, error] of [
+        [{ tags: "x".repeat(501) }, "tags", "Tags is too long"],
+        [{ desc: "x".repeat(10_001) }, "desc", "Desc is too long"],
+        [{ timeout: "soon" }, "timeout", "Timeout is not a number"],
+        [{ failure_kw: "x".repeat(201) }, "failure_kw", "Failure_kw is too long"],
+      ] as const) {
+        const err = await editCheckAsUser(fx.alice.id, fx.check.code, input).then(() => null, (e: unknown) => e);
+        expect(err).toBeInstanceOf(AppError);
+        expect(toFormState(err)).toMatchObject({ ok: false, field, error });
+      }
+      expect(await reload()).toMatchObject({ tags: "prod db", desc: "" });
     });
 
     test("writes only the fields sent, with v3 semantics (no auto-slug), and ignores channels", async () => {
@@ -89,12 +120,12 @@ forEachDatabase(() => {
       await editCheckAsUser(fx.alice.id, fx.check.code, { timeout: 86400 });
       expect((await reload()).status).toBe("up");
       expect(await getDb().flip.count()).toBe(0);
-      expect(await markOverdueCheckDown(fx.check.id)).toBe(false);
+      expect(isOverdue(await reload(), new Date())).toBe(false);
     });
   });
 
   test("ping now records a success ping like a dashboard ping", async () => {
-    const result = await pingCheckAsUser(fx.alice.id, fx.check.code, "192.0.2.1");
+    const result = await pingCheckNow({ actor: userActor(fx.alice.id), checkCode: fx.check.code, remoteAddr: "192.0.2.1" });
     expect(result).toEqual({ status: 200, body: "OK" });
     const pings = await getDb().ping.findMany({ where: { checkId: fx.check.id } });
     expect(pings).toHaveLength(1);
@@ -117,7 +148,7 @@ forEachDatabase(() => {
     const other = await createCheck(fx.project.id);
     await getDb().ping.create({ data: { checkId: other.id, n: 1, createdAt: new Date() } });
 
-    await clearCheckEvents(fx.check.id);
+    await clearCheckEvents({ actor: SYSTEM, checkCode: fx.check.code });
     expect(await reload()).toMatchObject({
       status: "new",
       lastPing: null,
@@ -143,7 +174,7 @@ forEachDatabase(() => {
       await getDb().channelCheck.create({ data: { channelId: old.id, checkId: fx.check.id } });
       await getDb().ping.create({ data: { checkId: fx.check.id, n: 1, createdAt: new Date() } });
 
-      const moved = await moveCheck(fx.check.id, fx.aliceSecond.id);
+      const moved = await moveCheck({ actor: SYSTEM, checkCode: fx.check.code, targetProjectCode: fx.aliceSecond.code });
       expect(moved).toMatchObject({ code: fx.check.code, projectId: fx.aliceSecond.id });
       const links = await getDb().channelCheck.findMany({ where: { checkId: fx.check.id }, orderBy: { channelId: "asc" } });
       expect(links.map((l) => l.channelId)).toEqual([target1.id, target2.id]);
@@ -152,10 +183,10 @@ forEachDatabase(() => {
 
     test("respects the target owner's check limit", async () => {
       await getDb().user.update({ where: { id: fx.charlie.id }, data: { checkLimit: 0 } });
-      await expect(moveCheck(fx.check.id, fx.charliesProject.id)).rejects.toMatchObject({ code: "forbidden" });
+      await expect(moveCheck({ actor: SYSTEM, checkCode: fx.check.code, targetProjectCode: fx.charliesProject.code })).rejects.toMatchObject({ code: "forbidden" });
       // Between two projects of the same owner the count does not change.
       await getDb().user.update({ where: { id: fx.alice.id }, data: { checkLimit: 1 } });
-      await expect(moveCheck(fx.check.id, fx.aliceSecond.id)).resolves.toMatchObject({ projectId: fx.aliceSecond.id });
+      await expect(moveCheck({ actor: SYSTEM, checkCode: fx.check.code, targetProjectCode: fx.aliceSecond.code })).resolves.toMatchObject({ projectId: fx.aliceSecond.id });
     });
   });
 
@@ -163,16 +194,16 @@ forEachDatabase(() => {
     const a = await channel(fx.project.id, "Ops");
     const b = await channel(fx.project.id);
     const foreign = await channel(fx.charliesProject.id);
-    await setCheckChannel(fx.check, a.code, true);
-    await setCheckChannel(fx.check, a.code, true);
-    expect((await listCheckChannels(fx.check)).map((c) => [c.label, c.enabled])).toEqual([
+    await setCheckChannel({ actor: SYSTEM, checkCode: fx.check.code, channelCode: a.code, enabled: true });
+    await setCheckChannel({ actor: SYSTEM, checkCode: fx.check.code, channelCode: a.code, enabled: true });
+    expect((await listCheckChannels({ actor: SYSTEM, checkCode: fx.check.code })).map((c) => [c.label, c.enabled])).toEqual([
       ["Ops", true],
       ["a@example.org", false],
     ]);
-    await setCheckChannel(fx.check, a.code, false);
-    await setCheckChannel(fx.check, b.code, true);
-    expect((await listCheckChannels(fx.check)).map((c) => c.enabled)).toEqual([false, true]);
-    await expect(setCheckChannel(fx.check, foreign.code, true)).rejects.toMatchObject({ code: "not_found" });
+    await setCheckChannel({ actor: SYSTEM, checkCode: fx.check.code, channelCode: a.code, enabled: false });
+    await setCheckChannel({ actor: SYSTEM, checkCode: fx.check.code, channelCode: b.code, enabled: true });
+    expect((await listCheckChannels({ actor: SYSTEM, checkCode: fx.check.code })).map((c) => c.enabled)).toEqual([false, true]);
+    await expect(setCheckChannel({ actor: SYSTEM, checkCode: fx.check.code, channelCode: foreign.code, enabled: true })).rejects.toMatchObject({ code: "not_found" });
   });
 
   test("cloaked links find a check by unique key only in the user's projects", async () => {

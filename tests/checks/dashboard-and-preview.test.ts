@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, test } from "vitest";
+import { SYSTEM } from "../../lib/auth/actor";
 import { listDashboardChecks } from "../../lib/checks/list-dashboard-checks";
 import { previewSchedule } from "../../lib/checks/preview-schedule";
 import { createCheck, createFixtures } from "../fixtures";
@@ -11,7 +12,6 @@ describe("previewSchedule", () => {
   test("describes a valid schedule and lists its next runs in the time zone", () => {
     const preview = previewSchedule("0 9 * * 1-5", "Europe/Riga", { now: NOW });
     expect(preview).toEqual({
-      ok: true,
       kind: "cron",
       description: "At 09:00 on weekdays",
       nextRuns: [
@@ -26,24 +26,27 @@ describe("previewSchedule", () => {
 
   test("handles OnCalendar and legacy zone names", () => {
     const preview = previewSchedule("daily", "US/Eastern", { now: NOW, count: 2 });
-    expect(preview).toMatchObject({ ok: true, kind: "oncalendar", description: "At 00:00 every day" });
-    expect(preview.ok && preview.nextRuns.map((r) => r.text)).toEqual(["Mon 2026-03-16 00:00 EDT", "Tue 2026-03-17 00:00 EDT"]);
+    expect(preview).toMatchObject({ kind: "oncalendar", description: "At 00:00 every day" });
+    expect(preview.nextRuns.map((r) => r.text)).toEqual(["Mon 2026-03-16 00:00 EDT", "Tue 2026-03-17 00:00 EDT"]);
   });
 
   test.each([
-    ["61 * * * *", "UTC", "schedule is not a valid cron or OnCalendar expression"],
-    ["0 9 * * *", "Mars/Olympus", "tz is not a valid timezone"],
-    ["x".repeat(101), "UTC", "schedule is too long"],
-  ])("reports %j in %s with the API's message", (schedule, tz, error) => {
-    expect(previewSchedule(schedule, tz, { now: NOW })).toEqual({ ok: false, error });
+    ["61 * * * *", "UTC", "schedule", "schedule is not a valid cron or OnCalendar expression"],
+    ["0 9 * * *", "Mars/Olympus", "tz", "tz is not a valid timezone"],
+    ["x".repeat(101), "UTC", "schedule", "schedule is too long"],
+  ])("reports %j in %s with the API's message and the field at fault", (schedule, tz, field, error) => {
+    expect(() => previewSchedule(schedule, tz, { now: NOW })).toThrow(
+      expect.objectContaining({ code: "bad_request", field, userMessage: error, message: `json validation error: ${error}` }),
+    );
   });
 });
 
 forEachDatabase(() => {
   let projectId: number;
+  let projectCode: string;
   beforeEach(async () => {
     await resetDatabase();
-    projectId = (await createFixtures()).project.id;
+    ({ id: projectId, code: projectCode } = (await createFixtures()).project);
   });
 
   test("lists the project's checks with live statuses, tags and exact last-ping times", async () => {
@@ -55,7 +58,7 @@ forEachDatabase(() => {
     await createCheck(projectId, { name: "paused", status: "paused" });
     await createCheck(projectId, { name: "cron", status: "up", kind: "cron", schedule: "30 * * * *", lastPing: ago(1), grace: 60 });
 
-    const checks = await listDashboardChecks(projectId, { now: NOW, tz: "Europe/Riga" });
+    const checks = await listDashboardChecks({ actor: SYSTEM, projectCode, now: NOW, tz: "Europe/Riga" });
     expect(checks.map((c) => [c.name, c.status])).toEqual([
       ["new one", "new"],
       ["up", "up"],
@@ -71,7 +74,7 @@ forEachDatabase(() => {
 
   test("shows the stored status when a schedule cannot be evaluated", async () => {
     await createCheck(projectId, { name: "broken", status: "up", kind: "cron", schedule: "not cron", lastPing: ago(1) });
-    const [check] = await listDashboardChecks(projectId, { now: NOW });
+    const [check] = await listDashboardChecks({ actor: SYSTEM, projectCode, now: NOW });
     expect(check!.status).toBe("up");
   });
 });

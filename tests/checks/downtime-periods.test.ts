@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from "vitest";
-import { getDowntimeSummaries, getDowntimeSummary } from "../../lib/checks/get-downtime-summary";
-import { getPeriodBoundaries } from "../../lib/checks/get-period-boundaries";
+import { SYSTEM } from "../../lib/auth/actor";
+import { getDowntimeSummaries, getDowntimeSummary, getPeriodBoundaries } from "../../lib/checks/downtime";
 import { getDb } from "../../lib/db";
 import { createCheck, createFixtures } from "../fixtures";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
@@ -95,7 +95,7 @@ forEachDatabase(() => {
       ["2026-03-08T21:00:00Z", "up", "down"],
       ["2026-03-09T01:00:00Z", "down", "up"],
     ]);
-    const weeks = await getDowntimeSummary(check, { tz: "Europe/Berlin", period: "week", count: 2, now: d("2026-03-12T12:00:00Z") });
+    const weeks = await getDowntimeSummary({ actor: SYSTEM, checkCode: check.code, tz: "Europe/Berlin", period: "week", count: 2, now: d("2026-03-12T12:00:00Z") });
     expect(weeks.map((w) => [w.start.toISOString(), w.downSeconds, w.outages])).toEqual([
       ["2026-03-08T23:00:00.000Z", 2 * HOUR, 1],
       ["2026-03-01T23:00:00.000Z", 2 * HOUR, 1],
@@ -109,7 +109,7 @@ forEachDatabase(() => {
       ["2026-03-29T10:00:00Z", "up", "down"],
       ["2026-03-29T12:00:00Z", "down", "up"],
     ]);
-    const [today, yesterday] = await getDowntimeSummary(check, { tz: "Europe/Berlin", period: "day", count: 2, now: d("2026-03-29T20:00:00Z") });
+    const [today, yesterday] = await getDowntimeSummary({ actor: SYSTEM, checkCode: check.code, tz: "Europe/Berlin", period: "day", count: 2, now: d("2026-03-29T20:00:00Z") });
     expect(today!.end.getTime() - today!.start.getTime()).toBe(23 * HOUR * 1000);
     expect(today!.uptime).toBeCloseTo((23 * HOUR - 2 * HOUR) / (23 * HOUR), 10);
     expect([today!.outages, yesterday!.outages, yesterday!.uptime]).toEqual([1, 0, 1]);
@@ -117,8 +117,8 @@ forEachDatabase(() => {
 
   test("months stay the default period, and months is an alias of count", async () => {
     const check = await checkWithFlips("up", []);
-    const byMonths = await getDowntimeSummary(check, { tz: "UTC", months: 2, now: d("2026-03-15T12:00:00Z") });
-    const byCount = await getDowntimeSummary(check, { tz: "UTC", period: "month", count: 2, now: d("2026-03-15T12:00:00Z") });
+    const byMonths = await getDowntimeSummary({ actor: SYSTEM, checkCode: check.code, tz: "UTC", months: 2, now: d("2026-03-15T12:00:00Z") });
+    const byCount = await getDowntimeSummary({ actor: SYSTEM, checkCode: check.code, tz: "UTC", period: "month", count: 2, now: d("2026-03-15T12:00:00Z") });
     expect(byMonths).toEqual(byCount);
     expect(byMonths.map((m) => m.month)).toEqual([3, 2]);
   });
@@ -131,7 +131,7 @@ forEachDatabase(() => {
     const batch = await getDowntimeSummaries([down, up, fresh], opts);
     expect([...batch.keys()].sort()).toEqual([down.id, up.id, fresh.id].sort());
     for (const check of [down, up, fresh]) {
-      expect(batch.get(check.id)).toEqual(await getDowntimeSummary(check, opts));
+      expect(batch.get(check.id)).toEqual(await getDowntimeSummary({ actor: SYSTEM, checkCode: check.code, ...opts }));
     }
     expect(batch.get(down.id)!.map((w) => w.downSeconds)).toEqual([1.5 * DAY, 0]);
     expect(batch.get(up.id)!.map((w) => w.downSeconds)).toEqual([6 * HOUR, 0]);
@@ -144,7 +144,7 @@ forEachDatabase(() => {
 
   test("a count outside 1..400 is rejected", async () => {
     const check = await checkWithFlips("up", []);
-    await expect(getDowntimeSummary(check, { tz: "UTC", count: 0 })).rejects.toThrow(/count/);
-    await expect(getDowntimeSummary(check, { tz: "UTC", count: 2.5 })).rejects.toThrow(/count/);
+    await expect(getDowntimeSummary({ actor: SYSTEM, checkCode: check.code, tz: "UTC", count: 0 })).rejects.toThrow(/count/);
+    await expect(getDowntimeSummary({ actor: SYSTEM, checkCode: check.code, tz: "UTC", count: 2.5 })).rejects.toThrow(/count/);
   });
 });

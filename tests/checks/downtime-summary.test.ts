@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, test } from "vitest";
-import { getDowntimeSummary } from "../../lib/checks/get-downtime-summary";
-import { getPeriodBoundaries } from "../../lib/checks/get-period-boundaries";
-import { summarizeDowntime } from "../../lib/checks/summarize-downtime";
+import { SYSTEM } from "../../lib/auth/actor";
+import { getDowntimeSummary, getPeriodBoundaries, summarizeDowntime } from "../../lib/checks/downtime";
 import { getDb } from "../../lib/db";
 import { createCheck, createFixtures } from "../fixtures";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
@@ -141,13 +140,13 @@ forEachDatabase(() => {
     },
   ])("$name", async ({ tz, flips, expected }) => {
     const check = await checkWithFlips("up", flips);
-    const summary = await getDowntimeSummary(check, { tz, now: d("2026-03-15T12:00:00Z") });
+    const summary = await getDowntimeSummary({ actor: SYSTEM, checkCode: check.code, tz, now: d("2026-03-15T12:00:00Z") });
     expect(summary.map(({ year, month, downSeconds, outages }) => ({ year, month, downSeconds, outages }))).toEqual(expected);
   });
 
   test("uptime is measured against the whole month, in real time across DST", async () => {
     const check = await checkWithFlips("up", [["2026-03-10T00:00:00Z", "up", "down"], ["2026-03-10T01:00:00Z", "down", "up"]]);
-    const [march, february] = await getDowntimeSummary(check, { tz: "America/New_York", now: d("2026-03-15T12:00:00Z") });
+    const [march, february] = await getDowntimeSummary({ actor: SYSTEM, checkCode: check.code, tz: "America/New_York", now: d("2026-03-15T12:00:00Z") });
     // March 2026 in New York has 31 days minus the hour skipped on March 8.
     const marchSeconds = 31 * DAY - 3600;
     expect(march!.end.getTime() - march!.start.getTime()).toBe(marchSeconds * 1000);
@@ -157,7 +156,7 @@ forEachDatabase(() => {
 
   test("months before the check existed have no uptime", async () => {
     const check = await checkWithFlips("up", [], "2026-02-20T00:00:00Z");
-    const summary = await getDowntimeSummary(check, { tz: "UTC", now: d("2026-03-15T12:00:00Z") });
+    const summary = await getDowntimeSummary({ actor: SYSTEM, checkCode: check.code, tz: "UTC", now: d("2026-03-15T12:00:00Z") });
     expect(summary.map((m) => [m.month, m.noData, m.uptime])).toEqual([
       [3, false, 1],
       [2, false, 1],
@@ -167,7 +166,7 @@ forEachDatabase(() => {
 
   test("flips before the first month are ignored but the status they left is used", async () => {
     const check = await checkWithFlips("down", [["2025-11-20T00:00:00Z", "up", "down"]]);
-    const summary = await getDowntimeSummary(check, { tz: "UTC", months: 2, now: d("2026-03-15T12:00:00Z") });
+    const summary = await getDowntimeSummary({ actor: SYSTEM, checkCode: check.code, tz: "UTC", months: 2, now: d("2026-03-15T12:00:00Z") });
     expect(summary.map((m) => [m.month, m.downSeconds, m.outages])).toEqual([
       [3, 14.5 * DAY, 1],
       [2, 28 * DAY, 1],

@@ -4,7 +4,7 @@
 import { beforeEach } from "vitest";
 import { getDb, type Channel, type Check, type Project } from "../../lib/db";
 import { deliverFlip, type DeliveryReport } from "../../lib/alerts/deliver-flip";
-import { getUniqueKey } from "../../lib/checks/get-unique-key";
+import { getUniqueKey } from "../../lib/checks/to-dict";
 import { getEnv } from "../../lib/env";
 import { resetDatabase } from "./databases";
 import { createChannel, createFlip, useHttpSink, type HttpSink, type RecordedRequest } from "./alerts";

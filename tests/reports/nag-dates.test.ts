@@ -1,8 +1,8 @@
 import { beforeEach, expect, test } from "vitest";
 import { deliverFlip } from "../../lib/alerts/deliver-flip";
-import { editCheckAsUser } from "../../lib/checks/edit-check-as-user";
 import { pauseCheck } from "../../lib/checks/pause-check";
-import { SYSTEM } from "../../lib/auth/actor";
+import { updateCheck } from "../../lib/checks/update-check";
+import { SYSTEM, userActor } from "../../lib/auth/actor";
 import { getDb, type Project, type User } from "../../lib/db";
 import { updateAccountSettings } from "../../lib/users/update-account-settings";
 import { createFlip } from "../helpers/alerts";
@@ -88,7 +88,7 @@ forEachDatabase(() => {
 
   test("a schedule edit in the web app that leaves the check overdue schedules the reminder", async () => {
     const check = await createCheck(project.id, { status: "up", timeout: 7 * 86_400, grace: 60, lastPing: new Date(Date.now() - 2 * 86_400_000) });
-    await editCheckAsUser(alice.id, check.code, { timeout: 3600 });
+    await updateCheck({ actor: userActor(alice.id), checkCode: check.code, input: { timeout: 3600 }, via: "ui" });
     expect((await getDb().check.findUniqueOrThrow({ where: { id: check.id } })).status).toBe("down");
     expect(await nextNagDate(alice)).not.toBeNull();
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { getUniqueKey } from "../../lib/checks/get-unique-key";
+import { getUniqueKey } from "../../lib/checks/to-dict";
 import { getDb, type Check, type Project, type User } from "../../lib/db";
 import { setEnv } from "../../lib/env";
 import { getUnsubscribeReportsToken } from "../../lib/reports/unsubscribe-link";

@@ -1,6 +1,8 @@
 import { notFound, redirect } from "next/navigation";
+import { userActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
-import { findUserCheckByUniqueKey } from "@/lib/checks/find-user-check-by-unique-key";
+import { findCheckByUniqueKey } from "@/lib/checks/find-check";
+import { AppError } from "@/lib/errors";
 
 /**
  * /cloaked/<unique_key>/: the link in notifications, which must not contain the check's UUID
@@ -10,7 +12,12 @@ import { findUserCheckByUniqueKey } from "@/lib/checks/find-user-check-by-unique
 export default async function CloakedCheckPage({ params }: { params: Promise<{ key: string }> }) {
   const { key } = await params;
   const user = await requireUser(`/cloaked/${encodeURIComponent(key)}/`);
-  const code = await findUserCheckByUniqueKey(user.id, key.toLowerCase());
-  if (!code) notFound();
+  let code: string;
+  try {
+    code = (await findCheckByUniqueKey({ actor: userActor(user.id), uniqueKey: key.toLowerCase() })).check.code;
+  } catch (err) {
+    if (err instanceof AppError && err.code === "not_found") notFound();
+    throw err;
+  }
   redirect(`/checks/${code}/details`);
 }

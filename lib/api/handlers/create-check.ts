@@ -1,7 +1,4 @@
-import { parseCheckSpec } from "../../checks/check-spec";
 import { createCheck } from "../../checks/create-check";
-import { findUpsertTarget } from "../../checks/find-upsert-target";
-import { updateCheck } from "../../checks/update-check";
 import { authorize } from "../authorize";
 import { renderCheck } from "../render-check";
 import { jsonResponse } from "../respond";
@@ -9,11 +6,7 @@ import type { ApiContext } from "../types";
 
 /** POST checks/: creates a check (201), or updates the one `unique` matches (200). */
 export async function createCheckHandler(req: Request, ctx: ApiContext): Promise<Response> {
-  const { project, json } = await authorize(req, "write");
-  const spec = parseCheckSpec(json);
-  const existing = await findUpsertTarget(project.id, spec);
-  const check = existing
-    ? await updateCheck(existing.id, spec, { version: ctx.version })
-    : await createCheck(project.id, spec, { version: ctx.version });
-  return jsonResponse(await renderCheck(check, ctx.version), existing ? 200 : 201);
+  const { actor, project, json } = await authorize(req, "write");
+  const { check, created } = await createCheck({ actor, projectCode: project.code, input: json, version: ctx.version });
+  return jsonResponse(await renderCheck(check, ctx.version), created ? 201 : 200);
 }

@@ -1,12 +1,9 @@
-import { getDowntimeSummary } from "../../checks/get-downtime-summary";
-import { DOWNTIME_PERIODS, type DowntimePeriod } from "../../checks/get-period-boundaries";
-import type { Check } from "../../db";
+import { DOWNTIME_PERIODS, getDowntimeSummary, type DowntimePeriod } from "../../checks/downtime";
+import { findCheck, findCheckByUniqueKey } from "../../checks/find-check";
 import { AppError } from "../../errors";
 import { normalizeTimezone } from "../../schedules/normalize-timezone";
 import { getTimeZone } from "../../schedules/zoned-time";
 import { authorize } from "../authorize";
-import { findCheckByUniqueKey } from "../find-check-by-unique-key";
-import { findProjectCheck } from "../find-project-check";
 import { JsonFloat } from "../../compat/python";
 import { jsonResponse } from "../respond";
 import type { ApiContext } from "../types";
@@ -44,12 +41,13 @@ function parseQuery(query: URLSearchParams): { period: DowntimePeriod; count: nu
  * flips as on the check's details page. Read-only keys are allowed.
  */
 export async function getDowntimeHandler(req: Request, ctx: ApiContext): Promise<Response> {
-  const { project } = await authorize(req, "read");
-  const check: Check = ctx.params.code
-    ? await findProjectCheck(project, ctx.params.code)
-    : await findCheckByUniqueKey(project, ctx.params.uniqueKey);
+  const { actor } = await authorize(req, "read");
+  // The check is looked up before the query is parsed: 404/403 win over 400.
+  const { check } = ctx.params.code
+    ? await findCheck({ actor, checkCode: ctx.params.code })
+    : await findCheckByUniqueKey({ actor, uniqueKey: ctx.params.uniqueKey });
   const { period, count, tz } = parseQuery(new URL(req.url).searchParams);
-  const records = await getDowntimeSummary(check, { tz, period, count });
+  const records = await getDowntimeSummary({ actor, checkCode: check.code, tz, period, count });
   return jsonResponse({
     downtime: records.map((r) => ({
       start: formatLocalIso(r.start, tz),

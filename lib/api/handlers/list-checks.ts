@@ -1,7 +1,7 @@
 import { checkToDict } from "../../checks/to-dict";
 import { getDb } from "../../db";
 import { authorize } from "../authorize";
-import { getChannelCodes } from "../get-channel-codes";
+import { getChannelCodes } from "../render-check";
 import { jsonResponse } from "../respond";
 import type { ApiContext } from "../types";
 

@@ -1,8 +1,7 @@
+import { findCheck, findCheckByUniqueKey } from "../../checks/find-check";
 import { formatIso } from "../../compat/python";
-import { getDb, type Check } from "../../db";
+import { getDb } from "../../db";
 import { authorize } from "../authorize";
-import { findCheckByUniqueKey } from "../find-check-by-unique-key";
-import { findProjectCheck } from "../find-project-check";
 import { parseFlipsFilters } from "../parse-flips-filters";
 import { jsonResponse } from "../respond";
 import type { ApiContext } from "../types";
@@ -12,10 +11,10 @@ import type { ApiContext } from "../types";
  * {"timestamp", "up"} where pauses count as not up. Filters: start, end, seconds.
  */
 export async function listFlipsHandler(req: Request, ctx: ApiContext): Promise<Response> {
-  const { project } = await authorize(req, "read");
-  const check: Check = ctx.params.code
-    ? await findProjectCheck(project, ctx.params.code)
-    : await findCheckByUniqueKey(project, ctx.params.uniqueKey);
+  const { actor } = await authorize(req, "read");
+  const { check } = ctx.params.code
+    ? await findCheck({ actor, checkCode: ctx.params.code })
+    : await findCheckByUniqueKey({ actor, uniqueKey: ctx.params.uniqueKey });
   const filters = parseFlipsFilters(new URL(req.url).searchParams);
   const since = filters.seconds === undefined ? undefined : new Date(Date.now() - filters.seconds * 1000);
   const createdAt = {

@@ -1,9 +1,9 @@
+import { findCheck } from "../../checks/find-check";
+import { getPingDurations } from "../../checks/ping-log";
 import { getDb } from "../../db";
 import { getEnv } from "../../env";
 import { authorize } from "../authorize";
-import { findProjectCheck } from "../find-project-check";
 import { formatIsoMicro, JsonFloat } from "../../compat/python";
-import { getPingDurations } from "../get-ping-durations";
 import { jsonResponse } from "../respond";
 import type { ApiContext } from "../types";
 
@@ -12,8 +12,8 @@ const MAX_PINGS = 1000;
 
 /** GET checks/<uuid>/pings/ (read-write keys only): newest first, bodies linked, not inlined. */
 export async function listPingsHandler(req: Request, ctx: ApiContext): Promise<Response> {
-  const { project } = await authorize(req, "write");
-  const check = await findProjectCheck(project, ctx.params.code);
+  const { actor, project } = await authorize(req, "write");
+  const { check } = await findCheck({ actor, checkCode: ctx.params.code });
   const db = getDb();
   const pings = await db.ping.findMany({
     where: { checkId: check.id },

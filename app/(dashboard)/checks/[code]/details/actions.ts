@@ -1,22 +1,23 @@
 "use server";
-// Server actions of the check details page: thin glue from form fields to lib/checks, whose
-// *AsUser functions check the user's access and validate with the API's own rules.
+// Server actions of the check details page: glue from form fields to the lib/checks verbs, which
+// check the user's access and validate with the API's own rules. Every argument, the bound ones
+// included, arrives from the browser as JSON, so each action checks their types first: anything
+// else is a malformed request that gets a form error, not a query.
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import type { ActionState } from "@/components/checks/action-state";
+import type { Actor } from "@/lib/auth/actor";
 import { getClientIp } from "@/lib/auth/get-client-ip";
-import { userActor } from "@/lib/auth/actor";
-import { requireUser } from "@/lib/auth/session";
-import { clearCheckEventsAsUser } from "@/lib/checks/clear-check-events-as-user";
-import { deleteCheckAsUser } from "@/lib/checks/delete-check-as-user";
-import { editCheckAsUser } from "@/lib/checks/edit-check-as-user";
-import { moveCheckAsUser } from "@/lib/checks/move-check-as-user";
+import { requireActor } from "@/lib/auth/session";
+import { clearCheckEvents } from "@/lib/checks/clear-check-events";
+import { deleteCheck as deleteCheckVerb } from "@/lib/checks/delete-check";
+import { moveCheck as moveCheckVerb } from "@/lib/checks/move-check";
 import { pauseCheck as pauseCheckVerb } from "@/lib/checks/pause-check";
-import { pingCheckAsUser } from "@/lib/checks/ping-check-as-user";
-import { resumeCheckAsUser } from "@/lib/checks/resume-check-as-user";
-import { setCheckChannelAsUser } from "@/lib/checks/set-check-channel-as-user";
-import { AppError } from "@/lib/errors";
+import { resumeCheck as resumeCheckVerb } from "@/lib/checks/resume-check";
+import { setCheckChannel } from "@/lib/checks/set-check-channel";
+import { updateCheck } from "@/lib/checks/update-check";
+import { AppError, toFormState, type FormState } from "@/lib/errors";
+import { pingCheckNow } from "@/lib/pings/ping-check-now";
 
 const detailsPath = (code: string) => `/checks/${code}/details`;
 
@@ -24,7 +25,13 @@ const detailsPath = (code: string) => `/checks/${code}/details`;
 const STRING_FIELDS = ["name", "slug", "tags", "desc", "schedule", "tz", "start_kw", "success_kw", "failure_kw", "methods"];
 const INT_FIELDS = ["timeout", "grace", "failure_threshold", "reminder_interval"];
 const BOOL_FIELDS = ["filter_subject", "filter_body", "filter_http_body", "filter_default_fail", "manual_resume"];
-const API_PREFIX = "json validation error: ";
+
+const isText = (value: unknown): value is string => typeof value === "string";
+
+/** The answer to arguments of the wrong type: only a forged or garbled request sends them. */
+function malformed(): FormState {
+  return toFormState(new AppError("bad_request", "this request was malformed: reload the page and try again"));
+}
 
 function formToBody(formData: FormData): Record<string, unknown> {
   const body: Record<string, unknown> = {};
@@ -48,74 +55,69 @@ function formToBody(formData: FormData): Record<string, unknown> {
   return body;
 }
 
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-/** Expected failures become a message on the form; anything else is a bug for the error page. */
-function toActionError(err: unknown): ActionState {
-  if (!(err instanceof AppError)) throw err;
-  const at = Date.now();
-  if (err.code === "not_found") return { error: "This check no longer exists, or you have no access to it.", at };
-  if (err.code === "forbidden") return { error: capitalize(err.message || "you do not have permission to do this"), at };
-  if (err.message.startsWith(API_PREFIX)) {
-    const message = err.message.slice(API_PREFIX.length);
-    return { error: capitalize(message), field: message.split(" ")[0], at };
-  }
-  return { error: capitalize(err.message), at };
-}
-
-async function run(checkCode: string, work: (userId: number) => Promise<unknown>, message: string): Promise<ActionState> {
-  const user = await requireUser();
+/** Runs a verb as the signed-in user; its AppError becomes the form's message. */
+async function run(checkCode: string, work: (actor: Actor) => Promise<unknown>, message: string): Promise<FormState> {
+  const actor = await requireActor();
   try {
-    await work(user.id);
+    await work(actor);
   } catch (err) {
-    return toActionError(err);
+    return toFormState(err);
   }
   revalidatePath(detailsPath(checkCode));
   return { ok: true, message, at: Date.now() };
 }
 
 /** Saves whichever check fields the form contains (name, schedule, filters...). */
-export async function updateCheckFields(checkCode: string, _state: ActionState, formData: FormData): Promise<ActionState> {
-  return run(checkCode, (userId) => editCheckAsUser(userId, checkCode, formToBody(formData)), "Saved.");
+export async function updateCheckFields(checkCode: unknown, _state: FormState, formData: unknown): Promise<FormState> {
+  if (!isText(checkCode) || !(formData instanceof FormData)) return malformed();
+  const input = formToBody(formData);
+  return run(checkCode, (actor) => updateCheck({ actor, checkCode, input, via: "ui" }), "Saved.");
 }
 
-export async function pingNow(checkCode: string): Promise<ActionState> {
+export async function pingNow(checkCode: unknown): Promise<FormState> {
+  if (!isText(checkCode)) return malformed();
   const remoteAddr = getClientIp(await headers());
-  return run(checkCode, (userId) => pingCheckAsUser(userId, checkCode, remoteAddr === "unknown" ? null : remoteAddr), "Ping sent.");
+  return run(checkCode, (actor) => pingCheckNow({ actor, checkCode, remoteAddr: remoteAddr === "unknown" ? null : remoteAddr }), "Ping sent.");
 }
 
-export async function pauseCheck(checkCode: string): Promise<ActionState> {
-  return run(checkCode, (userId) => pauseCheckVerb({ actor: userActor(userId), checkCode }), "Paused: the check is not monitored until its next ping.");
+export async function pauseCheck(checkCode: unknown): Promise<FormState> {
+  if (!isText(checkCode)) return malformed();
+  return run(checkCode, (actor) => pauseCheckVerb({ actor, checkCode }), "Paused: the check is not monitored until its next ping.");
 }
 
-export async function resumeCheck(checkCode: string): Promise<ActionState> {
-  return run(checkCode, (userId) => resumeCheckAsUser(userId, checkCode), "Resumed: the check waits for its next ping.");
+export async function resumeCheck(checkCode: unknown): Promise<FormState> {
+  if (!isText(checkCode)) return malformed();
+  return run(checkCode, (actor) => resumeCheckVerb({ actor, checkCode }), "Resumed: the check waits for its next ping.");
 }
 
-export async function clearEvents(checkCode: string): Promise<ActionState> {
-  return run(checkCode, (userId) => clearCheckEventsAsUser(userId, checkCode), "Events cleared.");
+export async function clearEvents(checkCode: unknown): Promise<FormState> {
+  if (!isText(checkCode)) return malformed();
+  return run(checkCode, (actor) => clearCheckEvents({ actor, checkCode }), "Events cleared.");
 }
 
-export async function setChannel(checkCode: string, channelCode: string, enabled: boolean): Promise<ActionState> {
-  return run(checkCode, (userId) => setCheckChannelAsUser(userId, checkCode, channelCode, enabled), enabled ? "Notifications on." : "Notifications off.");
+export async function setChannel(checkCode: unknown, channelCode: unknown, enabled: unknown): Promise<FormState> {
+  if (!isText(checkCode) || !isText(channelCode) || typeof enabled !== "boolean") return malformed();
+  return run(checkCode, (actor) => setCheckChannel({ actor, checkCode, channelCode, enabled }), enabled ? "Notifications on." : "Notifications off.");
 }
 
-export async function moveCheck(checkCode: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+export async function moveCheck(checkCode: unknown, _state: FormState, formData: unknown): Promise<FormState> {
+  if (!isText(checkCode) || !(formData instanceof FormData)) return malformed();
   const target = formData.get("project");
-  if (typeof target !== "string" || !target) return { error: "Choose a project to move the check to.", at: Date.now() };
-  const state = await run(checkCode, (userId) => moveCheckAsUser(userId, checkCode, target), "Moved.");
+  if (typeof target !== "string" || !target) {
+    return toFormState(new AppError("bad_request", "choose a project to move the check to"));
+  }
+  const state = await run(checkCode, (actor) => moveCheckVerb({ actor, checkCode, targetProjectCode: target }), "Moved.");
   if (state.ok) revalidatePath(`/projects/${target}/checks`);
   return state;
 }
 
-export async function deleteCheck(checkCode: string, projectCode: string): Promise<ActionState> {
-  const user = await requireUser();
+export async function deleteCheck(checkCode: unknown, projectCode: unknown): Promise<FormState> {
+  if (!isText(checkCode) || !isText(projectCode)) return malformed();
+  const actor = await requireActor();
   try {
-    await deleteCheckAsUser(user.id, checkCode);
+    await deleteCheckVerb({ actor, checkCode });
   } catch (err) {
-    return toActionError(err);
+    return toFormState(err);
   }
   revalidatePath(`/projects/${projectCode}/checks`);
   redirect(`/projects/${projectCode}/checks`);

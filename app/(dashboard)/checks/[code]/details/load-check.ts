@@ -1,7 +1,7 @@
-import { userActor } from "@/lib/auth/actor";
 import { notFound } from "next/navigation";
-import { requireCheckAccess } from "@/lib/auth/permissions";
+import { userActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
+import { findCheck } from "@/lib/checks/find-check";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors";
 export async function loadCheck(checkCode: string, path: string) {
   const user = await requireUser(path);
   try {
-    return { user, ...(await requireCheckAccess(userActor(user.id), checkCode, "read")) };
+    return { user, ...(await findCheck({ actor: userActor(user.id), checkCode })) };
   } catch (err) {
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;

@@ -14,11 +14,12 @@ import { TimingDialogs } from "@/components/checks/timing-dialogs";
 import { UsageExamples } from "@/components/checks/usage-examples";
 import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
+import { userActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { listCheckChannels } from "@/lib/checks/check-channels";
+import { getDowntimeSummary } from "@/lib/checks/downtime";
 import { getCheckEvents } from "@/lib/checks/get-check-events";
-import { getDisplayStatus } from "@/lib/checks/get-display-status";
-import { getDowntimeSummary } from "@/lib/checks/get-downtime-summary";
-import { listCheckChannels } from "@/lib/checks/list-check-channels";
+import { getDisplayStatus } from "@/lib/checks/status";
 import { getEnv } from "@/lib/env";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import { listUserProjects } from "@/lib/projects/list-user-projects";
@@ -30,6 +31,12 @@ import { loadCheck } from "./load-check";
 export const metadata = { title: "Check details" };
 
 const EVENTS_PER_PAGE = 100;
+
+/** `?before=<ping number>`: anything but a whole number a ping can have shows the newest page. */
+function parseBefore(value: string | string[] | undefined): number | undefined {
+  if (typeof value !== "string" || !/^\d{1,15}$/.test(value)) return undefined;
+  return Number(value);
+}
 
 function UrlRow({ label, value, what }: { label: string; value: string; what: string }) {
   return (
@@ -89,11 +96,12 @@ export default async function CheckDetailsPage({
   const { user, check, project, role } = await loadCheck(code, `/checks/${code}/details`);
   const canWrite = can(role, "write");
   const now = new Date();
-  const beforeN = typeof query.before === "string" && /^\d+$/.test(query.before) ? Number(query.before) : undefined;
+  const beforeN = parseBefore(query.before);
+  const actor = userActor(user.id);
   const [events, downtime, channels, projects] = await Promise.all([
-    getCheckEvents(check.id, { limit: EVENTS_PER_PAGE, beforeN }),
-    getDowntimeSummary(check, { tz: user.tz, now }),
-    listCheckChannels(check),
+    getCheckEvents({ actor, checkCode: check.code, limit: EVENTS_PER_PAGE, beforeN }),
+    getDowntimeSummary({ actor, checkCode: check.code, tz: user.tz, now }),
+    listCheckChannels({ actor, checkCode: check.code }),
     canWrite ? listUserProjects(user.id) : Promise.resolve([]),
   ]);
   const moveTargets = projects.filter((p) => p.code !== project.code && can(p.role, "write"));

@@ -1,24 +1,25 @@
 "use server";
-// The dashboard's server action: thin glue to lib/checks, which checks the user's access.
+// The dashboard's server action: glue to lib/checks, which checks the user's access.
 import { redirect } from "next/navigation";
-import type { ActionState } from "@/components/checks/action-state";
-import { requireUser } from "@/lib/auth/session";
-import { addCheckAsUser } from "@/lib/checks/add-check-as-user";
-import { AppError } from "@/lib/errors";
+import { requireActor } from "@/lib/auth/session";
+import { createCheck } from "@/lib/checks/create-check";
+import { AppError, toFormState, type FormState } from "@/lib/errors";
 
-/** "Add check": creates a check with the defaults and opens it for naming. */
-export async function addCheck(projectCode: string, _state: ActionState): Promise<ActionState> {
-  const user = await requireUser();
+/**
+ * "Add check": a check with the defaults that notifies every channel of the project, as
+ * Healthchecks' UI makes it, then its page opens for naming. The project code is bound in the
+ * browser, so its type is checked before anything else.
+ */
+export async function addCheck(projectCode: unknown, _state: FormState): Promise<FormState> {
+  if (typeof projectCode !== "string") {
+    return toFormState(new AppError("bad_request", "this request was malformed: reload the page and try again"));
+  }
+  const actor = await requireActor();
   let code: string;
   try {
-    code = (await addCheckAsUser(user.id, projectCode)).code;
+    code = (await createCheck({ actor, projectCode, input: { channels: "*" } })).check.code;
   } catch (err) {
-    if (!(err instanceof AppError)) throw err;
-    const error =
-      err.code === "not_found"
-        ? "This project no longer exists, or you have no access to it."
-        : err.message || "The project owner's check limit is reached: delete a check first.";
-    return { error, at: Date.now() };
+    return toFormState(err);
   }
   redirect(`/checks/${code}/details?new=1`);
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { ActionButton } from "@/components/checks/action-button";
 import { ChecksDashboard, type DashboardSort } from "@/components/checks/checks-dashboard";
 import { CopyButton } from "@/components/checks/copy-button";
+import { userActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { listDashboardChecks } from "@/lib/checks/list-dashboard-checks";
 import { getEnv } from "@/lib/env";
@@ -54,7 +55,7 @@ export default async function ChecksPage({
   const { user, project, role } = await loadProject(code, `/projects/${code}/checks`);
   const canWrite = can(role, "write");
   const now = new Date();
-  const checks = await listDashboardChecks(project.id, { now, tz: user.tz });
+  const checks = await listDashboardChecks({ actor: userActor(user.id), projectCode: project.code, now, tz: user.tz });
   const sort = SORTS.find((s) => s === query.sort) ?? "name";
   const addButton = canWrite ? <ActionButton action={addCheck.bind(null, project.code)} label="Add check" pendingLabel="Adding…" variant="primary" /> : null;
 

@@ -1,17 +1,14 @@
 // The dashboard's live-update feed: the project's checks with current statuses, as JSON.
-import { getProjectAccess } from "@/lib/auth/permissions";
+import { userActor } from "@/lib/auth/actor";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listDashboardChecks } from "@/lib/checks/list-dashboard-checks";
+import { AppError, withUiRoute } from "@/lib/errors";
 
-const NO_STORE = { "Cache-Control": "no-store" };
-
-export async function GET(_req: Request, { params }: { params: Promise<{ code: string }> }): Promise<Response> {
+export const GET = withUiRoute(async (_req: Request, { params }: { params: Promise<{ code: string }> }) => {
   const user = await getCurrentUser();
-  if (!user) return Response.json({ error: "signed out" }, { status: 401, headers: NO_STORE });
+  if (!user) throw new AppError("unauthorized", "signed out");
   const { code } = await params;
-  const access = await getProjectAccess(user.id, code);
-  if (!access) return Response.json({ error: "not found" }, { status: 404, headers: NO_STORE });
   const now = new Date();
-  const checks = await listDashboardChecks(access.project.id, { now, tz: user.tz });
-  return Response.json({ now: now.getTime(), checks }, { headers: NO_STORE });
-}
+  const checks = await listDashboardChecks({ actor: userActor(user.id), projectCode: code, now, tz: user.tz });
+  return Response.json({ now: now.getTime(), checks });
+});

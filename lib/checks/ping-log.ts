@@ -1,3 +1,8 @@
+// Reads of a check's ping log beyond the rows themselves: run durations, computed at read time
+// as Healthchecks does, and stored bodies. The event log, the API's ping list and body
+// endpoints and the details page's "Show full body" use them.
+import type { Actor } from "../auth/actor";
+import { requireCheckAccess } from "../auth/permissions";
 import { getDb } from "../db";
 
 /** A start and its success/fail further apart than this are not considered one run. */
@@ -57,4 +62,30 @@ export async function getPingDurations(checkId: number, pings: PingRow[]): Promi
     if (previous?.kind === "start") durations.set(ping.n, ping.createdAt.getTime() - previous.createdAt.getTime());
   }
   return durations;
+}
+
+export interface GetPingBodyOptions {
+  actor: Actor;
+  checkCode: string;
+  /** The ping's number; anything but a safe integer is no such ping. */
+  n: number;
+  /**
+   * Treat pings beyond the project's log limit as gone even while they await pruning (the
+   * management API; pruning runs at every 100th ping, so up to 99 more are still stored).
+   */
+  withinLogLimit?: boolean;
+}
+
+/**
+ * The stored body of the check's ping number `n`; null when there is no such ping, it has no
+ * body, or (withinLogLimit) it is past the log limit. Throws AppError on access (see
+ * requireCheckAccess).
+ */
+export async function getPingBody({ actor, checkCode, n, withinLogLimit = false }: GetPingBodyOptions): Promise<Buffer | null> {
+  const { check, project } = await requireCheckAccess(actor, checkCode, "read");
+  // A number past 2^53 cannot be a ping number and would overflow the 64-bit column in the query.
+  if (!Number.isSafeInteger(n)) return null;
+  if (withinLogLimit && n <= check.nPings - project.pingLogLimit) return null;
+  const ping = await getDb().ping.findUnique({ where: { checkId_n: { checkId: check.id, n } }, select: { body: true } });
+  return ping?.body && ping.body.length > 0 ? Buffer.from(ping.body) : null;
 }
