@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { findChannelsBySpec } from "../channels/find-channels-by-spec";
-import { assignChannels } from "../channels/assign-channels";
+import { assignChannels, findChannelsBySpec } from "../channels/assignments";
 import { getDb, type Check } from "../db";
 import { AppError } from "../errors";
 import { applyCheckSpec } from "./apply-check-spec";

@@ -1,5 +1,4 @@
-import { findChannelsBySpec } from "../channels/find-channels-by-spec";
-import { assignChannels } from "../channels/assign-channels";
+import { assignChannels, findChannelsBySpec } from "../channels/assignments";
 import { getDb, type Check } from "../db";
 import { AppError } from "../errors";
 import { applyCheckSpec } from "./apply-check-spec";

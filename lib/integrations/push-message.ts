@@ -3,7 +3,7 @@ import { escapeHtml } from "../format/escape-html";
 // Pushbullet, Opsgenie...), in the markup each one renders. Shared by those transports, not a
 // transport itself; chat services have richer layouts of their own (slack-payload.ts, msteamsw.ts).
 import { formatDuration } from "../format/format-duration";
-import { describeFlip, findOtherDownChecks, formatOtherDownChecks, getCheckFacts, getDowntimeSeconds, getNameThenCode, getPingBodyText } from "../alerts/flip-details";
+import { describeFlip, findOtherDownChecks, formatOtherDownChecks, getCheckFacts, getDowntimeSeconds, getNameThenCode, getPingBodyText } from "./message";
 import type { NotifyContext } from "./transport";
 
 export type PushMarkup = "markdown" | "html" | "text";

@@ -1,4 +1,4 @@
-import { getCloakedUrl } from "../alerts/flip-details";
+import { getCloakedUrl } from "../integrations/message";
 import { getDowntimeSummaries } from "../checks/get-downtime-summaries";
 import { getDisplayStatus } from "../checks/get-display-status";
 import { getDb, type User } from "../db";
