@@ -83,7 +83,7 @@ export function readFormValues(form: KindForm<unknown>, formData: FormData): Rec
 }
 
 /** A new channel's form values: each field's default, checkboxes ticked, the rest empty. */
-export function getDefaultFormValues(form: KindForm<unknown>): Record<string, string> {
+export function getDefaultFormValues(form: Pick<KindForm<unknown>, "fields" | "defaults">): Record<string, string> {
   const values: Record<string, string> = {};
   for (const field of form.fields) values[field.name] = form.defaults?.[field.name] ?? (field.type === "checkbox" ? "on" : "");
   return values;

@@ -8,7 +8,9 @@ import { sendMail } from "../../mail";
 import { forEachDatabase, resetDatabase } from "../../../tests/helpers/databases";
 import { createChannel, createFlip, useSmtpSink } from "../../../tests/helpers/alerts";
 import { createCheck, createFixtures } from "../../../tests/fixtures";
-import { emailTransport, getEmailConfig } from "./transport";
+import { readUpDownConfig } from "../config";
+import { emailTransport } from "./transport";
+import { getUnsubscribeToken } from "./unsubscribe";
 
 const smtp = useSmtpSink();
 
@@ -74,7 +76,11 @@ forEachDatabase(() => {
     expect(html).toContain("disk full");
     expect(html).not.toContain(check.code);
     const source = smtp.raw[0].toString();
-    expect(source).toMatch(/List-Unsubscribe:\s+<https:\/\/vigil\.example\.org\/integrations\/[0-9a-f-]{36}\/unsub\/>/);
+    // The unsubscribe link is signed: a channel's UUID alone cannot silence it.
+    const unsub = /List-Unsubscribe:\s+<(https:\/\/vigil\.example\.org\/integrations\/([0-9a-f-]{36})\/unsub\/([A-Za-z0-9_-]{43})\/)>/.exec(source);
+    expect(unsub).not.toBeNull();
+    expect(unsub![3]).toBe(getUnsubscribeToken(unsub![2]));
+    expect(text).toContain(`Unsubscribe: ${unsub![1]}`);
     expect(source).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
   });
 
@@ -94,8 +100,8 @@ forEachDatabase(() => {
     const downOnly = await emailChannel({ value: "ops@example.org", up: false, down: true });
     expect(emailTransport.isNoop(downOnly, flip)).toBe(false);
     expect(emailTransport.isNoop(downOnly, upFlip)).toBe(true);
-    expect(getEmailConfig({ config: JSON.stringify({ value: "a@example.org" }) })).toEqual({ value: "a@example.org", up: true, down: true });
-    expect(getEmailConfig({ config: JSON.stringify("b@example.org") })).toEqual({ value: "b@example.org", up: true, down: true });
+    expect(readUpDownConfig(JSON.stringify({ value: "a@example.org" }))).toEqual({ value: "a@example.org", up: true, down: true });
+    expect(readUpDownConfig(JSON.stringify("b@example.org"))).toEqual({ value: "b@example.org", up: true, down: true });
 
     const report = await deliverFlip(upFlip);
     expect(report.deliveries).toEqual([]);

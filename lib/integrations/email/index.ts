@@ -40,7 +40,9 @@ export const emailKind: KindDescriptor<UpDownConfig> = {
   transport: emailTransport,
   form: {
     layout: "email",
-    steps: [],
+    steps: [
+      "Addresses of project members are ready at once. Any other address first gets a confirmation link (unless this server turns confirmation off), and nothing is sent to it until someone opens the link.",
+    ],
     fields: [
       { name: "value", label: "Email address", type: "email", required: true, maxLength: 254, hint: "Notifications are sent to this address." },
       { name: "down", label: "goes down", type: "checkbox" },

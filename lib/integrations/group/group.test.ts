@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { getDb } from "../../db";
+import { userActor } from "../../auth/actor";
 import { sendTestNotification } from "../../channels/send-test-notification";
 import { forEachDatabase } from "../../../tests/helpers/databases";
 import { useChatFixture } from "../../../tests/helpers/chat";
@@ -62,7 +63,7 @@ forEachDatabase(
       test("“Send test notification” reaches the members", async () => {
         const a = await member("a");
         const group = await fx.addChannel("group", { value: a.code });
-        expect(await sendTestNotification(fx.ownerId, group.code)).toEqual({ status: "down", error: "" });
+        expect(await sendTestNotification({ actor: userActor(fx.ownerId), channelCode: group.code })).toEqual({ status: "down", error: "" });
         expect((JSON.parse(fx.onlyRequest().body.toString()) as { title: string }).title).toBe("“TEST” is DOWN");
       });
     });

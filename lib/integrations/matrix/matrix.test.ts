@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { setEnv } from "../../env";
-import { joinMatrixRoom } from "../../channels/join-matrix-room";
+import { joinMatrixRoom } from "./join-room";
+import { userActor } from "../../auth/actor";
 import { sendTestNotification } from "../../channels/send-test-notification";
 import { forEachDatabase } from "../../../tests/helpers/databases";
 import { respondWith, useChatFixture } from "../../../tests/helpers/chat";
@@ -78,7 +79,7 @@ forEachDatabase(
 
       test("“Send test notification” works", async () => {
         const channel = await fx.addChannel("matrix", { value: "!room:example.org" });
-        expect(await sendTestNotification(fx.ownerId, channel.code)).toEqual({ status: "down", error: "" });
+        expect(await sendTestNotification({ actor: userActor(fx.ownerId), channelCode: channel.code })).toEqual({ status: "down", error: "" });
         expect((fx.onlyRequest().json as { body: string }).body).toMatch(/^“TEST” is DOWN/);
       });
 

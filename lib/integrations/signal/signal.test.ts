@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { setEnv } from "../../env";
+import { userActor } from "../../auth/actor";
 import { sendTestNotification } from "../../channels/send-test-notification";
 import { forEachDatabase } from "../../../tests/helpers/databases";
 import { useChatFixture } from "../../../tests/helpers/chat";
@@ -108,7 +109,7 @@ forEachDatabase(
 
       test("“Send test notification” works", async () => {
         const channel = await fx.addChannel("signal", "+15551234567");
-        expect(await sendTestNotification(fx.ownerId, channel.code)).toEqual({ status: "down", error: "" });
+        expect(await sendTestNotification({ actor: userActor(fx.ownerId), channelCode: channel.code })).toEqual({ status: "down", error: "" });
         expect(cli.requests[0].params.message).toMatch(/^“TEST” is DOWN\n/);
       });
     });

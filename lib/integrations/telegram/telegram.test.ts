@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { getDb } from "../../db";
 import { setEnv } from "../../env";
+import { userActor } from "../../auth/actor";
 import { sendTestNotification } from "../../channels/send-test-notification";
 import { forEachDatabase } from "../../../tests/helpers/databases";
 import { useChatFixture } from "../../../tests/helpers/chat";
@@ -87,7 +88,7 @@ forEachDatabase(
         expect((json as { text: string }).text).toMatch(/^🟢 The check <a href=".*">DB Backup<\/a> is UP\. The downtime lasted 1 hour 30 minutes\.\n/);
         expect((json as { text: string }).text).toMatch(/All the other checks are up\.$/);
         fx.sink.requests.length = 0;
-        expect(await sendTestNotification(fx.ownerId, channel.code)).toEqual({ status: "down", error: "" });
+        expect(await sendTestNotification({ actor: userActor(fx.ownerId), channelCode: channel.code })).toEqual({ status: "down", error: "" });
         expect(fx.sink.requests).toHaveLength(1);
       });
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { getDb } from "../../db";
 import { getEnv, setEnv } from "../../env";
+import { userActor } from "../../auth/actor";
 import { sendTestNotification } from "../../channels/send-test-notification";
 import { forEachDatabase } from "../../../tests/helpers/databases";
 import { useChatFixture } from "../../../tests/helpers/chat";
@@ -97,7 +98,7 @@ forEachDatabase(
 
       test("a test notification is sent once", async () => {
         const channel = await fx.addChannel("sms", { value: "+15551234567", up: true, down: true });
-        expect(await sendTestNotification(fx.ownerId, channel.code)).toEqual({ status: "down", error: "" });
+        expect(await sendTestNotification({ actor: userActor(fx.ownerId), channelCode: channel.code })).toEqual({ status: "down", error: "" });
         expect(fx.sink.requests).toHaveLength(1);
       });
 

@@ -6,8 +6,9 @@ import { findLastPing } from "../../alerts/deliver-flip";
 import { forEachDatabase, resetDatabase } from "../../../tests/helpers/databases";
 import { createChannel, createFlip, useHttpSink, webhookConfig } from "../../../tests/helpers/alerts";
 import { createCheck, createFixtures } from "../../../tests/fixtures";
-import type { NotifyContext } from "./transport";
-import { expandWebhookTemplate, getWebhookSpec, pyJson, pyQuote, replacePlaceholders } from "./transport";
+import type { NotifyContext } from "../transport";
+import { getWebhookSpec } from "./config";
+import { expandWebhookTemplate, pyJson, pyQuote, replacePlaceholders } from "./transport";
 
 describe("replacePlaceholders", () => {
   const values = new Map([

@@ -1,9 +1,8 @@
 import { AssignChecks } from "@/components/integrations/assign-checks";
 import { ChannelControls } from "@/components/integrations/channel-controls";
-import { getChannelSummary } from "@/components/integrations/channel-summary";
 import { KindIcon } from "@/components/integrations/kind-icon";
-import { getKindLabel, hasKindForm } from "@/components/integrations/kinds";
 import type { ProjectChannel, ProjectCheckSummary } from "@/lib/channels/find-project-channels";
+import { getKind, summarizeChannel } from "@/lib/integrations/registry";
 import { formatDateTime } from "@/lib/format/format-date-time";
 import { formatRelativeTime } from "@/lib/format/format-relative-time";
 import { assignChecksAction, deleteChannelAction, resendVerificationAction, sendTestAction } from "./actions";
@@ -32,8 +31,11 @@ export function ChannelCard({
   timeZone: string;
   now: Date;
 }) {
-  const kindLabel = getKindLabel(channel.kind);
-  const summary = getChannelSummary(channel.kind, channel.config);
+  const descriptor = getKind(channel.kind);
+  const kindLabel = descriptor?.label ?? channel.kind;
+  const summary = summarizeChannel(channel.kind, channel.config);
+  // Kinds set up from the service's side (Telegram) have no edit page.
+  const isEditable = Boolean(descriptor?.form && descriptor.form.layout !== "connect");
   const isUnconfirmed = channel.kind === "email" && !channel.emailVerified;
   const nAssigned = channel.checkCodes.length;
   const headingId = `channel-${channel.code}`;
@@ -51,7 +53,7 @@ export function ChannelCard({
     >
       <header className="flex flex-wrap items-start gap-x-3 gap-y-1">
         <span className="rounded-md bg-slate-100 p-1.5 text-slate-700 dark:bg-slate-800 dark:text-slate-200">
-          <KindIcon kind={channel.kind} />
+          <KindIcon icon={descriptor?.icon ?? "plug"} />
         </span>
         <div className="min-w-0 flex-1">
           <h3 id={headingId} className="font-semibold">
@@ -119,7 +121,7 @@ export function ChannelCard({
       {canWrite && (
         <ChannelControls
           label={[kindLabel, channel.name, summary[0]].filter(Boolean).join(" · ")}
-          editHref={hasKindForm(channel.kind) ? `/projects/${projectCode}/integrations/${channel.code}/edit` : null}
+          editHref={isEditable ? `/projects/${projectCode}/integrations/${channel.code}/edit` : null}
           testAction={sendTestAction.bind(null, projectCode, channel.code)}
           deleteAction={deleteChannelAction.bind(null, projectCode, channel.code)}
           resendAction={isUnconfirmed ? resendVerificationAction.bind(null, channel.code) : null}

@@ -1,21 +1,26 @@
 import { notFound } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
-import { findEmailChannel } from "@/lib/channels/find-email-channel";
 import { getEnv } from "@/lib/env";
+import { findEmailChannel, isValidUnsubscribeToken } from "@/lib/integrations/email/unsubscribe";
 
-export const metadata = { title: "Unsubscribe", robots: { index: false } };
+// The signed link unsubscribes whoever holds it: keep it out of Referer headers to other sites.
+export const metadata = { title: "Unsubscribe", robots: { index: false }, referrer: "same-origin" };
 
-// The address is not shown: the link carries only the channel UUID, so anyone holding it
-// could read the page.
+/**
+ * Where an alert's unsubscribe link leads. Opening it changes nothing (mail scanners open
+ * links); the button POSTs to the link itself. A link whose signature does not match, or whose
+ * channel is gone, gets the "not valid" page (404). The address is not shown, since anyone
+ * holding the link can open the page.
+ */
 export default async function UnsubscribePage({
   params,
   searchParams,
 }: {
-  params: Promise<{ code: string }>;
+  params: Promise<{ code: string; token: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { code } = await params;
-  const { done } = await searchParams;
+  const [{ code, token }, { done }] = await Promise.all([params, searchParams]);
+  if (!isValidUnsubscribeToken(code, token)) notFound();
   const channel = await findEmailChannel(code);
   if (!channel) notFound();
   const project = channel.project.name || "Default Project";
@@ -39,7 +44,7 @@ export default async function UnsubscribePage({
         Stop sending {siteName} notifications about the project “{project}” to this address.
       </p>
       {/* A plain form post to the route handler, which also serves one-click unsubscribe. */}
-      <form method="post" action={`/integrations/${encodeURIComponent(channel.code)}/unsub`}>
+      <form method="post" action={`/integrations/${encodeURIComponent(channel.code)}/unsub/${encodeURIComponent(token)}/`}>
         <input type="hidden" name="source" value="page" />
         <button type="submit" className={buttonClass("danger", "w-full")}>
           Unsubscribe
