@@ -181,6 +181,19 @@ forEachDatabase(() => {
     await expect(resendVerification(f.charlie.id, channel.code)).rejects.toMatchObject({ code: "not_found" });
   });
 
+  test("resending is limited to 3 confirmation emails an hour per address", async () => {
+    const { channel } = await addChannel(f.alice.id, f.project.code, email("ops@example.org"));
+    await smtp.waitForMessages(1);
+    for (let i = 0; i < 3; i++) await resendVerification(f.bob.id, channel.code);
+    await expect(resendVerification(f.alice.id, channel.code)).rejects.toMatchObject({ code: "rate_limited" });
+    await smtp.waitForMessages(4);
+    // Another channel to the same address shares the limit: it is the address that is mailed.
+    const again = await addChannel(f.alice.id, f.project.code, email("OPS@example.org", { up: false }));
+    await expect(resendVerification(f.alice.id, again.channel.code)).rejects.toMatchObject({ code: "rate_limited" });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(smtp.messages).toHaveLength(5);
+  });
+
   test("unsubscribing disables an email channel, and saving it again asks the address to confirm", async () => {
     const { channel } = await addChannel(f.alice.id, f.project.code, email("ops@example.org"));
     await confirmChannelEmail(channel.code, getVerifyToken(channel.code, "ops@example.org"));
