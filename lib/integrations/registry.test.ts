@@ -23,7 +23,7 @@ describe("the registry", () => {
     expect(kinds).toEqual(expect.arrayContaining(["email", "webhook", "slack", "po", "pd", "sms", "whatsapp", "call", "group", "signal"]));
   });
 
-  test.each(listKinds().map((d) => [d.kind, d] as const))("%s: a new channel's form values are read back from the config they make", (_kind, descriptor) => {
+  test.each(listKinds().map((d) => [d.kind, d] as const))("%s: a new channel's form has a value for each field, and every select has choices", (_kind, descriptor) => {
     const form = descriptor.form;
     if (!form || form.layout === "connect") return;
     const values = getDefaultFormValues(form);

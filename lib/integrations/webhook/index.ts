@@ -54,8 +54,10 @@ export function formatHeaderLines(headers: Record<string, string>): string {
 
 const STATUSES = ["down", "up"] as const;
 
+const METHODS = ["GET", "POST", "PUT"].map((m) => ({ value: m, label: m }));
+
 const FIELDS: FormField[] = STATUSES.flatMap((status) => [
-  { name: `method_${status}`, label: "Method", type: "select" as const },
+  { name: `method_${status}`, label: "Method", type: "select" as const, options: METHODS },
   { name: `url_${status}`, label: "URL", type: "url" as const, maxLength: 1000 },
   { name: `body_${status}`, label: "Request body", type: "textarea" as const, maxLength: 1000 },
   { name: `headers_${status}`, label: "Request headers", type: "textarea" as const },
