@@ -1,4 +1,4 @@
-// Who may do what with integrations (§7.2): the owner and members write, read-only members and
+// Who may do what with integrations: the owner and members write, read-only members and
 // outsiders do not, and outsiders cannot even learn that the project or channel exists.
 import { userActor } from "../../lib/auth/actor";
 import { beforeAll, beforeEach, expect, test } from "vitest";
