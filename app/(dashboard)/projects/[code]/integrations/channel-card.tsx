@@ -36,7 +36,8 @@ export function ChannelCard({
   const summary = summarizeChannel(channel.kind, channel.config);
   // Kinds set up from the service's side (Telegram) have no edit page.
   const isEditable = Boolean(descriptor?.form && descriptor.form.layout !== "connect");
-  const isUnconfirmed = channel.kind === "email" && !channel.emailVerified;
+  // Only a kind that confirms its address (email) ever stores emailVerified = false.
+  const isUnconfirmed = !channel.emailVerified;
   const nAssigned = channel.checkCodes.length;
   const headingId = `channel-${channel.code}`;
 
