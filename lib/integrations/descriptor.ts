@@ -60,11 +60,10 @@ export interface KindForm<Config> {
   /** Values of a new channel's form; fields not listed start empty (checkboxes ticked). */
   defaults?: Readonly<Record<string, string>>;
   /**
-   * The config to validate and store, from the submitted values. `previous` is the stored
-   * config when editing (a Slack channel made by OAuth keeps it while its URL is unchanged).
-   * `errors` are problems only the form can see (a header line without a colon), by field.
+   * The config to validate and store, from the submitted values. `errors` are problems only the
+   * form can see (a header line without a colon), by field.
    */
-  toConfig(values: Readonly<Record<string, string>>, previous: Config | null): { config: unknown; errors?: Record<string, string> };
+  toConfig(values: Readonly<Record<string, string>>): { config: unknown; errors?: Record<string, string> };
   /** The form's values for a stored config (the edit page). */
   fromConfig(config: Config): Record<string, string>;
   /** Config key → the form field that shows its error, where they differ ("" = a rule about the whole config). */

@@ -109,7 +109,7 @@ export type FormCheck = { ok: true; name: string; config: unknown } | { ok: fals
  */
 export function checkKindForm(descriptor: AnyKindDescriptor, values: Readonly<Record<string, string>>): FormCheck {
   const form = descriptor.form as KindForm<unknown>;
-  const { config, errors = {} } = form.toConfig(values, null);
+  const { config, errors = {} } = form.toConfig(values);
   const fieldErrors: Record<string, string> = { ...errors };
   for (const [key, message] of Object.entries(getConfigErrors(descriptor.configSchema, config))) {
     const name = getErrorField(form, key);

@@ -53,7 +53,7 @@ export function getSettingsKind(kind: string) {
     fields: form.fields,
     defaults: form.defaults,
     errorFields: form.errorFields,
-    toConfig: (values: Record<string, string>) => form.toConfig(values, null).config,
+    toConfig: (values: Record<string, string>) => form.toConfig(values).config,
     fromConfig: (json: string) => form.fromConfig(descriptor.readConfig(json)),
   };
 }
