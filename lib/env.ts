@@ -156,6 +156,8 @@ export function parseEnv(src: Source, root = process.cwd()) {
     telegramToken: secret(src, "TELEGRAM_TOKEN") || "",
     telegramBotName: str(src, "TELEGRAM_BOT_NAME", "ExampleBot"),
     telegramApiUrl: url(src, "TELEGRAM_API_URL", "https://api.telegram.org"),
+    /** The secret_token given to Telegram's setWebhook; when set, bot updates without it are refused. */
+    telegramWebhookSecret: secret(src, "TELEGRAM_WEBHOOK_SECRET") || "",
     twilioAccount: str(src, "TWILIO_ACCOUNT", ""),
     twilioAuth: secret(src, "TWILIO_AUTH") || "",
     twilioFrom: str(src, "TWILIO_FROM", ""),

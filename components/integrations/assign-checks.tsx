@@ -2,7 +2,7 @@
 
 import { useActionState, useRef } from "react";
 import { buttonClass } from "@/components/ui/button";
-import type { FormState } from "./form-state";
+import type { FormState } from "@/lib/errors";
 import { FormMessage } from "./form-message";
 
 export interface AssignableCheck {

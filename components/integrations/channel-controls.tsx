@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState, useId, useRef } from "react";
 import { buttonClass } from "@/components/ui/button";
-import type { FormState } from "./form-state";
+import type { FormState } from "@/lib/errors";
 import { FormMessage } from "./form-message";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;

@@ -2,9 +2,9 @@
 
 import { useActionState } from "react";
 import { Field, Input } from "@/components/ui/field";
-import type { FormState } from "./form-state";
+import type { FormState } from "@/lib/errors";
 import { FormFooter } from "./form-footer";
-import { FormMessage } from "./form-message";
+import { FormMessage, getFieldErrors } from "./form-message";
 
 export interface GroupMemberOption {
   code: string;
@@ -36,12 +36,12 @@ export function GroupForm({
   const [state, formAction, pending] = useActionState(action, {});
   const values = state.values ?? initial;
   const ticked = new Set((values.channels ?? "").split(",").filter(Boolean));
-  const errors = state.fieldErrors ?? {};
+  const errors = getFieldErrors(state);
 
   return (
     <form action={formAction} className="max-w-2xl space-y-5" noValidate>
-      {/* Keyed on the attempt so the fields re-mount with what was submitted (see webhook-url-form.tsx). */}
-      <div key={state.attempt ?? 0} className="space-y-5">
+      {/* Keyed on the attempt so the fields re-mount with what was submitted (see settings-form.tsx). */}
+      <div key={state.at ?? 0} className="space-y-5">
         <fieldset className="space-y-2" aria-describedby={errors.channels ? "group-channels-error" : undefined}>
           <legend className="text-sm font-medium">Integrations</legend>
           {options.length === 0 ? (

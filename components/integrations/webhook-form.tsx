@@ -2,10 +2,16 @@
 
 import { useActionState, useMemo, useRef, useState, type FocusEvent } from "react";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
-import type { FormState } from "./form-state";
+import type { FormState } from "@/lib/errors";
 import { FormFooter } from "./form-footer";
-import { FormMessage } from "./form-message";
-import { WEBHOOK_PLACEHOLDERS } from "./placeholders";
+import { FormMessage, getFieldErrors } from "./form-message";
+
+/** A placeholder of the list beside the form (the webhook kind's WEBHOOK_PLACEHOLDERS). */
+export interface PlaceholderOption {
+  name: string;
+  description: string;
+  bodyOnly?: boolean;
+}
 
 /** Form values by field name: name, method_down, url_down, body_down, headers_down, …_up. */
 export type WebhookFormValues = Record<string, string>;
@@ -26,11 +32,13 @@ const LABELS: Record<string, string> = { url: "URL", body: "request body", heade
 export function WebhookForm({
   action,
   initial,
+  placeholders,
   submitLabel,
   cancelHref,
 }: {
   action: (prev: FormState, formData: FormData) => Promise<FormState>;
   initial: WebhookFormValues;
+  placeholders: readonly PlaceholderOption[];
   submitLabel: string;
   cancelHref: string;
 }) {
@@ -65,9 +73,9 @@ export function WebhookForm({
   // and re-mounting makes the fields show what was submitted instead of the original values.
   const fields = useMemo(() => {
     const values = state.values ?? initial;
-    const errors = state.fieldErrors ?? {};
+    const errors = getFieldErrors(state);
     return (
-      <div key={state.attempt ?? 0} className="space-y-6">
+      <div key={state.at ?? 0} className="space-y-6">
         {EVENTS.map(({ status, legend }) => (
           <RequestFields key={status} status={status} legend={legend} values={values} errors={errors} />
         ))}
@@ -95,7 +103,7 @@ export function WebhookForm({
           <strong>{describeField(targetName)}</strong>.
         </p>
         <ul className="divide-y divide-slate-200 rounded-md border border-slate-200 text-sm dark:divide-slate-800 dark:border-slate-800">
-          {WEBHOOK_PLACEHOLDERS.map((p) => {
+          {placeholders.map((p) => {
             const disabled = p.bodyOnly && !isBodyTarget;
             return (
               <li key={p.name} className="flex items-start gap-2 px-2 py-1.5">

@@ -5,7 +5,6 @@ import { getDb } from "../db";
 import { getTransport } from "../integrations/registry";
 import { TransportError, type NotifyContext } from "../integrations/transport";
 import { REMINDER_REASON } from "./claim-due-reminder";
-import { findLastPing } from "./flip-details";
 import { deliverToGroupMembers } from "./deliver-group-members";
 import { updateNextNagDates } from "../reports/update-next-nag-dates";
 import { countNotification, observeSendalertsDwell } from "../metrics/tallies";
@@ -140,4 +139,17 @@ async function deliverToChannel(
 
 function isForeignKeyViolation(err: unknown): boolean {
   return typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2003";
+}
+
+/**
+ * The last ping received at or before the flip (Transport.last_ping). Pings after the flip are
+ * excluded so a quick recovery does not show up in the "down" message.
+ */
+export async function findLastPing(flip: Pick<Flip, "checkId" | "createdAt">): Promise<Ping | null> {
+  // Ordered by n (the primary key within a check) rather than created_at, which has no index;
+  // n and created_at increase together because pings of one check are serialized.
+  return getDb().ping.findFirst({
+    where: { checkId: flip.checkId, createdAt: { lte: flip.createdAt } },
+    orderBy: { n: "desc" },
+  });
 }

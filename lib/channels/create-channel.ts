@@ -1,40 +1,59 @@
 import { randomUUID } from "node:crypto";
-import { getDb, type Channel } from "../db";
-import { getEnv } from "../env";
-import { findChecksBySpec } from "./find-checks-by-spec";
-import { assertGroupMembers } from "./assert-group-members";
-import { parseChannelConfig } from "./parse-channel-config";
-import { readGroupChannelCodes } from "./other-configs";
+import type { Actor } from "../auth/actor";
+import { requireProjectAccess } from "../auth/permissions";
+import { inTransaction, type Channel, type Tx } from "../db";
+import type { SaveContext } from "../integrations/descriptor";
+import { assignChecks, findChecksBySpec } from "./assignments";
+import { parseChannelConfig, parseChannelInput } from "./channel-input";
+
+export interface CreateChannelOptions {
+  actor: Actor;
+  projectCode: string;
+  /**
+   * {"kind", "name"?, "config", "checks"?} as the channels API's body or a form gives it;
+   * checked after access. `checks` attaches the channel to checks ("*" = all, default none).
+   */
+  input: Readonly<Record<string, unknown>>;
+  /** Join the caller's transaction instead of opening one. */
+  tx?: Tx;
+}
+
+export interface ChannelSaveResult {
+  channel: Channel;
+  /** True when a confirmation link was emailed (the channel stays silent until it is opened). */
+  verificationSent: boolean;
+  /** Why the confirmation email could not be sent; the channel is saved anyway. */
+  verificationError: string | null;
+}
 
 /**
- * Creates a channel in the project after validating its kind and config, and attaches it to
- * the checks named by `checks` (none by default; "*" for all). Throws AppError("bad_request")
- * for an unknown/disabled kind, a bad config (a group's members must be non-group channels
- * of the project) or a bad check list; then nothing is created.
+ * Creates an integration: checks the actor may write to the project, validates the body and
+ * the kind's config (the API's messages), lets the kind prepare it (the Matrix bot joins its
+ * room, after the access check), then creates the channel and its check links in one
+ * transaction, where the kind may refuse it (a group's members) or leave it unconfirmed (an
+ * email address no member signed in with). A person saving from the web is then mailed the
+ * confirmation link. Throws AppError: "not_found"/"forbidden"/"unauthorized" (access),
+ * "bad_request" (invalid input; then nothing is created).
  */
-export async function createChannel(
-  projectId: number,
-  input: { kind: string; name?: string; config: unknown; checks?: string },
-): Promise<Channel> {
-  const { channelKind, config } = parseChannelConfig(input.kind, input.config);
-  return getDb().$transaction(async (tx) => {
-    const project = await tx.project.findUniqueOrThrow({ where: { id: projectId }, include: { owner: true } });
-    const checkIds = await findChecksBySpec(tx, projectId, input.checks ?? "");
-    if (input.kind === "group") await assertGroupMembers(tx, projectId, readGroupChannelCodes(JSON.stringify(config)));
-    const emailVerified = channelKind.isVerified?.(config, { env: getEnv(), ownerEmail: project.owner.email }) ?? true;
-    const channel = await tx.channel.create({
-      data: {
-        code: randomUUID(),
-        projectId,
-        kind: input.kind,
-        name: input.name ?? "",
-        config: JSON.stringify(config),
-        emailVerified,
-      },
+export async function createChannel({ actor, projectCode, input, tx }: CreateChannelOptions): Promise<ChannelSaveResult> {
+  const { project } = await requireProjectAccess(actor, projectCode, "write", tx);
+  const fields = parseChannelInput(input, ["kind", "config"]);
+  const kind = fields.kind ?? "";
+  const { descriptor, stored: validated } = parseChannelConfig(kind, fields.config);
+  // The network step runs outside the transaction, so a slow homeserver holds no database lock.
+  const stored = descriptor.prepare ? await descriptor.prepare(descriptor.readConfig(JSON.stringify(validated)), validated, null) : validated;
+  const json = JSON.stringify(stored);
+  const ctx: SaveContext<unknown> = { actor, project, config: descriptor.readConfig(json), previous: null, reenable: false };
+
+  const channel = await inTransaction(tx, async (tx) => {
+    const checkIds = await findChecksBySpec(tx, project.id, fields.checks ?? "");
+    const decision = (await descriptor.beforeSave?.(tx, ctx)) ?? {};
+    const created = await tx.channel.create({
+      data: { code: randomUUID(), projectId: project.id, kind, name: fields.name ?? "", config: json, emailVerified: decision.emailVerified ?? true },
     });
-    if (checkIds.length) {
-      await tx.channelCheck.createMany({ data: checkIds.map((checkId) => ({ channelId: channel.id, checkId })) });
-    }
-    return channel;
+    await assignChecks(tx, created.id, checkIds);
+    return created;
   });
+  const notice = await descriptor.afterSave?.(channel, ctx);
+  return { channel, verificationSent: notice?.verificationSent ?? false, verificationError: notice?.verificationError ?? null };
 }

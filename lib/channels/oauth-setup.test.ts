@@ -5,16 +5,28 @@ import { AppError } from "../errors";
 import { forEachDatabase, resetDatabase } from "../../tests/helpers/databases";
 import { useHttpSink, type HttpSink } from "../../tests/helpers/alerts";
 import { createCheck, createFixtures } from "../../tests/fixtures";
-import {
-  buildAuthorizeUrl,
-  completeOAuthSetup,
-  isOAuthEnabled,
-  OAUTH_STATE_MAX_AGE_SECONDS,
-  readOAuthState,
-  signOAuthState,
-  startOAuthSetup,
-  type OAuthKind,
-} from "./oauth-setup";
+import { userActor } from "../auth/actor";
+import { getEnv } from "../env";
+import { getOAuthRedirectUri, OAUTH_STATE_MAX_AGE_SECONDS, readOAuthState, signOAuthState } from "../integrations/oauth";
+import { getKind } from "../integrations/registry";
+import { completeOAuthSetup as complete, getOAuthProvider, startOAuthSetup as start0 } from "./oauth-setup";
+
+type OAuthKind = "slack" | "discord";
+
+/** The authorize URL the flow of `kind` sends the browser to for `state`. */
+function buildAuthorizeUrl(kind: OAuthKind, state: string): string {
+  return getKind(kind)!.oauth!.getAuthorizeUrl(state, getOAuthRedirectUri(kind), getEnv());
+}
+
+const isOAuthEnabled = (kind: OAuthKind) => getOAuthProvider(kind) !== null;
+
+function startOAuthSetup(userId: number, kind: OAuthKind, projectCode: string, now?: Date) {
+  return start0({ actor: userActor(userId), kind, projectCode, now });
+}
+
+function completeOAuthSetup(userId: number, kind: OAuthKind, query: URLSearchParams, cookieValue: string | null | undefined) {
+  return complete({ actor: userActor(userId), kind, query, cookieValue });
+}
 
 const OAUTH_ENV = {
   SITE_ROOT: "https://vigil.example.org",

@@ -1,12 +1,17 @@
-import { userActor } from "../auth/actor";
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
+import type { Actor } from "../auth/actor";
+import { requireChannelAccess } from "../auth/permissions";
 import type { Check, Flip, Ping, Project } from "../db";
 import { getDb } from "../db";
 import { getTransport } from "../integrations/registry";
 import { TransportError, type NotifyContext } from "../integrations/transport";
 import { deliverToGroupMembers } from "../alerts/deliver-group-members";
-import { requireChannelAccess } from "../auth/permissions";
+
+export interface SendTestNotificationOptions {
+  actor: Actor;
+  channelCode: string;
+}
 
 export interface TestNotificationResult {
   /** The status the synthetic flip went to: "down", or "up" for channels that only notify on up. */
@@ -27,8 +32,8 @@ const DAY_MS = 86_400_000;
  * result, disabling it on a permanent error. Requires write access to the channel's project;
  * throws AppError "not_found"/"forbidden" for access, and rejects only on database errors.
  */
-export async function sendTestNotification(userId: number, channelCode: string): Promise<TestNotificationResult> {
-  const { channel, project } = await requireChannelAccess(userActor(userId), channelCode, "write");
+export async function sendTestNotification({ actor, channelCode }: SendTestNotificationOptions): Promise<TestNotificationResult> {
+  const { channel, project } = await requireChannelAccess(actor, channelCode, "write");
   const transport = getTransport(channel.kind);
   const now = new Date();
   const check = getTestCheck(project, now);

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { assignChannels } from "../channels/assign-channels";
-import { findChannelsBySpec } from "../channels/find-channels-by-spec";
+import { assignChannels, findChannelsBySpec } from "../channels/assignments";
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/permissions";
 import { inTransaction, type Check, type Tx } from "../db";

@@ -1,5 +1,4 @@
-import { assignChannels } from "../channels/assign-channels";
-import { findChannelsBySpec } from "../channels/find-channels-by-spec";
+import { assignChannels, findChannelsBySpec } from "../channels/assignments";
 import type { Actor } from "../auth/actor";
 import { requireCheckAccess } from "../auth/permissions";
 import { inTransaction, type Check, type Tx } from "../db";

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { userActor } from "../auth/actor";
 import { sendTestNotification } from "../channels/send-test-notification";
 import { forEachDatabase } from "../../tests/helpers/databases";
 import { useChatFixture } from "../../tests/helpers/chat";
@@ -12,7 +13,7 @@ forEachDatabase(
     describe("googlechat", () => {
       test("“Send test notification” posts a TEST check going down, once", async () => {
         const channel = await fx.addChannel("googlechat", { value: fx.sink.url });
-        expect(await sendTestNotification(fx.ownerId, channel.code)).toEqual({ status: "down", error: "" });
+        expect(await sendTestNotification({ actor: userActor(fx.ownerId), channelCode: channel.code })).toEqual({ status: "down", error: "" });
         expect(JSON.stringify(fx.onlyRequest().json)).toContain("TEST");
       });
 

@@ -1,12 +1,14 @@
-import { escapeHtml, formatDuration } from "../format";
 // Google Chat integration (Healthchecks' hc/integrations/googlechat): a cardsV2 card posted to
 // a space's incoming webhook, with the headline, the check's details and a button to its page.
 import type { Channel, Flip } from "../db";
+import { escapeHtml } from "../format";
 import { getEnv } from "../env";
-import { readWebhookUrl } from "../channels/read-webhook-url";
-import { getCheckFacts, getCloakedUrl, getDowntimeSeconds, getNameThenCode, getReasonLong } from "../alerts/flip-details";
+import { formatDuration } from "../format";
+import { getCheckFacts, getCloakedUrl, getDowntimeSeconds, getNameThenCode, getReasonLong } from "./message";
+import type { KindDescriptor } from "./descriptor";
 import { postJson } from "./post-json";
 import type { NotifyContext, Transport } from "./transport";
+import { readWebhookUrl, webhookUrlKind, type WebhookUrlConfig } from "./webhook-url";
 
 type Widget = Record<string, unknown>;
 
@@ -49,4 +51,21 @@ export const googlechatTransport: Transport = {
   async notify(ctx: NotifyContext): Promise<void> {
     await postJson(ctx, readWebhookUrl(ctx.channel.config), await buildGoogleChatPayload(ctx));
   },
+};
+
+export const googlechatKind: KindDescriptor<WebhookUrlConfig> = {
+  ...webhookUrlKind({
+    kind: "googlechat",
+    label: "Google Chat",
+    description: "Post a card to a Google Chat space through an incoming webhook.",
+    fieldLabel: "Webhook URL",
+    example: "https://chat.googleapis.com/v1/spaces/AAAAAAAAAAA/messages?key=…&token=…",
+    steps: [
+      "In Google Chat, open the space's menu → “Apps & integrations” → “Webhooks” → “Add webhook”.",
+      "Name it, save, and copy the URL.",
+      "Paste it below.",
+    ],
+  }),
+  icon: "chat",
+  transport: googlechatTransport,
 };

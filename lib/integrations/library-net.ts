@@ -7,7 +7,7 @@ import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";
 import type net from "node:net";
-import { Agent as UndiciAgent } from "undici";
+import type { Agent as UndiciAgent } from "undici";
 import { getEnv } from "../env";
 import { parseUrl, resolveHost, retryTransport } from "../http";
 import { hasForbiddenAddress, PRIVATE_IP_MESSAGE } from "../net/address-policy";
@@ -35,9 +35,13 @@ export function guardedNodeAgent(protocol: string): http.Agent {
   return protocol === "http:" ? new http.Agent({ lookup: guardedLookup }) : new https.Agent({ lookup: guardedLookup });
 }
 
-/** An undici dispatcher (discord.js, fetch-based clients) connecting through guardedLookup. */
-export function guardedDispatcher(): UndiciAgent {
-  return new UndiciAgent({ connect: { lookup: guardedLookup }, pipelining: 0 });
+/**
+ * An undici dispatcher (discord.js, fetch-based clients) connecting through guardedLookup.
+ * undici is loaded on first use, like the libraries that need it.
+ */
+export async function guardedDispatcher(): Promise<UndiciAgent> {
+  const { Agent } = await import("undici");
+  return new Agent({ connect: { lookup: guardedLookup }, pipelining: 0 });
 }
 
 /**

@@ -1,13 +1,15 @@
-import { escapeHtml, formatDuration } from "../format";
 // Microsoft Teams integration through a Workflows ("Post to a channel when a webhook request is
 // received") webhook, Healthchecks' hc/integrations/msteamsw: an Adaptive Card 1.2 wrapped in a
 // "message" activity. Teams' retired Office 365 connectors (kind "msteams") are not supported.
 import type { Channel, Flip } from "../db";
+import { escapeHtml } from "../format";
 import { getEnv } from "../env";
-import { readWebhookUrl } from "../channels/read-webhook-url";
-import { getCheckFacts, getCloakedUrl, getDowntimeSeconds, getNameThenCode, getPingBodyText, getReasonLong } from "../alerts/flip-details";
+import { formatDuration } from "../format";
+import { getCheckFacts, getCloakedUrl, getDowntimeSeconds, getNameThenCode, getPingBodyText, getReasonLong } from "./message";
+import type { KindDescriptor } from "./descriptor";
 import { postJson } from "./post-json";
 import { TransportError, type NotifyContext, type Transport } from "./transport";
+import { readWebhookUrl, webhookUrlKind, type WebhookUrlConfig } from "./webhook-url";
 
 type CardElement = Record<string, unknown>;
 
@@ -89,4 +91,22 @@ export const msteamswTransport: Transport = {
     if (!getEnv().msteamsEnabled) throw new TransportError("MS Teams notifications are not enabled.");
     await postJson(ctx, readWebhookUrl(ctx.channel.config), await buildTeamsPayload(ctx));
   },
+};
+
+export const msteamswKind: KindDescriptor<WebhookUrlConfig> = {
+  ...webhookUrlKind({
+    kind: "msteamsw",
+    label: "Microsoft Teams",
+    description: "Post a card to a Teams channel or chat through a Workflows webhook.",
+    fieldLabel: "Workflow URL",
+    example: "https://prod-00.westus.logic.azure.com:443/workflows/…/triggers/manual/paths/invoke?api-version=2016-06-01&sig=…",
+    steps: [
+      "In Teams, open the channel's “…” menu → “Workflows”, and pick the template “Post to a channel when a webhook request is received”.",
+      "Finish the wizard, choosing the team and channel.",
+      "Copy the URL it shows at the end and paste it below.",
+    ],
+  }),
+  icon: "chat",
+  transport: msteamswTransport,
+  isEnabled: (env) => env.msteamsEnabled,
 };

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { userActor } from "../auth/actor";
 import { sendTestNotification } from "../channels/send-test-notification";
 import { getNtfyToken } from "./ntfy";
 import { forEachDatabase } from "../../tests/helpers/databases";
@@ -69,7 +70,7 @@ forEachDatabase(
 
       test("“Send test notification” posts a TEST check going down; with down off it sends up", async () => {
         const channel = await fx.addChannel("ntfy", config({ priority: 0 }));
-        expect(await sendTestNotification(fx.ownerId, channel.code)).toEqual({ status: "up", error: "" });
+        expect(await sendTestNotification({ actor: userActor(fx.ownerId), channelCode: channel.code })).toEqual({ status: "up", error: "" });
         expect(fx.onlyRequest().json).toMatchObject({ title: "“TEST” is UP", priority: 3 });
       });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, test } from "vitest";
 import { setEnv } from "../env";
 import { getUniqueKey } from "../checks/to-dict";
+import { userActor } from "../auth/actor";
 import { sendTestNotification } from "../channels/send-test-notification";
 import { forEachDatabase } from "../../tests/helpers/databases";
 import { respondWith, useChatFixture } from "../../tests/helpers/chat";
@@ -65,7 +66,7 @@ forEachDatabase(
       test("Opsgenie's error message is recorded; “Send test notification” works", async () => {
         respondWith(fx.sink, 422, JSON.stringify({ message: "Key format is not valid!" }));
         const channel = await fx.addChannel("opsgenie", { key: "k1", region: "us" });
-        expect(await sendTestNotification(fx.ownerId, channel.code)).toEqual({
+        expect(await sendTestNotification({ actor: userActor(fx.ownerId), channelCode: channel.code })).toEqual({
           status: "down",
           error: 'Received status code 422 with a message: "Key format is not valid!"',
         });

@@ -1,14 +1,32 @@
 // Opsgenie integration (Healthchecks' Opsgenie transport): a down flip creates an alert whose
 // alias is the check's unique key; the up flip closes the alert with that alias.
+// Stored config: {"key", "region": "us" | "eu"}.
+import { z } from "zod";
 import type { Channel, Flip } from "../db";
 import { getEnv } from "../env";
 import type { HttpResponse } from "../http";
-import { getCheckFacts, getCloakedUrl, getTagList } from "../alerts/flip-details";
 import { getUniqueKey } from "../checks/to-dict";
-import { readOpsgenieConfig } from "../channels/push-configs";
+import { readConfigObject, str, token } from "./config";
+import type { KindDescriptor } from "./descriptor";
+import { getCheckFacts, getCloakedUrl, getTagList } from "./message";
 import { postJson } from "./post-json";
 import { buildPushMessage, getFlipTitle } from "./push-message";
 import { TransportError, type NotifyContext, type Transport } from "./transport";
+
+const opsgenieConfig = z.strictObject({
+  key: token(100).min(1, { error: "must not be empty" }),
+  region: z.enum(["us", "eu"], { error: 'must be "us" or "eu"' }).default("us"),
+});
+
+export interface OpsgenieConfig {
+  key: string;
+  region: "us" | "eu";
+}
+
+export function readOpsgenieConfig(json: string): OpsgenieConfig {
+  const c = readConfigObject(json);
+  return { key: str(c.key), region: c.region === "eu" ? "eu" : "us" };
+}
 
 const API_URLS = { us: "https://api.opsgenie.com", eu: "https://api.eu.opsgenie.com" } as const;
 
@@ -52,4 +70,38 @@ export const opsgenieTransport: Transport = {
     }
     await postJson(ctx, url, payload, { headers: { Authorization: `GenieKey ${key}` }, errorForStatus: getOpsgenieError });
   },
+};
+
+export const opsgenieKind: KindDescriptor<OpsgenieConfig> = {
+  kind: "opsgenie",
+  label: "Opsgenie",
+  description: "Create an Opsgenie alert when a check goes down and close it on recovery.",
+  icon: "siren",
+  configSchema: opsgenieConfig,
+  readConfig: readOpsgenieConfig,
+  transport: opsgenieTransport,
+  form: {
+    layout: "settings",
+    steps: [
+      "In Opsgenie, open “Teams” → your team → “Integrations” → “Add integration” and choose “API”.",
+      "Copy the API key and paste it below, with the region your account is in.",
+    ],
+    fields: [
+      { name: "key", label: "API key", type: "password", required: true, maxLength: 100 },
+      {
+        name: "region",
+        label: "Region",
+        type: "select",
+        options: [
+          { value: "us", label: "US (api.opsgenie.com)" },
+          { value: "eu", label: "EU (api.eu.opsgenie.com)" },
+        ],
+      },
+    ],
+    defaults: { region: "us" },
+    toConfig: (v) => ({ config: { key: v.key, region: v.region } }),
+    fromConfig: (c) => ({ key: c.key, region: c.region }),
+  },
+  summarize: (c) => [`${c.region.toUpperCase()} region`],
+  isEnabled: (env) => env.opsgenieEnabled,
 };

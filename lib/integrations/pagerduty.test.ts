@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, test } from "vitest";
 import { setEnv } from "../env";
 import { getUniqueKey } from "../checks/to-dict";
+import { userActor } from "../auth/actor";
 import { sendTestNotification } from "../channels/send-test-notification";
 import { forEachDatabase } from "../../tests/helpers/databases";
 import { useChatFixture } from "../../tests/helpers/chat";
@@ -56,7 +57,7 @@ forEachDatabase(
 
       test("“Send test notification” works; PD_ENABLED=False stops deliveries", async () => {
         const channel = await fx.addChannel("pd", { service_key: "abc", account: "" });
-        expect(await sendTestNotification(fx.ownerId, channel.code)).toEqual({ status: "down", error: "" });
+        expect(await sendTestNotification({ actor: userActor(fx.ownerId), channelCode: channel.code })).toEqual({ status: "down", error: "" });
         expect(fx.onlyRequest().json).toMatchObject({ description: "TEST is DOWN", event_type: "trigger" });
 
         setEnv({ PD_ENABLED: "False" });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { getUniqueKey } from "../checks/to-dict";
+import { userActor } from "../auth/actor";
 import { sendTestNotification } from "../channels/send-test-notification";
 import { forEachDatabase } from "../../tests/helpers/databases";
 import { useChatFixture } from "../../tests/helpers/chat";
@@ -41,7 +42,7 @@ forEachDatabase(
 
       test("“Send test notification” works", async () => {
         const channel = await fx.addChannel("pagertree", fx.sink.url);
-        expect(await sendTestNotification(fx.ownerId, channel.code)).toEqual({ status: "down", error: "" });
+        expect(await sendTestNotification({ actor: userActor(fx.ownerId), channelCode: channel.code })).toEqual({ status: "down", error: "" });
         expect(fx.onlyRequest().json).toMatchObject({ title: "“TEST” is DOWN" });
       });
     });

@@ -2,12 +2,13 @@
 // check's unique key), like PagerDuty's Events v1.
 import type { Channel, Flip } from "../db";
 import { getEnv } from "../env";
-import { getTagList } from "../alerts/flip-details";
+import { getTagList } from "./message";
 import { getUniqueKey } from "../checks/to-dict";
-import { readWebhookUrl } from "../channels/read-webhook-url";
+import type { KindDescriptor } from "./descriptor";
 import { postJson } from "./post-json";
 import { buildPushMessage } from "./push-message";
 import { TransportError, type NotifyContext, type Transport } from "./transport";
+import { readWebhookUrl, webhookUrlKind, type WebhookUrlConfig } from "./webhook-url";
 
 export const pagertreeTransport: Transport = {
   kind: "pagertree",
@@ -30,4 +31,21 @@ export const pagertreeTransport: Transport = {
       tags: getTagList(ctx.check.tags).join(","),
     });
   },
+};
+
+export const pagertreeKind: KindDescriptor<WebhookUrlConfig> = {
+  ...webhookUrlKind({
+    kind: "pagertree",
+    label: "PagerTree",
+    description: "Trigger and resolve PagerTree incidents through an integration webhook.",
+    fieldLabel: "Integration URL",
+    example: "https://api.pagertree.com/integration/int_xxxxxxxx",
+    steps: [
+      "In PagerTree, open “Integrations” → “Create Integration” and choose “Healthchecks.io”.",
+      "Save it, copy the “Endpoint URL” and paste it below.",
+    ],
+  }),
+  icon: "siren",
+  transport: pagertreeTransport,
+  isEnabled: (env) => env.pagertreeEnabled,
 };

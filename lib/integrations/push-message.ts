@@ -1,8 +1,8 @@
-import { escapeHtml, formatDuration } from "../format";
 // The title and text of a flip for the push and incident services (ntfy, Gotify, Pushover,
 // Pushbullet, Opsgenie...), in the markup each one renders. Shared by those transports, not a
 // transport itself; chat services have richer layouts of their own (slack-payload.ts, msteamsw.ts).
-import { describeFlip, findOtherDownChecks, formatOtherDownChecks, getCheckFacts, getDowntimeSeconds, getNameThenCode, getPingBodyText } from "../alerts/flip-details";
+import { escapeHtml, formatDuration } from "../format";
+import { describeFlip, findOtherDownChecks, formatOtherDownChecks, getCheckFacts, getDowntimeSeconds, getNameThenCode, getPingBodyText } from "./message";
 import type { NotifyContext } from "./transport";
 
 export type PushMarkup = "markdown" | "html" | "text";

@@ -1,5 +1,6 @@
 import { afterAll, beforeEach, describe, expect, test } from "vitest";
 import { setEnv } from "../env";
+import { userActor } from "../auth/actor";
 import { sendTestNotification } from "../channels/send-test-notification";
 import { forEachDatabase } from "../../tests/helpers/databases";
 import { respondWith, useChatFixture } from "../../tests/helpers/chat";
@@ -29,7 +30,7 @@ forEachDatabase(
 
       test("a 401 (revoked token) disables the channel; “Send test notification” works", async () => {
         const ok = await fx.addChannel("pushbullet", "o.ok");
-        expect(await sendTestNotification(fx.ownerId, ok.code)).toEqual({ status: "down", error: "" });
+        expect(await sendTestNotification({ actor: userActor(fx.ownerId), channelCode: ok.code })).toEqual({ status: "down", error: "" });
 
         respondWith(fx.sink, 401);
         const revoked = await fx.addChannel("pushbullet", { value: "o.revoked" });

@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, test } from "vitest";
 import { setEnv } from "../env";
 import { getUniqueKey } from "../checks/to-dict";
+import { userActor } from "../auth/actor";
 import { sendTestNotification } from "../channels/send-test-notification";
 import { forEachDatabase } from "../../tests/helpers/databases";
 import { respondWith, useChatFixture } from "../../tests/helpers/chat";
@@ -124,7 +125,7 @@ forEachDatabase(
 
       test("“Send test notification” works; without PUSHOVER_API_TOKEN nothing is sent", async () => {
         const channel = await fx.addChannel("po", `${USER_KEY}|0|0`);
-        expect(await sendTestNotification(fx.ownerId, channel.code)).toEqual({ status: "down", error: "" });
+        expect(await sendTestNotification({ actor: userActor(fx.ownerId), channelCode: channel.code })).toEqual({ status: "down", error: "" });
         expect(form(0).title).toBe("🔴 “TEST” is DOWN");
 
         setEnv({ PUSHOVER_API_TOKEN: undefined });

@@ -1,15 +1,59 @@
 // Pushover integration (kind "po", Healthchecks' Pushover transport): a form POST to
 // messages.json with Vigil's application token and the user's key. Emergency priority (2)
 // repeats until acknowledged, so the recovery first cancels the down alert by its tag.
+// Stored config: {"value": "<user key>|<priority>|<priority for up>"}; priority -3 turns that
+// event off.
+import { z } from "zod";
 import type { Channel, Flip } from "../db";
 import { getEnv } from "../env";
 import { request, type HttpResponse } from "../http";
-import { getCloakedUrl } from "../alerts/flip-details";
 import { getUniqueKey } from "../checks/to-dict";
-import { readPushoverConfig } from "../channels/push-configs";
 import { consumeToken } from "../rate-limit/consume-token";
+import { isRecord, maskSecret, readConfigObject, str } from "./config";
+import type { KindDescriptor } from "./descriptor";
+import { getCloakedUrl } from "./message";
 import { buildPushMessage } from "./push-message";
 import { TransportError, type NotifyContext, type Transport } from "./transport";
+
+const PRIORITY_VALUES = [-3, -2, -1, 0, 1, 2] as const;
+const FORMAT = 'must be "<user key>|<priority>|<priority for up>" with priorities from -3 to 2';
+
+function getUserKeyError(value: string): string | null {
+  const [userKey, prio, prioUp, ...rest] = value.split("|");
+  if (!/^[A-Za-z0-9]{30}$/.test(userKey)) return "must start with a Pushover user or group key (30 letters and digits)";
+  const isPriority = (p: string | undefined) => p !== undefined && PRIORITY_VALUES.some((n) => String(n) === p);
+  if (!isPriority(prio)) return FORMAT;
+  if (rest.length || (prioUp !== undefined && !isPriority(prioUp))) return FORMAT;
+  return null;
+}
+
+/** "<user_key>|<prio>|<prio_up>" (a missing prio_up means the same as prio), as a string or {"value": ...}. */
+const pushoverConfig = z.unknown().transform((input, ctx): Record<string, unknown> => {
+  const value = typeof input === "string" ? input : isRecord(input) && Object.keys(input).join() === "value" ? input.value : undefined;
+  if (typeof value !== "string") {
+    ctx.addIssue({ code: "custom", message: 'must be "<user key>|<priority>|<priority for up>" or {"value": ...}', path: [] });
+    return z.NEVER;
+  }
+  const error = getUserKeyError(value);
+  if (error) {
+    ctx.addIssue({ code: "custom", message: error, path: ["value"] });
+    return z.NEVER;
+  }
+  const [userKey, prio, prioUp = prio] = value.split("|");
+  return { value: `${userKey}|${prio}|${prioUp}` };
+});
+
+export interface PushoverConfig {
+  userKey: string;
+  priority: number;
+  priorityUp: number;
+}
+
+export function readPushoverConfig(json: string): PushoverConfig {
+  const [userKey = "", prio = "0", prioUp = prio] = str(readConfigObject(json).value).split("|");
+  const toInt = (s: string) => (/^-?\d+$/.test(s) ? Number(s) : 0);
+  return { userKey, priority: toInt(prio), priorityUp: toInt(prioUp) };
+}
 
 const DISABLED = -3;
 const EMERGENCY = 2;
@@ -47,7 +91,7 @@ export const pushoverTransport: Transport = {
     const env = getEnv();
     if (!env.pushoverApiToken) throw new TransportError("Pushover notifications are not enabled.");
     const config = readPushoverConfig(ctx.channel.config);
-    // §6.2: at most 6 messages a minute per user key (Pushover's own fair-use rule).
+    // At most 6 messages a minute per user key (Pushover's own fair-use rule), as in Healthchecks.
     if (!(await consumeToken(`po-${config.userKey}`, 6, 60))) throw new TransportError("Rate limit exceeded");
     const tag = getUniqueKey(ctx.check.code);
     const retries = ctx.isTest ? 1 : 3;
@@ -83,4 +127,41 @@ export const pushoverTransport: Transport = {
     }
     await post("messages.json", fields);
   },
+};
+
+const PRIORITIES = [
+  { value: "2", label: "Emergency (repeat until acknowledged)" },
+  { value: "1", label: "High (bypasses quiet hours)" },
+  { value: "0", label: "Normal" },
+  { value: "-1", label: "Low (no sound)" },
+  { value: "-2", label: "Lowest (no notification)" },
+  { value: "-3", label: "Disabled: don't notify" },
+] as const;
+
+export const pushoverKind: KindDescriptor<PushoverConfig> = {
+  kind: "po",
+  label: "Pushover",
+  description: "Push a notification to your phone or desktop, with an emergency priority that repeats until acknowledged.",
+  icon: "bell",
+  configSchema: pushoverConfig,
+  readConfig: readPushoverConfig,
+  transport: pushoverTransport,
+  form: {
+    layout: "settings",
+    steps: [
+      "Sign in at pushover.net and copy “Your User Key” from the dashboard (or a group key to reach a whole team).",
+      "Emergency priority repeats the alert until someone acknowledges it; the recovery cancels it.",
+    ],
+    fields: [
+      { name: "user_key", label: "User or group key", type: "text", required: true, maxLength: 30, placeholder: "uQiRzpo4DXghDmr9QzzfQu27cmVRsG" },
+      { name: "priority", label: "Priority when a check goes down", type: "select", options: PRIORITIES },
+      { name: "priority_up", label: "Priority when a check comes back up", type: "select", options: PRIORITIES },
+    ],
+    defaults: { priority: "0", priority_up: "0" },
+    toConfig: (v) => ({ config: { value: `${v.user_key}|${v.priority}|${v.priority_up}` } }),
+    fromConfig: (c) => ({ user_key: c.userKey, priority: String(c.priority), priority_up: String(c.priorityUp) }),
+    errorFields: { value: "user_key", "": "user_key" },
+  },
+  summarize: (c) => (c.userKey ? [`User key ${maskSecret(c.userKey)} (priority ${c.priority}, up ${c.priorityUp})`] : []),
+  isEnabled: (env) => Boolean(env.pushoverApiToken),
 };

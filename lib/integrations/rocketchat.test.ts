@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { setEnv } from "../env";
+import { userActor } from "../auth/actor";
 import { sendTestNotification } from "../channels/send-test-notification";
 import { forEachDatabase } from "../../tests/helpers/databases";
 import { useChatFixture } from "../../tests/helpers/chat";
@@ -11,7 +12,7 @@ forEachDatabase(
     describe("rocketchat", () => {
       test("“Send test notification” posts a TEST check going down, once", async () => {
         const channel = await fx.addChannel("rocketchat", { value: fx.sink.url });
-        expect(await sendTestNotification(fx.ownerId, channel.code)).toEqual({ status: "down", error: "" });
+        expect(await sendTestNotification({ actor: userActor(fx.ownerId), channelCode: channel.code })).toEqual({ status: "down", error: "" });
         expect(JSON.stringify(fx.onlyRequest().json)).toContain("TEST");
       });
 

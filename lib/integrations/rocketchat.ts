@@ -3,11 +3,12 @@
 // not inlined: the message says how big it is and links to the check page, which shows it.
 import type { Channel, Flip } from "../db";
 import { getEnv } from "../env";
-import { readWebhookUrl } from "../channels/read-webhook-url";
 import { formatDuration } from "../format";
-import { getCheckFacts, getCloakedUrl, getDowntimeSeconds, getNameThenCode, getReasonLong } from "../alerts/flip-details";
+import { getCheckFacts, getCloakedUrl, getDowntimeSeconds, getNameThenCode, getReasonLong } from "./message";
+import type { KindDescriptor } from "./descriptor";
 import { postJson } from "./post-json";
 import { TransportError, type NotifyContext, type Transport } from "./transport";
+import { readWebhookUrl, webhookUrlKind, type WebhookUrlConfig } from "./webhook-url";
 
 export interface RocketChatField {
   title: string;
@@ -63,4 +64,22 @@ export const rocketchatTransport: Transport = {
     if (!getEnv().rocketchatEnabled) throw new TransportError("Rocket.Chat notifications are not enabled.");
     await postJson(ctx, readWebhookUrl(ctx.channel.config), await buildRocketChatPayload(ctx));
   },
+};
+
+export const rocketchatKind: KindDescriptor<WebhookUrlConfig> = {
+  ...webhookUrlKind({
+    kind: "rocketchat",
+    label: "Rocket.Chat",
+    description: "Post a message to a Rocket.Chat channel through an incoming webhook.",
+    fieldLabel: "Webhook URL",
+    example: "https://rocketchat.example.org/hooks/xxxxxxxxxxxxxxxxx/yyyyyyyyyyyyyyyyyyyy",
+    steps: [
+      "In Rocket.Chat, open “Administration” → “Workspace” → “Integrations” → “New” → “Incoming”.",
+      "Turn it on, enter the channel (e.g. #ops) and the user to post as, and save.",
+      "Copy the “Webhook URL” and paste it below.",
+    ],
+  }),
+  icon: "chat",
+  transport: rocketchatTransport,
+  isEnabled: (env) => env.rocketchatEnabled,
 };

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { setEnv } from "../env";
+import { userActor } from "../auth/actor";
 import { sendTestNotification } from "../channels/send-test-notification";
 import { forEachDatabase } from "../../tests/helpers/databases";
 import { useChatFixture } from "../../tests/helpers/chat";
@@ -72,7 +73,7 @@ forEachDatabase(
 
       test("“Send test notification” works", async () => {
         const channel = await fx.addChannel("shell", { cmd_down: write("$NAME"), cmd_up: "" });
-        expect(await sendTestNotification(fx.ownerId, channel.code)).toEqual({ status: "down", error: "" });
+        expect(await sendTestNotification({ actor: userActor(fx.ownerId), channelCode: channel.code })).toEqual({ status: "down", error: "" });
         expect(out()).toBe("TEST\n");
       });
     });

@@ -1,11 +1,30 @@
 // Shell integration (Healthchecks' Shell transport): runs the channel's command for the new
 // status with /bin/sh -c on the machine sendalerts runs on. Only with SHELL_ENABLED=True.
+// Stored config: {"cmd_down", "cmd_up"}; an empty command does nothing for that status.
 import { execFile } from "node:child_process";
+import { z } from "zod";
 import type { Channel, Check, Flip } from "../db";
 import { getEnv } from "../env";
-import { getTagList } from "../alerts/flip-details";
-import { readShellConfig } from "../channels/other-configs";
+import { readConfigObject, str } from "./config";
+import type { KindDescriptor } from "./descriptor";
+import { getTagList } from "./message";
 import { TransportError, type NotifyContext, type Transport } from "./transport";
+
+const command = z.string({ error: "must be a string" }).max(1000, { error: "must be at most 1000 characters" }).default("");
+
+const shellConfig = z
+  .strictObject({ cmd_down: command, cmd_up: command })
+  .refine((c) => c.cmd_down !== "" || c.cmd_up !== "", { error: "needs cmd_down or cmd_up" });
+
+export interface ShellConfig {
+  cmd_down: string;
+  cmd_up: string;
+}
+
+export function readShellConfig(json: string): ShellConfig {
+  const c = readConfigObject(json);
+  return { cmd_down: str(c.cmd_down), cmd_up: str(c.cmd_up) };
+}
 
 const TIMEOUT_MS = 60_000;
 
@@ -58,4 +77,32 @@ export const shellTransport: Transport = {
     });
     if (code !== 0) throw new TransportError(`Command returned exit code ${code}`);
   },
+};
+
+export const shellKind: KindDescriptor<ShellConfig> = {
+  kind: "shell",
+  label: "Shell Command",
+  description: "Run a command on the server when a check goes up or down.",
+  icon: "shell",
+  configSchema: shellConfig,
+  readConfig: readShellConfig,
+  transport: shellTransport,
+  form: {
+    layout: "settings",
+    steps: [
+      "The commands run with /bin/sh on the server that sends the alerts, for at most 60 seconds; a non-zero exit status is shown as an error.",
+      "Placeholders: $CODE, $STATUS, $NOW, $NAME, $TAGS and $TAG1, $TAG2… ($NAME and the tags are quoted for the shell). Leave a command empty to do nothing for that event.",
+    ],
+    fields: [
+      { name: "cmd_down", label: "Command when a check goes down", type: "text", maxLength: 1000, placeholder: "/usr/local/bin/page-oncall $NAME" },
+      { name: "cmd_up", label: "Command when a check comes back up", type: "text", maxLength: 1000 },
+    ],
+    toConfig: (v) => ({ config: { cmd_down: v.cmd_down, cmd_up: v.cmd_up } }),
+    fromConfig: (c) => ({ cmd_down: c.cmd_down, cmd_up: c.cmd_up }),
+    errorFields: { "": "cmd_down" },
+    messages: { "": { invalid: "Enter a command for the down event, the up event, or both." } },
+  },
+  summarize: (c) => [...(c.cmd_down ? [`Down: ${c.cmd_down}`] : []), ...(c.cmd_up ? [`Up: ${c.cmd_up}`] : [])],
+  // Runs commands on the server, so it is off unless the administrator turns it on.
+  isEnabled: (env) => env.shellEnabled,
 };

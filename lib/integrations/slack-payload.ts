@@ -3,7 +3,7 @@
 // are escaped and which errors are permanent. Not a transport itself.
 import { getEnv } from "../env";
 import { formatDuration } from "../format";
-import { getCheckFacts, getCloakedUrl, getDowntimeSeconds, getNameThenCode, getPingBodyText, getReasonLong } from "../alerts/flip-details";
+import { getCheckFacts, getCloakedUrl, getDowntimeSeconds, getNameThenCode, getPingBodyText, getReasonLong } from "./message";
 import type { NotifyContext } from "./transport";
 
 export interface SlackField {

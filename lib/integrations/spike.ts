@@ -3,10 +3,11 @@
 import type { Channel, Flip } from "../db";
 import { getEnv } from "../env";
 import { getUniqueKey } from "../checks/to-dict";
-import { readWebhookUrl } from "../channels/read-webhook-url";
+import type { KindDescriptor } from "./descriptor";
 import { postJson } from "./post-json";
 import { buildPushMessage } from "./push-message";
 import { TransportError, type NotifyContext, type Transport } from "./transport";
+import { readWebhookUrl, webhookUrlKind, type WebhookUrlConfig } from "./webhook-url";
 
 export const spikeTransport: Transport = {
   kind: "spike",
@@ -25,4 +26,21 @@ export const spikeTransport: Transport = {
       status: ctx.flip.newStatus,
     });
   },
+};
+
+export const spikeKind: KindDescriptor<WebhookUrlConfig> = {
+  ...webhookUrlKind({
+    kind: "spike",
+    label: "Spike.sh",
+    description: "Trigger and resolve Spike.sh incidents through an integration webhook.",
+    fieldLabel: "Webhook URL",
+    example: "https://hooks.spike.sh/xxxxxxxx/push-events",
+    steps: [
+      "In Spike.sh, open “Integrations” → “Add integration” and choose “Healthchecks”.",
+      "Copy the webhook URL it shows and paste it below.",
+    ],
+  }),
+  icon: "siren",
+  transport: spikeTransport,
+  isEnabled: (env) => env.spikeEnabled,
 };

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { setEnv } from "../env";
 import { getUniqueKey } from "../checks/to-dict";
+import { userActor } from "../auth/actor";
 import { sendTestNotification } from "../channels/send-test-notification";
 import { forEachDatabase } from "../../tests/helpers/databases";
 import { respondWith, useChatFixture } from "../../tests/helpers/chat";
@@ -33,7 +34,7 @@ forEachDatabase(
 
       test("a 404 disables the channel; “Send test notification” works", async () => {
         const ok = await fx.addChannel("victorops", { value: fx.sink.url });
-        expect(await sendTestNotification(fx.ownerId, ok.code)).toEqual({ status: "down", error: "" });
+        expect(await sendTestNotification({ actor: userActor(fx.ownerId), channelCode: ok.code })).toEqual({ status: "down", error: "" });
 
         respondWith(fx.sink, 404);
         const gone = await fx.addChannel("victorops", { value: `${fx.sink.url}/gone` });

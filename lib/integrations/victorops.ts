@@ -3,12 +3,13 @@
 import type { Channel, Flip } from "../db";
 import { getEnv } from "../env";
 import type { HttpResponse } from "../http";
-import { getCloakedUrl, getNameThenCode } from "../alerts/flip-details";
+import { getCloakedUrl, getNameThenCode } from "./message";
 import { getUniqueKey } from "../checks/to-dict";
-import { readWebhookUrl } from "../channels/read-webhook-url";
+import type { KindDescriptor } from "./descriptor";
 import { postJson } from "./post-json";
 import { getFlipTitle } from "./push-message";
 import { TransportError, type NotifyContext, type Transport } from "./transport";
+import { readWebhookUrl, webhookUrlKind, type WebhookUrlConfig } from "./webhook-url";
 
 /** A 404 means the routing key or the integration was removed. */
 export function getVictoropsError(res: HttpResponse): TransportError {
@@ -34,4 +35,21 @@ export const victoropsTransport: Transport = {
     };
     await postJson(ctx, readWebhookUrl(ctx.channel.config), payload, { errorForStatus: getVictoropsError });
   },
+};
+
+export const victoropsKind: KindDescriptor<WebhookUrlConfig> = {
+  ...webhookUrlKind({
+    kind: "victorops",
+    label: "Splunk On-Call",
+    description: "Open a Splunk On-Call (VictorOps) incident and recover it automatically.",
+    fieldLabel: "REST endpoint URL",
+    example: "https://alert.victorops.com/integrations/generic/20131114/alert/xxxxxxxx/$routing_key",
+    steps: [
+      "In Splunk On-Call, open “Integrations” → “3rd Party Integrations” → “REST – Generic” and enable it.",
+      "Copy the “URL to notify”, replace $routing_key with your routing key, and paste it below.",
+    ],
+  }),
+  icon: "siren",
+  transport: victoropsTransport,
+  isEnabled: (env) => env.victoropsEnabled,
 };

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { userActor } from "../auth/actor";
 import { sendTestNotification } from "../channels/send-test-notification";
 import { forEachDatabase } from "../../tests/helpers/databases";
 import { respondWith, useChatFixture } from "../../tests/helpers/chat";
@@ -71,7 +72,7 @@ forEachDatabase(
 
       test("“Send test notification” works", async () => {
         const channel = await fx.addChannel("zulip", config());
-        expect(await sendTestNotification(fx.ownerId, channel.code)).toEqual({ status: "down", error: "" });
+        expect(await sendTestNotification({ actor: userActor(fx.ownerId), channelCode: channel.code })).toEqual({ status: "down", error: "" });
         expect(form().topic).toBe("TEST is DOWN");
       });
     });

@@ -1,4 +1,4 @@
-import { getCloakedUrl } from "../alerts/flip-details";
+import { getCloakedUrl } from "../integrations/message";
 import { getDowntimeSummaries } from "../checks/downtime";
 import { getDisplayStatus } from "../checks/status";
 import { getDb, type User } from "../db";

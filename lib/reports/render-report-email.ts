@@ -1,4 +1,4 @@
-import { formatAgo } from "../alerts/flip-details";
+import { formatAgo } from "../integrations/message";
 import type { CheckStatus } from "../checks/status";
 import { getEnv } from "../env";
 import { escapeHtml as esc, formatApproxDuration } from "../format";

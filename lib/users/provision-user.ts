@@ -17,7 +17,7 @@ export async function provisionUser(email: string, opts: { tz?: string } = {}): 
   const { user, project } = await createUser({ email: parseEmail(email) });
   try {
     const { check } = await createCheck({ actor: SYSTEM, projectCode: project.code, input: { name: "My First Check", slug: "my-first-check" } });
-    await createChannel(project.id, { kind: "email", config: { value: user.email }, checks: check.code });
+    await createChannel({ actor: SYSTEM, projectCode: project.code, input: { kind: "email", config: { value: user.email }, checks: check.code } });
     const tz = opts.tz ? normalizeTimezone(opts.tz) : null;
     if (!tz || tz === user.tz) return { user, project };
     return { user: await getDb().user.update({ where: { id: user.id }, data: { tz } }), project };

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, expect, test, vi } from "vitest";
 import { getDb, type Check } from "../../lib/db";
 import { deliverFlip } from "../../lib/alerts/deliver-flip";
 import { TransportError } from "../../lib/integrations/transport";
-import { webhookTransport } from "../../lib/integrations/webhook";
+import { webhookTransport } from "../../lib/integrations/webhook/transport";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
 import { createChannel, createFlip, useHttpSink, webhookConfig } from "../helpers/alerts";
 import { createCheck, createFixtures } from "../fixtures";

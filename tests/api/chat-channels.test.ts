@@ -74,6 +74,22 @@ forEachDatabase(() => {
       expect((await bad.json()).error).toBe("invalid discord config: webhook must be an object");
     });
 
+    test("the OAuth forms keep only their known string keys, however deeply the rest is nested", async () => {
+      const url = "https://hooks.slack.com/services/T/B/x";
+      const deep = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`;
+      // Built as text: JSON.stringify itself could not write these bodies.
+      const slack = `{"kind":"slack","config":{"team_name":"Acme","incoming_webhook":{"url":"${url}","channel":${deep(200_000)}},"x":${deep(1000)}}}`;
+      const res = await post(slack);
+      expect(res.status).toBe(201);
+      expect(await stored(res)).toEqual({ team_name: "Acme", incoming_webhook: { url } });
+
+      const hook = "https://discord.com/api/webhooks/1/tok";
+      const discord = `{"kind":"discord","config":{"webhook":{"url":"${hook}","id":"1","x":${"{\"a\":".repeat(100_000)}1${"}".repeat(100_000)}}}}`;
+      const res2 = await post(discord);
+      expect(res2.status).toBe(201);
+      expect(await stored(res2)).toEqual({ webhook: { url: hook, id: "1" } });
+    });
+
     test("SLACK_ENABLED=False refuses new Slack channels", async () => {
       setEnv({ SLACK_ENABLED: "False" });
       try {

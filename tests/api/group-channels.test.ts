@@ -3,6 +3,7 @@
 // only those), with a 400 naming the bad UUID and nothing saved.
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, test } from "vitest";
+import { SYSTEM } from "../../lib/auth/actor";
 import { createChannel } from "../../lib/channels/create-channel";
 import { updateChannel } from "../../lib/channels/update-channel";
 import { getDb } from "../../lib/db";
@@ -99,17 +100,18 @@ forEachDatabase(() => {
           () => null,
           (err: unknown) => (err instanceof AppError ? [err.code, err.message] : err),
         );
-      expect(await attempt(() => createChannel(fx.project.id, { kind: "group", config: foreign.code }))).toEqual([
+      expect(await attempt(() => createChannel({ actor: SYSTEM, projectCode: fx.project.code, input: { kind: "group", config: foreign.code } }))).toEqual([
         "bad_request",
         `invalid group config: ${foreign.code} is not an integration of this project`,
       ]);
-      const group = await createChannel(fx.project.id, { kind: "group", config: a.code });
-      expect(await attempt(() => updateChannel(group.id, { config: `${a.code},${group.code}` }))).toEqual([
+      const { channel: group } = await createChannel({ actor: SYSTEM, projectCode: fx.project.code, input: { kind: "group", config: a.code } });
+      expect(await attempt(() => updateChannel({ actor: SYSTEM, channelCode: group.code, input: { config: `${a.code},${group.code}` } }))).toEqual([
         "bad_request",
         `invalid group config: ${group.code} is a group, and a group cannot contain groups`,
       ]);
       // Charlie's project may group its own channel, of course.
-      expect((await createChannel(fx.otherProject.id, { kind: "group", config: foreign.code })).kind).toBe("group");
+      const input = { kind: "group", config: foreign.code };
+      expect((await createChannel({ actor: SYSTEM, projectCode: fx.otherProject.code, input })).channel.kind).toBe("group");
     });
   });
 });

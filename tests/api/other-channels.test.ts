@@ -1,4 +1,4 @@
-// POST /api/v3/channels/ for zulip, matrix and shell: each stored config of §6.3, defaults
+// POST /api/v3/channels/ for zulip, matrix and shell: each stored config as Healthchecks defines it, defaults
 // filled in, a clear message for each mistake, and the kinds the server has turned off refused.
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { getDb } from "../../lib/db";

@@ -1,5 +1,5 @@
 // The Twilio kinds in the channels API (sms, whatsapp, call: E.164 numbers, clear messages) and
-// the delivery status callback POST /api/vN/notifications/<uuid>/status (§5.5).
+// the delivery status callback POST /api/vN/notifications/<uuid>/status.
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, test } from "vitest";
 import { getDb, type Channel } from "../../lib/db";

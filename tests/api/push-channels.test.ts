@@ -1,5 +1,5 @@
 // POST /api/v3/channels/ for the push and incident kinds (ntfy, po, pd, opsgenie, gotify,
-// victorops, pagertree, spike, pushbullet): each stored config of §6.3, defaults filled in, and
+// victorops, pagertree, spike, pushbullet): each stored config as Healthchecks defines it, defaults filled in, and
 // a clear message for each mistake.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { getDb } from "../../lib/db";

@@ -1,10 +1,13 @@
 // The pure helpers behind the add/edit forms and the integrations list.
 import { describe, expect, test } from "vitest";
-import { formatHeaderLines } from "../../lib/channels/format-header-lines";
-import { getConfigErrors } from "../../lib/channels/get-config-errors";
-import { parseHeaderLines } from "../../lib/channels/parse-header-lines";
-import { getChannelSummary, readEmailConfig, readWebhookConfig } from "../../components/integrations/channel-summary";
-import { WEBHOOK_PLACEHOLDERS } from "../../components/integrations/placeholders";
+import { readUpDownConfig as readEmailConfig } from "../../lib/integrations/config";
+import { getConfigErrors as getSchemaErrors } from "../../lib/integrations/forms";
+import { getKind, summarizeChannel as getChannelSummary } from "../../lib/integrations/registry";
+import { formatHeaderLines, parseHeaderLines, WEBHOOK_PLACEHOLDERS } from "../../lib/integrations/webhook";
+import { readWebhookConfig } from "../../lib/integrations/webhook/config";
+
+/** Field-by-field errors of a config of `kind`, from the schema the API validates with. */
+const getConfigErrors = (kind: string, config: unknown) => getSchemaErrors(getKind(kind)!.configSchema, config);
 
 describe("webhook header lines", () => {
   test("parses one Name: value per line, trimming and skipping blank lines", () => {

@@ -3,7 +3,6 @@
 // setup, against a loopback homeserver stand-in; when it cannot, the error says so and
 // nothing changes.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { editChannel } from "../../lib/channels/edit-channel";
 import { getDb, type Channel } from "../../lib/db";
 import { setEnv } from "../../lib/env";
 import { AppError } from "../../lib/errors";
@@ -11,6 +10,7 @@ import { createApiKey } from "../../lib/projects/create-api-key";
 import { call } from "../api/fixtures";
 import { forEachDatabase } from "../helpers/databases";
 import { respondWith, useChatFixture } from "../helpers/chat";
+import { editChannel } from "./helpers";
 
 const JOIN_ERROR = "The bot could not join the room (Received status code 403). Invite @vigil:example.org and try again.";
 

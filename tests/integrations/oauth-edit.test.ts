@@ -2,10 +2,10 @@
 // its webhook URL, so saving that URL unchanged (a rename) must keep the OAuth config with the
 // workspace and channel, while a new URL replaces it.
 import { describe, expect, test } from "vitest";
-import { editChannel } from "../../lib/channels/edit-channel";
 import type { Channel } from "../../lib/db";
 import { forEachDatabase } from "../helpers/databases";
 import { useChatFixture } from "../helpers/chat";
+import { editChannel } from "./helpers";
 
 const SLACK = {
   incoming_webhook: { channel: "#ops", channel_id: "C1", configuration_url: "https://acme.slack.com/services/B1", url: "https://hooks.slack.com/services/T1/B1/x" },

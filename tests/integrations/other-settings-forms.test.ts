@@ -1,12 +1,12 @@
 // The setup forms of zulip, matrix and shell (components/integrations/other-settings-kinds.ts):
 // what the integrations list shows, which field an error lands on, and when each is offered.
 import { describe, expect, test } from "vitest";
-import { getConfigErrors } from "../../lib/channels/get-config-errors";
-import { CHANNEL_KINDS, isChannelKindEnabled } from "../../lib/channels/channel-kinds";
 import { parseEnv } from "../../lib/env";
-import { getChannelSummary } from "../../components/integrations/channel-summary";
-import { getKindLabel, hasKindForm } from "../../components/integrations/kinds";
-import { getDefaultSettings, getSettingsKind } from "../../components/integrations/settings-kinds";
+import { getConfigErrors as getSchemaErrors, getDefaultFormValues as getDefaultSettings } from "../../lib/integrations/forms";
+import { getKind, getKindLabel, isKindEnabled as isChannelKindEnabled, summarizeChannel as getChannelSummary } from "../../lib/integrations/registry";
+import { CHANNEL_KINDS, getSettingsKind, hasKindForm } from "./helpers";
+
+const getConfigErrors = (kind: string, config: unknown) => getSchemaErrors(getKind(kind)!.configSchema, config);
 
 const summary = (kind: string, values: Record<string, string>) => {
   const settings = getSettingsKind(kind)!;
@@ -30,7 +30,7 @@ describe("zulip, matrix and shell forms", () => {
     const A = "4ec65fb4-0a2f-4c94-9a8c-2fb0e0ef0cbc";
     expect(summary("signal", { value: "alice.01" })).toEqual(["alice.01 (down and up)"]);
     expect(summary("signal", { value: "+15551234567", up: "" })).toEqual(["+15551234567 (down only)"]);
-    expect(summary("group", { value: `${A.toUpperCase()}, ${A}` })).toEqual(["1 integration"]);
+    expect(summary("group", { channels: `${A.toUpperCase()}, ${A}` })).toEqual(["1 integration"]);
   });
 
   test("an empty shell form shows its error on the down command", () => {

@@ -1,19 +1,17 @@
-// Who may do what with integrations (§7.2): the owner and members write, read-only members and
+// Who may do what with integrations: the owner and members write, read-only members and
 // outsiders do not, and outsiders cannot even learn that the project or channel exists.
 import { userActor } from "../../lib/auth/actor";
 import { beforeAll, beforeEach, expect, test } from "vitest";
 import type { User } from "../../lib/db";
 import { getDb } from "../../lib/db";
 import { setEnv } from "../../lib/env";
-import { addChannel } from "../../lib/channels/add-channel";
-import { editChannel } from "../../lib/channels/edit-channel";
-import { removeChannel } from "../../lib/channels/remove-channel";
+import { deleteChannel } from "../../lib/channels/delete-channel";
 import { requireChannelAccess } from "../../lib/auth/permissions";
 import { sendTestNotification } from "../../lib/channels/send-test-notification";
 import { setChannelChecks } from "../../lib/channels/set-channel-checks";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
 import { useHttpSink, webhookConfig } from "../helpers/alerts";
-import { createIntegrationFixtures } from "./helpers";
+import { addChannel, createIntegrationFixtures, editChannel } from "./helpers";
 
 const http = useHttpSink();
 
@@ -61,18 +59,18 @@ forEachDatabase(
       });
 
       test(`${who} ${EXPECTED[who] === "ok" ? "may" : "may not"} delete an integration`, async () => {
-        await expectOutcome(who, () => removeChannel(user(who).id, channelCode));
+        await expectOutcome(who, () => deleteChannel({ actor: userActor(user(who).id), channelCode }));
         expect(await getDb().channel.count()).toBe(EXPECTED[who] === "ok" ? 0 : 1);
       });
 
       test(`${who} ${EXPECTED[who] === "ok" ? "may" : "may not"} send a test notification`, async () => {
         http.requests.length = 0;
-        await expectOutcome(who, () => sendTestNotification(user(who).id, channelCode));
+        await expectOutcome(who, () => sendTestNotification({ actor: userActor(user(who).id), channelCode: channelCode }));
         expect(http.requests).toHaveLength(EXPECTED[who] === "ok" ? 1 : 0);
       });
 
       test(`${who} ${EXPECTED[who] === "ok" ? "may" : "may not"} assign an integration to checks`, async () => {
-        await expectOutcome(who, () => setChannelChecks(user(who).id, channelCode, [f.checks[0].code]));
+        await expectOutcome(who, () => setChannelChecks({ actor: userActor(user(who).id), channelCode, checkCodes: [f.checks[0].code] }));
         const links = await getDb().channelCheck.count();
         expect(links).toBe(EXPECTED[who] === "ok" ? 1 : 2);
       });
@@ -86,16 +84,17 @@ forEachDatabase(
     });
 
     test("an unknown channel is not_found for everyone", async () => {
-      await expect(removeChannel(f.alice.id, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "not_found" });
+      await expect(deleteChannel({ actor: userActor(f.alice.id), channelCode: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "not_found" });
     });
 
     test("assigning only accepts checks of the channel's own project", async () => {
       const foreign = await getDb().check.create({
         data: { code: "11111111-1111-4111-8111-111111111111", badgeKey: "foreign", projectId: f.charliesProject.id },
       });
-      await expect(setChannelChecks(f.alice.id, channelCode, [foreign.code])).rejects.toMatchObject({ code: "bad_request" });
+      const alice = userActor(f.alice.id);
+      await expect(setChannelChecks({ actor: alice, channelCode, checkCodes: [foreign.code] })).rejects.toMatchObject({ code: "bad_request" });
       expect(await getDb().channelCheck.count()).toBe(2);
-      await setChannelChecks(f.alice.id, channelCode, []);
+      await setChannelChecks({ actor: alice, channelCode, checkCodes: [] });
       expect(await getDb().channelCheck.count()).toBe(0);
     });
 

@@ -1,11 +1,11 @@
 // The setup forms of the Twilio kinds (sms, whatsapp, call): a phone number plus down/up
 // checkboxes for sms and whatsapp, shown only when Twilio is configured.
 import { describe, expect, test } from "vitest";
-import { getConfigErrors } from "../../lib/channels/get-config-errors";
-import { CHANNEL_KINDS, isChannelKindEnabled } from "../../lib/channels/channel-kinds";
-import { getChannelSummary } from "../../components/integrations/channel-summary";
-import { getKindLabel } from "../../components/integrations/kinds";
-import { getDefaultSettings, getSettingsKind } from "../../components/integrations/settings-kinds";
+import { getConfigErrors as getSchemaErrors, getDefaultFormValues as getDefaultSettings } from "../../lib/integrations/forms";
+import { getKind, getKindLabel, isKindEnabled as isChannelKindEnabled, summarizeChannel as getChannelSummary } from "../../lib/integrations/registry";
+import { CHANNEL_KINDS, getSettingsKind } from "./helpers";
+
+const getConfigErrors = (kind: string, config: unknown) => getSchemaErrors(getKind(kind)!.configSchema, config);
 import { getEnv, setEnv } from "../../lib/env";
 
 describe("phone forms", () => {

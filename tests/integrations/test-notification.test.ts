@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
 import { getDb } from "../../lib/db";
 import { setEnv } from "../../lib/env";
-import { addChannel } from "../../lib/channels/add-channel";
+import { userActor } from "../../lib/auth/actor";
 import { sendTestNotification } from "../../lib/channels/send-test-notification";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
 import { createChannel, startHttpSink, startSmtpSink, webhookConfig, type HttpSink, type SmtpSink } from "../helpers/alerts";
-import { createIntegrationFixtures } from "./helpers";
+import { addChannel, createIntegrationFixtures } from "./helpers";
 
 let http: HttpSink;
 let smtp: SmtpSink;
@@ -39,7 +39,7 @@ forEachDatabase(
         headers_down: { "X-Check": "$NAME" },
       });
       const { channel } = await addChannel(f.bob.id, f.project.code, { kind: "webhook", config });
-      const result = await sendTestNotification(f.bob.id, channel.code);
+      const result = await sendTestNotification({ actor: userActor(f.bob.id), channelCode: channel.code });
       expect(result).toEqual({ status: "down", error: "" });
 
       expect(http.requests).toHaveLength(1);
@@ -64,7 +64,7 @@ forEachDatabase(
         res.end("nope");
       };
       const { channel } = await addChannel(f.alice.id, f.project.code, { kind: "webhook", config: webhookConfig(`${http.url}/hook`) });
-      expect(await sendTestNotification(f.alice.id, channel.code)).toEqual({ status: "down", error: "Received status code 500" });
+      expect(await sendTestNotification({ actor: userActor(f.alice.id), channelCode: channel.code })).toEqual({ status: "down", error: "Received status code 500" });
       expect(http.requests).toHaveLength(1);
       expect(await getDb().channel.findUniqueOrThrow({ where: { id: channel.id } })).toMatchObject({
         lastError: "Received status code 500",
@@ -72,7 +72,7 @@ forEachDatabase(
       });
 
       http.respond = (_req, res) => res.end("OK");
-      expect((await sendTestNotification(f.alice.id, channel.code)).error).toBe("");
+      expect((await sendTestNotification({ actor: userActor(f.alice.id), channelCode: channel.code })).error).toBe("");
       const rows = await getDb().notification.findMany({ where: { channelId: channel.id } });
       expect(rows).toMatchObject([{ checkId: null, error: "" }]);
       expect((await getDb().channel.findUniqueOrThrow({ where: { id: channel.id } })).lastError).toBe("");
@@ -80,13 +80,13 @@ forEachDatabase(
 
     test("a webhook with only an up URL gets an up test", async () => {
       const { channel } = await addChannel(f.alice.id, f.project.code, { kind: "webhook", config: webhookConfig("", `${http.url}/up/$STATUS`) });
-      expect(await sendTestNotification(f.alice.id, channel.code)).toEqual({ status: "up", error: "" });
+      expect(await sendTestNotification({ actor: userActor(f.alice.id), channelCode: channel.code })).toEqual({ status: "up", error: "" });
       expect(http.requests[0].url).toBe("/up/up");
     });
 
     test("an email test is delivered to the SMTP sink", async () => {
       const { channel } = await addChannel(f.alice.id, f.project.code, { kind: "email", config: { value: "alice@example.org", up: true, down: true } });
-      expect(await sendTestNotification(f.alice.id, channel.code)).toEqual({ status: "down", error: "" });
+      expect(await sendTestNotification({ actor: userActor(f.alice.id), channelCode: channel.code })).toEqual({ status: "down", error: "" });
       await smtp.waitForMessages(1);
       expect(smtp.messages[0].subject).toBe("DOWN | TEST");
       expect(smtp.messages[0].text).toContain('The check "TEST" is DOWN (received a failure signal).');
@@ -95,26 +95,26 @@ forEachDatabase(
 
     test("an up-only email channel gets an UP test; one with no events reports it", async () => {
       const upOnly = await addChannel(f.alice.id, f.project.code, { kind: "email", config: { value: "alice@example.org", up: true, down: false } });
-      expect(await sendTestNotification(f.alice.id, upOnly.channel.code)).toEqual({ status: "up", error: "" });
+      expect(await sendTestNotification({ actor: userActor(f.alice.id), channelCode: upOnly.channel.code })).toEqual({ status: "up", error: "" });
       await smtp.waitForMessages(1);
       expect(smtp.messages[0].subject).toBe("UP | TEST");
 
       const none = await addChannel(f.alice.id, f.project.code, { kind: "email", config: { value: "alice@example.org", up: false, down: false } });
-      expect((await sendTestNotification(f.alice.id, none.channel.code)).error).toMatch(/neither down nor up/);
+      expect((await sendTestNotification({ actor: userActor(f.alice.id), channelCode: none.channel.code })).error).toMatch(/neither down nor up/);
       expect(await getDb().notification.count({ where: { channelId: none.channel.id } })).toBe(0);
     });
 
     test("an unconfirmed email channel reports that it is not verified", async () => {
       const { channel } = await addChannel(f.alice.id, f.project.code, { kind: "email", config: { value: "ops@example.org" } });
       await smtp.waitForMessages(1);
-      expect((await sendTestNotification(f.alice.id, channel.code)).error).toBe("Email not verified");
+      expect((await sendTestNotification({ actor: userActor(f.alice.id), channelCode: channel.code })).error).toBe("Email not verified");
       expect(smtp.messages).toHaveLength(1);
       expect((await getDb().channel.findUniqueOrThrow({ where: { id: channel.id } })).lastError).toBe("Email not verified");
     });
 
     test("a kind without a transport is reported as unsupported", async () => {
       const channel = await createChannel(f.project.id, "carrier-pigeon", { value: "coo" }, []);
-      expect((await sendTestNotification(f.alice.id, channel.code)).error).toBe('Integration "carrier-pigeon" is not supported');
+      expect((await sendTestNotification({ actor: userActor(f.alice.id), channelCode: channel.code })).error).toBe('Integration "carrier-pigeon" is not supported');
     });
   },
   { INTEGRATIONS_ALLOW_PRIVATE_IPS: "True" },

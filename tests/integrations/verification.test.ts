@@ -1,16 +1,22 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { getDb } from "../../lib/db";
 import { setEnv } from "../../lib/env";
-import { addChannel } from "../../lib/channels/add-channel";
-import { confirmChannelEmail } from "../../lib/channels/confirm-channel-email";
-import { editChannel } from "../../lib/channels/edit-channel";
-import { findChannelByVerifyToken } from "../../lib/channels/find-channel-by-verify-token";
-import { getVerifyToken } from "../../lib/channels/get-verify-token";
-import { resendVerification } from "../../lib/channels/resend-verification";
-import { unsubscribeChannel } from "../../lib/channels/unsubscribe-channel";
+import { userActor } from "../../lib/auth/actor";
+import { getUnsubscribeToken, unsubscribeChannel } from "../../lib/integrations/email/unsubscribe";
+import {
+  confirmChannelEmail as confirm,
+  findChannelByVerifyToken,
+  getVerifyToken,
+  resendVerification as resend,
+} from "../../lib/integrations/email/verification";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
 import { startSmtpSink, type SmtpSink } from "../helpers/alerts";
-import { createIntegrationFixtures, findVerifyLink } from "./helpers";
+import { addChannel, createIntegrationFixtures, editChannel, findVerifyLink } from "./helpers";
+
+const confirmChannelEmail = (channelCode: string, token: string) => confirm({ channelCode, token });
+const resendVerification = (userId: number, channelCode: string) => resend({ actor: userActor(userId), channelCode });
+/** A one-click unsubscribe with the link's own signature. */
+const unsubscribe = (channelCode: string) => unsubscribeChannel({ channelCode, token: getUnsubscribeToken(channelCode) });
 
 let smtp: SmtpSink;
 beforeAll(async () => {
@@ -175,13 +181,26 @@ forEachDatabase(() => {
     await expect(resendVerification(f.charlie.id, channel.code)).rejects.toMatchObject({ code: "not_found" });
   });
 
+  test("resending is limited to 3 confirmation emails an hour per address", async () => {
+    const { channel } = await addChannel(f.alice.id, f.project.code, email("ops@example.org"));
+    await smtp.waitForMessages(1);
+    for (let i = 0; i < 3; i++) await resendVerification(f.bob.id, channel.code);
+    await expect(resendVerification(f.alice.id, channel.code)).rejects.toMatchObject({ code: "rate_limited" });
+    await smtp.waitForMessages(4);
+    // Another channel to the same address shares the limit: it is the address that is mailed.
+    const again = await addChannel(f.alice.id, f.project.code, email("OPS@example.org", { up: false }));
+    await expect(resendVerification(f.alice.id, again.channel.code)).rejects.toMatchObject({ code: "rate_limited" });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(smtp.messages).toHaveLength(5);
+  });
+
   test("unsubscribing disables an email channel, and saving it again asks the address to confirm", async () => {
     const { channel } = await addChannel(f.alice.id, f.project.code, email("ops@example.org"));
     await confirmChannelEmail(channel.code, getVerifyToken(channel.code, "ops@example.org"));
-    expect(await unsubscribeChannel(channel.code)).toBe(true);
+    expect(await unsubscribe(channel.code)).toBe(true);
     expect(await getDb().channel.findUniqueOrThrow({ where: { id: channel.id } })).toMatchObject({ disabled: true });
     // Repeating it (a second one-click POST) is harmless.
-    expect(await unsubscribeChannel(channel.code)).toBe(true);
+    expect(await unsubscribe(channel.code)).toBe(true);
 
     smtp.messages.length = 0;
     const saved = await editChannel(f.alice.id, channel.code, email("ops@example.org"));
@@ -191,9 +210,9 @@ forEachDatabase(() => {
 
   test("unsubscribe ignores unknown codes and other kinds", async () => {
     const webhook = await addChannel(f.alice.id, f.project.code, { kind: "webhook", config: { url_down: "https://example.org/" } });
-    expect(await unsubscribeChannel(webhook.channel.code)).toBe(false);
-    expect(await unsubscribeChannel("00000000-0000-4000-8000-000000000000")).toBe(false);
-    expect(await unsubscribeChannel("nope")).toBe(false);
+    expect(await unsubscribe(webhook.channel.code)).toBe(false);
+    expect(await unsubscribe("00000000-0000-4000-8000-000000000000")).toBe(false);
+    expect(await unsubscribe("nope")).toBe(false);
     expect(await getDb().channel.findUniqueOrThrow({ where: { id: webhook.channel.id } })).toMatchObject({ disabled: false });
   });
 });

@@ -1,7 +1,5 @@
-import { channelToDict } from "../../channels/channel-to-dict";
+import { channelToDict } from "../../channels/channel-input";
 import { createChannel } from "../../channels/create-channel";
-import { joinConfiguredMatrixRoom } from "../../channels/join-configured-matrix-room";
-import { parseChannelInput } from "../../channels/parse-channel-input";
 import { authorize } from "../authorize";
 import { jsonResponse } from "../respond";
 import type { ApiContext } from "../types";
@@ -12,9 +10,7 @@ import type { ApiContext } from "../types";
  * the setup page (400 when it cannot).
  */
 export async function createChannelHandler(req: Request, _ctx: ApiContext): Promise<Response> {
-  const { project, json } = await authorize(req, "write");
-  const input = parseChannelInput(json, ["kind", "config"]);
-  const config = input.kind === "matrix" ? await joinConfiguredMatrixRoom(input.config) : input.config;
-  const channel = await createChannel(project.id, { ...input, kind: input.kind ?? "", config });
+  const { actor, project, json } = await authorize(req, "write");
+  const { channel } = await createChannel({ actor, projectCode: project.code, input: json });
   return jsonResponse(channelToDict(channel), 201);
 }

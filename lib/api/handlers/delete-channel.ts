@@ -1,13 +1,11 @@
-import { channelToDict } from "../../channels/channel-to-dict";
+import { channelToDict } from "../../channels/channel-input";
 import { deleteChannel } from "../../channels/delete-channel";
 import { authorize } from "../authorize";
-import { findProjectChannel } from "../find-project-channel";
 import { jsonResponse } from "../respond";
 import type { ApiContext } from "../types";
 
 /** DELETE channels/<uuid> (Vigil extension): answers with the deleted channel. */
 export async function deleteChannelHandler(req: Request, ctx: ApiContext): Promise<Response> {
-  const { project } = await authorize(req, "write");
-  const channel = await findProjectChannel(project, ctx.params.code);
-  return jsonResponse(channelToDict(await deleteChannel(channel.id)));
+  const { actor } = await authorize(req, "write");
+  return jsonResponse(channelToDict(await deleteChannel({ actor, channelCode: ctx.params.code })));
 }

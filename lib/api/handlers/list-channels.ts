@@ -1,4 +1,4 @@
-import { channelToDict } from "../../channels/channel-to-dict";
+import { channelToDict } from "../../channels/channel-input";
 import { getDb } from "../../db";
 import { authorize } from "../authorize";
 import { jsonResponse } from "../respond";

@@ -1,4 +1,4 @@
-// POST notifications/<code>/status (Healthchecks' notification_status, §5.5): delivery callbacks
+// POST notifications/<code>/status (Healthchecks' notification_status): delivery callbacks
 // from Twilio (the StatusCallback of lib/integrations/twilio.ts) and other callers. No API key:
 // the notification's UUID is the secret. A form with `error` (+ optional `mark_disabled`), or
 // Twilio's MessageStatus failed/undelivered or CallStatus failed, records the error on the

@@ -1,9 +1,10 @@
 "use client";
 import { useActionState } from "react";
-import { connectTelegramChat, type ConnectState } from "./actions";
+import type { FormState } from "@/lib/errors";
+import { connectTelegramChat } from "./actions";
 
 export function ConnectTelegramForm({ token, projects }: { token: string; projects: { code: string; name: string }[] }) {
-  const [state, action, pending] = useActionState<ConnectState, FormData>(connectTelegramChat.bind(null, token), {});
+  const [state, action, pending] = useActionState<FormState, FormData>(connectTelegramChat.bind(null, token), {});
   return (
     <form action={action} className="space-y-3">
       <label className="block text-sm font-medium" htmlFor="telegram-project">

@@ -2,7 +2,7 @@
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { listUserProjects } from "@/lib/projects/list-user-projects";
-import { readTelegramChatToken } from "@/lib/telegram/chat-token";
+import { readTelegramChatToken } from "@/lib/integrations/telegram/chat-token";
 import { ConnectTelegramForm } from "./connect-form";
 
 export const metadata = { title: "Connect a Telegram chat" };

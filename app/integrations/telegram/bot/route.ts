@@ -1,12 +1,16 @@
 // Telegram's bot webhook (Healthchecks' /integrations/telegram/bot/): point the bot at
-// SITE_ROOT/integrations/telegram/bot/ with Telegram's setWebhook. Answers 200 to every update
-// it can parse (so Telegram does not redeliver it), 400 to anything else.
-import { handleTelegramUpdate } from "@/lib/telegram/handle-bot-update";
+// SITE_ROOT/integrations/telegram/bot/ with Telegram's setWebhook (and, with
+// TELEGRAM_WEBHOOK_SECRET set, secret_token=<that secret>). Answers 403 to a request without the
+// secret, 200 to every update it can parse (so Telegram does not redeliver it), 400 to anything else.
 import { TransportError } from "@/lib/integrations/transport";
+import { handleTelegramUpdate, isTelegramWebhookRequest } from "@/lib/integrations/telegram/bot";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
+  if (!isTelegramWebhookRequest(request.headers.get("X-Telegram-Bot-Api-Secret-Token"))) {
+    return new Response("Forbidden", { status: 403 });
+  }
   let update: unknown;
   try {
     update = await request.json();

@@ -1,10 +1,10 @@
 import { AssignChecks } from "@/components/integrations/assign-checks";
 import { ChannelControls } from "@/components/integrations/channel-controls";
-import { getChannelSummary } from "@/components/integrations/channel-summary";
 import { KindIcon } from "@/components/integrations/kind-icon";
-import { getKindLabel, hasKindForm } from "@/components/integrations/kinds";
 import type { ProjectChannel, ProjectCheckSummary } from "@/lib/channels/find-project-channels";
-import { formatDateTime, formatRelativeTime } from "@/lib/format";
+import { getKind, summarizeChannel } from "@/lib/integrations/registry";
+import { formatDateTime } from "@/lib/format";
+import { formatRelativeTime } from "@/lib/format";
 import { assignChecksAction, deleteChannelAction, resendVerificationAction, sendTestAction } from "./actions";
 
 function Badge({ tone, children }: { tone: "amber" | "red"; children: string }) {
@@ -31,9 +31,13 @@ export function ChannelCard({
   timeZone: string;
   now: Date;
 }) {
-  const kindLabel = getKindLabel(channel.kind);
-  const summary = getChannelSummary(channel.kind, channel.config);
-  const isUnconfirmed = channel.kind === "email" && !channel.emailVerified;
+  const descriptor = getKind(channel.kind);
+  const kindLabel = descriptor?.label ?? channel.kind;
+  const summary = summarizeChannel(channel.kind, channel.config);
+  // Kinds set up from the service's side (Telegram) have no edit page.
+  const isEditable = Boolean(descriptor?.form && descriptor.form.layout !== "connect");
+  // Only a kind that confirms its address (email) ever stores emailVerified = false.
+  const isUnconfirmed = !channel.emailVerified;
   const nAssigned = channel.checkCodes.length;
   const headingId = `channel-${channel.code}`;
 
@@ -50,7 +54,7 @@ export function ChannelCard({
     >
       <header className="flex flex-wrap items-start gap-x-3 gap-y-1">
         <span className="rounded-md bg-slate-100 p-1.5 text-slate-700 dark:bg-slate-800 dark:text-slate-200">
-          <KindIcon kind={channel.kind} />
+          <KindIcon icon={descriptor?.icon ?? "plug"} />
         </span>
         <div className="min-w-0 flex-1">
           <h3 id={headingId} className="font-semibold">
@@ -118,7 +122,7 @@ export function ChannelCard({
       {canWrite && (
         <ChannelControls
           label={[kindLabel, channel.name, summary[0]].filter(Boolean).join(" · ")}
-          editHref={hasKindForm(channel.kind) ? `/projects/${projectCode}/integrations/${channel.code}/edit` : null}
+          editHref={isEditable ? `/projects/${projectCode}/integrations/${channel.code}/edit` : null}
           testAction={sendTestAction.bind(null, projectCode, channel.code)}
           deleteAction={deleteChannelAction.bind(null, projectCode, channel.code)}
           resendAction={isUnconfirmed ? resendVerificationAction.bind(null, channel.code) : null}

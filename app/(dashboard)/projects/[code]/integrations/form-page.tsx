@@ -1,17 +1,18 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { KindIcon } from "@/components/integrations/kind-icon";
+import type { KindIconName } from "@/lib/integrations/descriptor";
 
 /** Heading, back link and intro shared by the add/edit forms. */
 export function FormPage({
   projectCode,
-  kind,
+  icon,
   title,
   intro,
   children,
 }: {
   projectCode: string;
-  kind: string;
+  icon: KindIconName;
   title: string;
   intro: ReactNode;
   children: ReactNode;
@@ -25,7 +26,7 @@ export function FormPage({
       </nav>
       <header className="flex items-start gap-3">
         <span className="rounded-md bg-sky-50 p-2 text-sky-700 dark:bg-sky-950 dark:text-sky-300">
-          <KindIcon kind={kind} className="h-6 w-6" />
+          <KindIcon icon={icon} className="h-6 w-6" />
         </span>
         <div className="space-y-1">
           <h1 className="text-2xl font-semibold">{title}</h1>

@@ -2,12 +2,11 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { ChannelCard } from "./channel-card";
 import { loadProject } from "../load-project";
-import { INTEGRATION_KINDS } from "@/components/integrations/kinds";
 import { KindIcon } from "@/components/integrations/kind-icon";
 import { can } from "@/lib/auth/permissions";
-import { isChannelKindEnabled } from "@/lib/channels/channel-kinds";
 import { findProjectChannels } from "@/lib/channels/find-project-channels";
 import { getEnv } from "@/lib/env";
+import { listKinds } from "@/lib/integrations/registry";
 
 export const metadata = { title: "Integrations" };
 
@@ -39,7 +38,7 @@ export default async function IntegrationsPage({
   const canWrite = can(role, "write");
   const { channels, checks } = await findProjectChannels(project.id);
   const env = getEnv();
-  const kinds = INTEGRATION_KINDS.filter((k) => isChannelKindEnabled(k.kind, env));
+  const kinds = listKinds().filter((k) => k.isEnabled?.(env) ?? true);
   const failing = channels.filter((c) => c.lastError || c.disabled);
   const saved = typeof query.saved === "string" ? channels.find((c) => c.code === query.saved) : undefined;
   const now = new Date();
@@ -113,7 +112,7 @@ export default async function IntegrationsPage({
               <li key={k.kind} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
                 <div className="flex items-center gap-2">
                   <span className="rounded-md bg-sky-50 p-1.5 text-sky-700 dark:bg-sky-950 dark:text-sky-300">
-                    <KindIcon kind={k.kind} />
+                    <KindIcon icon={k.icon} />
                   </span>
                   <h3 className="font-semibold">{k.label}</h3>
                 </div>

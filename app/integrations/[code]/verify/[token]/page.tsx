@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import { readEmailConfig } from "@/components/integrations/channel-summary";
-import { findChannelByVerifyToken } from "@/lib/channels/find-channel-by-verify-token";
 import { getEnv } from "@/lib/env";
+import { readUpDownConfig } from "@/lib/integrations/config";
+import { findChannelByVerifyToken } from "@/lib/integrations/email/verification";
 import { confirmEmailAction } from "./actions";
 
 export const metadata = { title: "Confirm email address", robots: { index: false } };
@@ -21,7 +21,7 @@ export default async function VerifyEmailPage({ params }: { params: Promise<{ co
       </>
     );
   }
-  const address = readEmailConfig(channel.config).value;
+  const address = readUpDownConfig(channel.config).value;
   const project = channel.project.name || "Default Project";
   if (channel.emailVerified) {
     return (

@@ -2,8 +2,8 @@
 // (TELEGRAM_BOT_NAME) in the chat, the bot replies with a link to /integrations/add/telegram/,
 // and there the user picks this project.
 import { notFound } from "next/navigation";
-import { isChannelKindEnabled } from "@/lib/channels/channel-kinds";
 import { getEnv } from "@/lib/env";
+import { getKind, isKindEnabled } from "@/lib/integrations/registry";
 import { FormPage } from "../../form-page";
 import { requireWriter } from "../../require-writer";
 
@@ -12,14 +12,14 @@ export const metadata = { title: "Add Telegram integration" };
 export default async function AddTelegramPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   const env = getEnv();
-  if (!isChannelKindEnabled("telegram", env)) notFound();
+  if (!isKindEnabled("telegram", env)) notFound();
   const { project } = await requireWriter(code, `/projects/${code}/integrations/add/telegram`);
   const bot = env.telegramBotName;
   const botUrl = `https://t.me/${encodeURIComponent(bot)}`;
   return (
     <FormPage
       projectCode={project.code}
-      kind="telegram"
+      icon={getKind("telegram")?.icon ?? "chat"}
       title="Add Telegram integration"
       intro={
         <p>
