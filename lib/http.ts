@@ -17,7 +17,6 @@ import { TransportError } from "./errors";
 import { hasForbiddenAddress, PRIVATE_IP_MESSAGE } from "./net/address-policy";
 
 // Until the branches that still import these two from here are merged.
-export { hasForbiddenAddress, PRIVATE_IP_MESSAGE };
 
 export interface HttpRequest {
   method: string;

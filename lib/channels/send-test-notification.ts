@@ -5,7 +5,8 @@ import { requireChannelAccess } from "../auth/permissions";
 import type { Check, Flip, Ping, Project } from "../db";
 import { getDb } from "../db";
 import { getTransport } from "../integrations/registry";
-import { TransportError, type NotifyContext } from "../integrations/transport";
+import { TransportError } from "../errors";
+import type { NotifyContext } from "../integrations/transport";
 import { deliverToGroupMembers } from "../alerts/deliver-group-members";
 
 export interface SendTestNotificationOptions {

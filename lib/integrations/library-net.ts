@@ -11,7 +11,8 @@ import type { Agent as UndiciAgent } from "undici";
 import { getEnv } from "../env";
 import { parseUrl, resolveHost, retryTransport } from "../http";
 import { hasForbiddenAddress, PRIVATE_IP_MESSAGE } from "../net/address-policy";
-import { TransportError, type NotifyContext } from "./transport";
+import { TransportError } from "../errors";
+import type { NotifyContext } from "./transport";
 
 const PRIVATE_IP_CODE = "EVIGILPRIVATEIP";
 

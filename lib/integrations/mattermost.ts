@@ -6,7 +6,8 @@ import { getEnv } from "../env";
 import type { KindDescriptor } from "./descriptor";
 import { postJson } from "./post-json";
 import { buildSlackPayload, escapeAsterisksWithJoiner } from "./slack-payload";
-import { TransportError, type NotifyContext, type Transport } from "./transport";
+import { TransportError } from "../errors";
+import type { NotifyContext, Transport } from "./transport";
 import { readWebhookUrl, webhookUrlKind, type WebhookUrlConfig } from "./webhook-url";
 
 export const mattermostTransport: Transport = {

@@ -8,7 +8,8 @@ import { formatDuration } from "../format";
 import { getCheckFacts, getCloakedUrl, getDowntimeSeconds, getNameThenCode, getPingBodyText, getReasonLong } from "./message";
 import type { KindDescriptor } from "./descriptor";
 import { postJson } from "./post-json";
-import { TransportError, type NotifyContext, type Transport } from "./transport";
+import { TransportError } from "../errors";
+import type { NotifyContext, Transport } from "./transport";
 import { readWebhookUrl, webhookUrlKind, type WebhookUrlConfig } from "./webhook-url";
 
 type CardElement = Record<string, unknown>;

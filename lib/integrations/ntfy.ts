@@ -12,7 +12,8 @@ import { toInt } from "./forms";
 import { getCloakedUrl } from "./message";
 import { postJson } from "./post-json";
 import { buildPushMessage } from "./push-message";
-import { TransportError, type NotifyContext, type Transport } from "./transport";
+import { TransportError } from "../errors";
+import type { NotifyContext, Transport } from "./transport";
 
 export const NTFY_SH = "https://ntfy.sh";
 

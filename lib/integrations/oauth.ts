@@ -8,7 +8,7 @@ import type { Env } from "../env";
 import { getEnv } from "../env";
 import { request } from "../http";
 import { isRecord } from "./config";
-import { TransportError } from "./transport";
+import { TransportError } from "../errors";
 
 /** What a kind tells the flow about its service. */
 export interface OAuthProvider {

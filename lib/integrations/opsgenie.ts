@@ -11,7 +11,8 @@ import type { KindDescriptor } from "./descriptor";
 import { getCheckFacts, getCloakedUrl, getTagList } from "./message";
 import { postJson } from "./post-json";
 import { buildPushMessage, getFlipTitle } from "./push-message";
-import { TransportError, type NotifyContext, type Transport } from "./transport";
+import { TransportError } from "../errors";
+import type { NotifyContext, Transport } from "./transport";
 
 const opsgenieConfig = z.strictObject({
   key: token(100).min(1, { error: "must not be empty" }),

@@ -10,7 +10,8 @@ import { isRecord, maskSecret, readConfigObject, str } from "./config";
 import type { KindDescriptor } from "./descriptor";
 import { getCheckFacts, getCloakedUrl, getNameThenCode } from "./message";
 import { postJson } from "./post-json";
-import { TransportError, type NotifyContext, type Transport } from "./transport";
+import { TransportError } from "../errors";
+import type { NotifyContext, Transport } from "./transport";
 
 const serviceKey = z
   .string({ error: "must be a string" })

@@ -1,7 +1,8 @@
 // Shared by the transports that POST a JSON document (not a transport itself): the chat
 // webhooks and the incident/push APIs, with Healthchecks' HttpTransport.post retry rules.
 import { request, type HttpRequest } from "../http";
-import { TransportError, type NotifyContext } from "./transport";
+import { TransportError } from "../errors";
+import type { NotifyContext } from "./transport";
 
 /**
  * POSTs `payload` as JSON, with any extra `headers` (e.g. an API key); up to 3 tries (1 for

@@ -10,7 +10,8 @@ import type { KindDescriptor } from "./descriptor";
 import { getCloakedUrl } from "./message";
 import { postJson } from "./post-json";
 import { getFlipTitle } from "./push-message";
-import { TransportError, type NotifyContext, type Transport } from "./transport";
+import { TransportError } from "../errors";
+import type { NotifyContext, Transport } from "./transport";
 
 /** A Pushbullet access token, as a string or {"value": token}. */
 const pushbulletConfig = z.preprocess(asValueObject, z.strictObject({ value: token(100).min(1, { error: "must not be empty" }) }));

@@ -13,7 +13,8 @@ import { isRecord, maskSecret, readConfigObject, str } from "./config";
 import type { KindDescriptor } from "./descriptor";
 import { getCloakedUrl } from "./message";
 import { buildPushMessage } from "./push-message";
-import { TransportError, type NotifyContext, type Transport } from "./transport";
+import { TransportError } from "../errors";
+import type { NotifyContext, Transport } from "./transport";
 
 const PRIORITY_VALUES = [-3, -2, -1, 0, 1, 2] as const;
 const FORMAT = 'must be "<user key>|<priority>|<priority for up>" with priorities from -3 to 2';

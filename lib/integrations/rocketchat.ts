@@ -7,7 +7,8 @@ import { formatDuration } from "../format";
 import { getCheckFacts, getCloakedUrl, getDowntimeSeconds, getNameThenCode, getReasonLong } from "./message";
 import type { KindDescriptor } from "./descriptor";
 import { postJson } from "./post-json";
-import { TransportError, type NotifyContext, type Transport } from "./transport";
+import { TransportError } from "../errors";
+import type { NotifyContext, Transport } from "./transport";
 import { readWebhookUrl, webhookUrlKind, type WebhookUrlConfig } from "./webhook-url";
 
 export interface RocketChatField {

@@ -8,7 +8,8 @@ import { getEnv } from "../env";
 import { readConfigObject, str } from "./config";
 import type { KindDescriptor } from "./descriptor";
 import { getTagList } from "./message";
-import { TransportError, type NotifyContext, type Transport } from "./transport";
+import { TransportError } from "../errors";
+import type { NotifyContext, Transport } from "./transport";
 
 const command = z.string({ error: "must be a string" }).max(1000, { error: "must be at most 1000 characters" }).default("");
 

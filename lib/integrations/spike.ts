@@ -6,7 +6,8 @@ import { getUniqueKey } from "../checks/to-dict";
 import type { KindDescriptor } from "./descriptor";
 import { postJson } from "./post-json";
 import { buildPushMessage } from "./push-message";
-import { TransportError, type NotifyContext, type Transport } from "./transport";
+import { TransportError } from "../errors";
+import type { NotifyContext, Transport } from "./transport";
 import { readWebhookUrl, webhookUrlKind, type WebhookUrlConfig } from "./webhook-url";
 
 export const spikeTransport: Transport = {

@@ -1,11 +1,8 @@
 // The contract every integration implements. deliverFlip() (lib/alerts) calls isNoop() to skip
 // channels that ignore this status, then notify(); a transport reports failure only by throwing
-// TransportError, whose `permanent` flag makes deliverFlip disable the channel.
+// TransportError (lib/errors.ts, where lib/http.ts can throw it too without importing a
+// feature), whose `permanent` flag makes deliverFlip disable the channel.
 import type { Channel, Check, Flip, Ping, Project } from "../db";
-
-// The class lives in lib/errors.ts, so lib/http.ts need not import a feature; re-exported
-// here until the transports import it from there.
-export { TransportError } from "../errors";
 
 /** What a transport gets for one delivery. */
 export interface NotifyContext {

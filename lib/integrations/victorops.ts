@@ -8,7 +8,8 @@ import { getUniqueKey } from "../checks/to-dict";
 import type { KindDescriptor } from "./descriptor";
 import { postJson } from "./post-json";
 import { getFlipTitle } from "./push-message";
-import { TransportError, type NotifyContext, type Transport } from "./transport";
+import { TransportError } from "../errors";
+import type { NotifyContext, Transport } from "./transport";
 import { readWebhookUrl, webhookUrlKind, type WebhookUrlConfig } from "./webhook-url";
 
 /** A 404 means the routing key or the integration was removed. */

@@ -7,7 +7,8 @@ import { isHttpUrl, readConfigObject, str } from "./config";
 import type { KindDescriptor } from "./descriptor";
 import { getNameThenCode } from "./message";
 import { buildPushMessage } from "./push-message";
-import { TransportError, type NotifyContext, type Transport } from "./transport";
+import { TransportError } from "../errors";
+import type { NotifyContext, Transport } from "./transport";
 
 const zulipConfig = z.strictObject({
   bot_email: z

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
 import { getDb, type Check } from "../../lib/db";
 import { deliverFlip } from "../../lib/alerts/deliver-flip";
-import { TransportError } from "../../lib/integrations/transport";
+import { TransportError } from "../../lib/errors";
 import { webhookTransport } from "../../lib/integrations/webhook/transport";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
 import { createChannel, createFlip, useHttpSink, webhookConfig } from "../helpers/alerts";

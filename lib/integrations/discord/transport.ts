@@ -8,7 +8,8 @@ import { getEnv } from "../../env";
 import { readWebhookUrl } from "../webhook-url";
 import { checkTarget, genericLibraryError, guardedDispatcher, withRetries } from "../library-net";
 import { buildSlackPayload } from "../slack-payload";
-import { TransportError, type NotifyContext, type Transport } from "../transport";
+import { TransportError } from "../../errors";
+import type { NotifyContext, Transport } from "../transport";
 
 type DiscordJs = typeof import("discord.js");
 

@@ -16,7 +16,8 @@ import {
   getPingKindLabel,
 } from "../message";
 import { readUpDownConfig, isUpDownNoop } from "../config";
-import { TransportError, type NotifyContext, type Transport } from "../transport";
+import { TransportError } from "../../errors";
+import type { NotifyContext, Transport } from "../transport";
 import { getUnsubscribeUrl } from "./unsubscribe";
 
 // Healthchecks puts the first 10,000 characters of the body in the message.

@@ -3,7 +3,8 @@
 // integration never calls another integration.
 import type { Channel } from "../../db";
 import { readConfigObject, str } from "../config";
-import { TransportError, type NotifyContext, type Transport } from "../transport";
+import { TransportError } from "../../errors";
+import type { NotifyContext, Transport } from "../transport";
 
 /** The member channels' UUIDs of a stored group config. */
 export function readGroupChannelCodes(json: string): string[] {

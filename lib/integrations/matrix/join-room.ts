@@ -2,7 +2,7 @@
 // Healthchecks' add_matrix view does, so the first alert does not fail with 403.
 import { getEnv } from "../../env";
 import { request } from "../../http";
-import { TransportError } from "../transport";
+import { TransportError } from "../../errors";
 
 /**
  * Joins MATRIX_USER_ID's bot to `room` (an id or alias). Returns the room id the homeserver

@@ -7,7 +7,8 @@ import { request } from "../../http";
 import { escapeHtml } from "../../format";
 import { readConfigObject, str } from "../config";
 import { buildPushMessage } from "../push-message";
-import { TransportError, type NotifyContext, type Transport } from "../transport";
+import { TransportError } from "../../errors";
+import type { NotifyContext, Transport } from "../transport";
 
 /** The room of a stored config: {"value": "!id:server"} (or a legacy plain value). */
 export function readMatrixRoom(json: string): string {

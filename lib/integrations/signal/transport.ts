@@ -10,7 +10,8 @@ import { escapeHtml } from "../../format";
 import { consumeToken } from "../../rate-limit/consume-token";
 import { isUpDownNoop, readUpDownConfig } from "../config";
 import { buildPushMessage } from "../push-message";
-import { TransportError, type NotifyContext, type Transport } from "../transport";
+import { TransportError } from "../../errors";
+import type { NotifyContext, Transport } from "../transport";
 import { sendSignalCaptchaAlert, sendSignalRateLimitedNotice } from "./captcha";
 
 /** signal-cli's recipient: a phone number as is, a username prefixed with "u:". */

@@ -9,7 +9,8 @@ import { getEnv } from "../../env";
 import { readWebhookUrl } from "../webhook-url";
 import { checkTarget, genericLibraryError, guardedDispatcher, withRetries } from "../library-net";
 import { buildSlackPayload, escapeAsterisksWithJoiner } from "../slack-payload";
-import { TransportError, type NotifyContext, type Transport } from "../transport";
+import { TransportError } from "../../errors";
+import type { NotifyContext, Transport } from "../transport";
 
 /**
  * Slack answers 404 for a removed webhook and 400 "invalid_token" when the user who added it was

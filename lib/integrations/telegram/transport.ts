@@ -18,7 +18,8 @@ import {
 } from "../message";
 import { consumeToken } from "../../rate-limit/consume-token";
 import { checkTarget, genericLibraryError, guardedNodeAgent, withRetries } from "../library-net";
-import { TransportError, type NotifyContext, type Transport } from "../transport";
+import { TransportError } from "../../errors";
+import type { NotifyContext, Transport } from "../transport";
 
 /** The chat a channel posts to: {"id", "thread_id": forum topic or null, "type", "name"}. */
 export interface TelegramChat {

@@ -13,7 +13,8 @@ import { escapeHtml } from "../../format";
 import { isUpDownNoop, readUpDownConfig } from "../config";
 import { checkTarget, genericLibraryError, guardedNodeAgent, withRetries } from "../library-net";
 import { describeFlip, getDowntimeSeconds, getNameThenCode } from "../message";
-import { TransportError, type NotifyContext, type Transport } from "../transport";
+import { TransportError } from "../../errors";
+import type { NotifyContext, Transport } from "../transport";
 import { checkPhoneQuota, type PhoneQuotaKind } from "./quota";
 
 type TwilioModule = typeof import("twilio");

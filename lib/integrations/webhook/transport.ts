@@ -8,7 +8,8 @@ import { request } from "../../http";
 import { checkToDict } from "../../checks/to-dict";
 import { formatIso } from "../../compat/python";
 import { getPingBodyText } from "../message";
-import { TransportError, type NotifyContext, type Transport } from "../transport";
+import { TransportError } from "../../errors";
+import type { NotifyContext, Transport } from "../transport";
 import { getWebhookSpec } from "./config";
 
 interface PrepareOptions {

@@ -2,7 +2,7 @@
 // SITE_ROOT/integrations/telegram/bot/ with Telegram's setWebhook (and, with
 // TELEGRAM_WEBHOOK_SECRET set, secret_token=<that secret>). Answers 403 to a request without the
 // secret, 200 to every update it can parse (so Telegram does not redeliver it), 400 to anything else.
-import { TransportError } from "@/lib/integrations/transport";
+import { TransportError } from "@/lib/errors";
 import { handleTelegramUpdate, isTelegramWebhookRequest } from "@/lib/integrations/telegram/bot";
 
 export const dynamic = "force-dynamic";
