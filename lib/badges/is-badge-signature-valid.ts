@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import { getBadgeSignature } from "../projects/get-badge-signature";
+import { getBadgeSignature } from "../projects/keys";
 
 /**
  * Healthchecks' check_signature(): only the first 8 characters of the URL's signature count,

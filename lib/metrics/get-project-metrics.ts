@@ -2,7 +2,7 @@ import { getDb } from "../db";
 import { getDisplayStatus } from "../checks/get-display-status";
 import { CHECK_TIMING_SELECT } from "../checks/types";
 import { getUniqueKey } from "../checks/get-unique-key";
-import { findProjectByApiKey } from "../projects/find-project-by-api-key";
+import { findProjectByApiKey } from "../projects/keys";
 import { renderProjectMetrics } from "./render-project-metrics";
 
 export interface ProjectMetricsResult {

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ActionState } from "@/components/checks/action-state";
-import { getClientIp } from "@/lib/auth/get-client-ip";
+import { getClientIp } from "@/lib/auth/request-trust";
 import { userActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { clearCheckEventsAsUser } from "@/lib/checks/clear-check-events-as-user";

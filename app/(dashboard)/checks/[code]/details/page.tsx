@@ -22,7 +22,7 @@ import { listCheckChannels } from "@/lib/checks/list-check-channels";
 import { getEnv } from "@/lib/env";
 import { formatDateTime } from "@/lib/format/format-date-time";
 import { formatDuration } from "@/lib/format/format-duration";
-import { listUserProjects } from "@/lib/projects/list-user-projects";
+import { listUserProjects } from "@/lib/projects/queries";
 import { canonicalTimezones } from "@/lib/schedules/canonical-timezones";
 import { describeSchedule } from "@/lib/schedules/describe-schedule";
 import { clearEvents, deleteCheck, moveCheck, pauseCheck, pingNow, resumeCheck, setChannel, updateCheckFields } from "./actions";
