@@ -16,8 +16,7 @@ import { summarizeBadgeStatuses } from "../../lib/badges/summarize-badge-statuse
 import type { BadgeStatus } from "../../lib/badges/types";
 import { unquotePython } from "../../lib/badges/unquote-python";
 import { setEnv } from "../../lib/env";
-import { getBadgeSignature } from "../../lib/projects/get-badge-signature";
-import { getBadgeUrl } from "../../lib/projects/get-badge-url";
+import { getBadgeSignature, getBadgeUrl } from "../../lib/projects/keys";
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures");
 const readJson = <T>(name: string): T => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), "utf8")) as T;
