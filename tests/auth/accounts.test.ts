@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
-import { userActor } from "../../lib/auth/actor";
+import { SYSTEM, userActor, type Actor } from "../../lib/auth/actor";
+import { disableTotp } from "../../lib/auth/disable-totp";
+import { enableTotp } from "../../lib/auth/enable-totp";
 import { findRemoteUser, findSessionUser } from "../../lib/auth/session";
 import { getDb } from "../../lib/db";
 import { AppError } from "../../lib/errors";
@@ -178,6 +180,27 @@ forEachDatabase(() => {
     await expect(updateAccountSettings({ actor: userActor(user.id), settings: { tz: "UTC", theme: "pink", reports: "weekly", nagPeriod: 0 } })).rejects.toThrow();
     await expect(updateAccountSettings({ actor: userActor(user.id), settings: { tz: "UTC", theme: "dark", reports: "hourly", nagPeriod: 0 } })).rejects.toThrow();
     await expect(updateAccountSettings({ actor: userActor(user.id), settings: { tz: "UTC", theme: "dark", reports: "off", nagPeriod: 60 } })).rejects.toThrow();
+  });
+
+  test("account verbs act only for a signed-in person, on their own account", async () => {
+    const { user, project } = await provisionUser("alice@example.org");
+    const others: Actor[] = [SYSTEM, { type: "apiKey", project, readOnly: false }, { type: "agent", agentId: 1 }];
+    const before = await getDb().user.findUniqueOrThrow({ where: { id: user.id } });
+    for (const actor of others) {
+      for (const attempt of [
+        () => setPassword({ actor, password: "correct horse" }),
+        () => bumpSessionVersion({ actor }),
+        () => updateAccountSettings({ actor, settings: { tz: "UTC", theme: "dark", reports: "off", nagPeriod: 0 } }),
+        () => requestEmailChange({ actor, newEmail: "new@example.org" }),
+        () => closeAccount({ actor, confirmation: "alice@example.org" }),
+        () => enableTotp({ actor, secret: "JBSWY3DPEHPK3PXPJBSWY3DP", code: "123456" }),
+        () => disableTotp({ actor, code: "123456" }),
+      ]) {
+        await expect(attempt()).rejects.toMatchObject({ code: "forbidden" });
+      }
+    }
+    expect(await getDb().user.findUniqueOrThrow({ where: { id: user.id } })).toEqual(before);
+    await expect(setPassword({ actor: userActor(user.id + 1000), password: "correct horse" })).rejects.toMatchObject({ code: "not_found" });
   });
 
   test("the trusted proxy header signs in existing users and provisions new ones", async () => {
