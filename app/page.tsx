@@ -2,7 +2,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { LAST_PROJECT_COOKIE } from "@/components/shell/current-project";
 import { getCurrentUser } from "@/lib/auth/session";
-import { listUserProjects } from "@/lib/projects/list-user-projects";
+import { listUserProjects } from "@/lib/projects/queries";
 
 /** Signed in: the last visited (else the first) project's checks; no project: /projects. Else sign in. */
 export default async function HomePage() {

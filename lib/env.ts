@@ -1,7 +1,9 @@
 // The only module that reads configuration. Every process (web, pings, sendalerts, smtpd, CLI)
 // calls getEnv(), which parses once and fails fast with a message naming the bad variable.
 // Names, defaults and parsing rules follow Healthchecks' hc/settings.py where one exists.
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { config as loadDotenv } from "dotenv";
 
@@ -85,6 +87,68 @@ function remoteUserHeader(src: Source): string | null {
   return name;
 }
 
+// Published values: a server keyed with one of them has sessions anyone can forge. "---" is
+// Healthchecks' default, "change-me" what .env.example shipped.
+const EXAMPLE_SECRET_KEYS = new Set(["---", "change-me"]);
+const SECRET_KEY_FILE_NAME = "secret_key";
+
+/** The key kept in `file`; an empty or short one stops start-up naming SECRET_KEY. */
+function readSecretKeyFile(file: string): string {
+  const key = fs.readFileSync(file, "utf8").trim();
+  if (key.length < 32) throw new EnvError("SECRET_KEY", `${file} does not hold a usable key (delete it to have a new one made)`);
+  return key;
+}
+
+/**
+ * SECRET_KEY when set; otherwise the key kept in `<data folder>/secret_key`, made with 256
+ * random bits on first start (mode 0600). The file is written aside and hard-linked into
+ * place, so processes starting together all end up with the one key that won.
+ */
+function secretKey(src: Source, dataDir: string, allowExample: boolean): string {
+  const file = path.join(dataDir, SECRET_KEY_FILE_NAME);
+  const value = secret(src, "SECRET_KEY");
+  if (value) {
+    if (!allowExample && EXAMPLE_SECRET_KEYS.has(value.trim())) {
+      throw new EnvError("SECRET_KEY", `"${value.trim()}" is a published example value; set a long random value, or unset SECRET_KEY to have one kept in ${file}`);
+    }
+    return value;
+  }
+  try {
+    if (fs.existsSync(file)) return readSecretKeyFile(file);
+    fs.mkdirSync(dataDir, { recursive: true });
+    const draft = `${file}.${process.pid}.${randomBytes(6).toString("hex")}`;
+    fs.writeFileSync(draft, `${randomBytes(32).toString("base64url")}\n`, { mode: 0o600 });
+    try {
+      fs.linkSync(draft, file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    } finally {
+      fs.rmSync(draft, { force: true });
+    }
+    return readSecretKeyFile(file);
+  } catch (err) {
+    if (err instanceof EnvError) throw err;
+    throw new EnvError("SECRET_KEY", `is not set and ${file} cannot be read or created (${(err as Error).message})`);
+  }
+}
+
+/**
+ * TRUSTED_PROXIES: comma-separated addresses and CIDR ranges of the reverse proxies whose
+ * X-Forwarded-For entries are believed. Empty (the default) believes none.
+ */
+function trustedProxies(src: Source): string[] {
+  const entries = (src.TRUSTED_PROXIES ?? "").split(",").map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split("/");
+    const family = net.isIP(address);
+    const validBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+    if (!family || extra !== undefined || !validBits) {
+      throw new EnvError("TRUSTED_PROXIES", `"${entry}" is not an IP address or CIDR range (e.g. 10.0.0.0/8, ::1)`);
+    }
+  }
+  return entries;
+}
+
 export type DatabaseKind = "sqlite" | "postgres";
 
 function database(src: Source, root: string): { kind: DatabaseKind; url: string; sqlitePath: string | null } {
@@ -98,7 +162,14 @@ function database(src: Source, root: string): { kind: DatabaseKind; url: string;
   throw new EnvError("DATABASE_URL", `must start with file: (SQLite) or postgres:// (PostgreSQL), got "${raw}"`);
 }
 
-export function parseEnv(src: Source, root = process.cwd()) {
+/**
+ * The configuration from `src`. `allowExampleSecretKey` is for tests that replay Healthchecks'
+ * own fixtures, which are signed with its default key; a running server never gets it.
+ */
+export function parseEnv(src: Source, root = process.cwd(), { allowExampleSecretKey = false } = {}) {
+  const db = database(src, root);
+  // The data folder: next to the SQLite file, or ./data beside a PostgreSQL install.
+  const dataDir = db.sqlitePath ? path.dirname(db.sqlitePath) : path.join(root, "data");
   const siteRoot = url(src, "SITE_ROOT", "http://localhost:8000");
   const pingEndpoint = src.PING_ENDPOINT ? url(src, "PING_ENDPOINT", "") + "/" : `${siteRoot}/ping/`;
   const bodyLimitRaw = src.PING_BODY_LIMIT;
@@ -113,9 +184,11 @@ export function parseEnv(src: Source, root = process.cwd()) {
     /** Bytes stored per ping body; null = unlimited (PING_BODY_LIMIT=None). */
     pingBodyLimit,
     registrationOpen: bool(src, "REGISTRATION_OPEN", true),
+    /** Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For is believed; [] = none. */
+    trustedProxies: trustedProxies(src),
     /** Header (lowercase) in which a trusted proxy passes the signed-in user's email; null = off. */
     remoteUserHeader: remoteUserHeader(src),
-    secretKey: secret(src, "SECRET_KEY") || "---",
+    secretKey: secretKey(src, dataDir, allowExampleSecretKey),
     defaultFromEmail: str(src, "DEFAULT_FROM_EMAIL", "vigil@example.org"),
     email: {
       host: src.EMAIL_HOST || null,
@@ -197,7 +270,7 @@ export function parseEnv(src: Source, root = process.cwd()) {
     smtpdHost: str(src, "SMTPD_HOST", "0.0.0.0"),
     port: int(src, "PORT", 8000, 0, 65535),
     host: str(src, "HOST", "0.0.0.0"),
-    database: database(src, root),
+    database: db,
     nodeEnv: str(src, "NODE_ENV", "development"),
   };
 }
@@ -222,14 +295,17 @@ export function getEnv(): Env {
   return cached;
 }
 
-/** Tests and the CLI change configuration in-process (e.g. DATABASE_URL per suite). */
+/**
+ * Tests and the CLI change configuration in-process (e.g. DATABASE_URL per suite). Example
+ * SECRET_KEY values pass here: tests replay Healthchecks' fixtures, signed with its default.
+ */
 export function setEnv(overrides: Source): Env {
   loadDotenv({ quiet: true });
   for (const [k, v] of Object.entries(overrides)) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
-  cached = parseEnv(process.env);
+  cached = parseEnv(process.env, process.cwd(), { allowExampleSecretKey: true });
   defaultNextAuthUrl(cached);
   return cached;
 }

@@ -11,9 +11,10 @@ import { runSendreports } from "../lib/reports/run-sendreports";
 import { drainPingQueue } from "../lib/pings/record-ping";
 import { runHousekeeping } from "../lib/prune/run-housekeeping";
 import { PRUNE_TASKS, runPruneTask, type PruneTask } from "../lib/prune/run-prune-task";
+import { SYSTEM } from "../lib/auth/actor";
 import { createApiKey } from "../lib/projects/create-api-key";
 import { createPingKey } from "../lib/projects/create-ping-key";
-import { findProjectForCli } from "../lib/projects/find-project-for-cli";
+import { findProjectForCli } from "../lib/projects/queries";
 import { startFrontServer } from "../lib/server/create-front-server";
 import { hasNextBuild, loadNextHandler } from "../lib/server/load-next";
 import { startSmtpd } from "../lib/smtpd/create-smtp-server";
@@ -180,9 +181,10 @@ async function main(argv: string[]): Promise<void> {
       if (!values.email) throw new UsageError("createuser needs --email");
       const { user, project } = await createUser({ email: values.email, password: values.password });
       if (values.json) {
-        const pingKey = await createPingKey(project.id);
-        const apiKey = await createApiKey(project.id, { readOnly: false });
-        const apiKeyReadonly = await createApiKey(project.id, { readOnly: true });
+        const projectCode = project.code;
+        const pingKey = await createPingKey({ actor: SYSTEM, projectCode });
+        const apiKey = await createApiKey({ actor: SYSTEM, projectCode, readOnly: false });
+        const apiKeyReadonly = await createApiKey({ actor: SYSTEM, projectCode, readOnly: true });
         log(JSON.stringify({ email: user.email, project: project.code, ping_key: pingKey, api_key: apiKey, api_key_readonly: apiKeyReadonly }));
       } else {
         log(`Created ${user.email} with project "${project.name}" (${project.code}).`);
@@ -192,7 +194,7 @@ async function main(argv: string[]): Promise<void> {
     case "apikey": {
       if (!values.email) throw new UsageError("apikey needs --email");
       const project = await findProjectForCli(values.email, values.project);
-      log(await createApiKey(project.id, { readOnly: values["read-only"] }));
+      log(await createApiKey({ actor: SYSTEM, projectCode: project.code, readOnly: values["read-only"] }));
       return;
     }
     case "prune": {

@@ -1,21 +1,15 @@
-import { userActor } from "@/lib/auth/actor";
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { LAST_PROJECT_COOKIE } from "@/components/shell/current-project";
 import { TopNav } from "@/components/shell/top-nav";
-import { getCurrentUser, requireUser } from "@/lib/auth/session";
-import { findCheck } from "@/lib/checks/find-check";
-import { listUserProjects } from "@/lib/projects/list-user-projects";
+import { getCurrentUser, requireActor } from "@/lib/auth/session";
+import { findProjectCodeOfCheck, listUserProjects } from "@/lib/projects/queries";
 
 /** The project a check belongs to, if the signed-in user can read it (for the shell's highlight). */
 async function findCheckProject(checkCode: string): Promise<string | null> {
   "use server";
-  const user = await requireUser();
-  try {
-    return (await findCheck({ actor: userActor(user.id), checkCode })).project.code;
-  } catch {
-    return null;
-  }
+  if (typeof checkCode !== "string") return null;
+  return findProjectCodeOfCheck({ actor: await requireActor(), checkCode });
 }
 
 /**

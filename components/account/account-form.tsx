@@ -3,7 +3,7 @@
 import { useActionState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "./form-status";
-import { idleFormState, type FormState } from "./form-state";
+import { idleFormState, type FormState } from "@/lib/errors";
 
 interface AccountFormProps {
   action: (state: FormState, formData: FormData) => Promise<FormState>;

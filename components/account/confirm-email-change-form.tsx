@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "./form-status";
-import { idleFormState, type FormState } from "./form-state";
+import { idleFormState, type FormState } from "@/lib/errors";
 
 /** The button on an email-change link's page (a POST, so mail scanners cannot use the link). */
 export function ConfirmEmailChangeForm({ newEmail, confirm }: { newEmail: string; confirm: (state: FormState) => Promise<FormState> }) {

@@ -1,4 +1,4 @@
-import type { FormState } from "./form-state";
+import type { FormState } from "@/lib/errors";
 
 /** A form's outcome below it: errors announced at once, success politely. */
 export function FormStatus({ state }: { state: FormState }) {

@@ -4,7 +4,7 @@ import { useActionState, useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { FormStatus } from "./form-status";
-import { idleFormState, type FormState } from "./form-state";
+import { idleFormState, type FormState } from "@/lib/errors";
 
 export interface SettingsValues {
   tz: string;

@@ -5,9 +5,9 @@ import { useActionState, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { getSignInErrorMessage, TWO_FACTOR_REQUIRED } from "@/lib/auth/sign-in-errors";
+import { idleFormState, type FormState } from "@/lib/errors";
 import { CheckEmail } from "./check-email";
 import { FormMessage } from "./form-message";
-import { idleLinkState, type LinkState } from "./link-state";
 import { SecondFactorForm } from "./second-factor-form";
 
 type Method = "link" | "password";
@@ -17,8 +17,8 @@ interface SignInFormProps {
   next: string;
   /** False when the server cannot send email: only the password form is offered. */
   emailEnabled: boolean;
-  /** Server action that mails a sign-in link. */
-  requestLink: (state: LinkState, formData: FormData) => Promise<LinkState>;
+  /** Server action that mails a sign-in link; a success carries the address in `values.email`. */
+  requestLink: (state: FormState, formData: FormData) => Promise<FormState>;
 }
 
 /** Sign-in by emailed link or by password, and the second factor when the account has one. */
@@ -62,19 +62,19 @@ interface EmailProps {
 }
 
 function LinkForm({ next, email, setEmail, requestLink }: EmailProps & { requestLink: SignInFormProps["requestLink"] }) {
-  const [state, formAction, pending] = useActionState(requestLink, idleLinkState);
-  const [dismissed, setDismissed] = useState<LinkState | null>(null);
+  const [state, formAction, pending] = useActionState(requestLink, idleFormState);
+  const [dismissed, setDismissed] = useState<FormState | null>(null);
 
-  if (state.status === "sent" && state !== dismissed) {
+  if (state.ok && state !== dismissed) {
     return (
-      <CheckEmail email={state.email}>
+      <CheckEmail email={state.values?.email ?? email}>
         <Button variant="secondary" onClick={() => setDismissed(state)}>
           Use a different address
         </Button>
       </CheckEmail>
     );
   }
-  const error = state.status === "error" && state !== dismissed ? state.error : null;
+  const error = state.ok === false && state !== dismissed ? (state.error ?? null) : null;
   return (
     <form action={formAction} className="space-y-4">
       <input type="hidden" name="next" value={next} />

@@ -3,20 +3,21 @@
 import { useActionState, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { idleFormState, type FormState } from "@/lib/errors";
 import { CheckEmail } from "./check-email";
-import { idleLinkState, type LinkState } from "./link-state";
 
 /** Sign-up asks only for an address; the browser's time zone comes along for the account. */
-export function SignupForm({ signUp }: { signUp: (state: LinkState, formData: FormData) => Promise<LinkState> }) {
-  const [state, formAction, pending] = useActionState(signUp, idleLinkState);
+/** `signUp` answers a success with the address in `values.email`, a refusal with the address typed. */
+export function SignupForm({ signUp }: { signUp: (state: FormState, formData: FormData) => Promise<FormState> }) {
+  const [state, formAction, pending] = useActionState(signUp, idleFormState);
   const [tz, setTz] = useState("");
 
   useEffect(() => {
     setTz(Intl.DateTimeFormat().resolvedOptions().timeZone ?? "");
   }, []);
 
-  if (state.status === "sent") return <CheckEmail email={state.email} />;
-  const error = state.status === "error" ? state.error : null;
+  if (state.ok) return <CheckEmail email={state.values?.email ?? ""} />;
+  const error = state.ok === false ? (state.error ?? null) : null;
   return (
     <form action={formAction} className="space-y-4">
       <input type="hidden" name="tz" value={tz} />
@@ -27,7 +28,7 @@ export function SignupForm({ signUp }: { signUp: (state: LinkState, formData: Fo
           type="email"
           autoComplete="email"
           required
-          defaultValue={state.status === "error" ? state.email : ""}
+          defaultValue={state.values?.email ?? ""}
           aria-invalid={error ? true : undefined}
         />
       </Field>

@@ -3,9 +3,9 @@
 import { useActionState, useId, useState, type ReactNode } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
-import { idle, type ActionState } from "./action-state";
+import { idleFormState, type FormState } from "@/lib/errors";
 
-export type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
+export type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
 
 interface ActionFormProps {
   action: FormAction;
@@ -34,7 +34,7 @@ export function ActionForm({
   className = "",
   children,
 }: ActionFormProps) {
-  const [state, formAction, pending] = useActionState(action, idle);
+  const [state, formAction, pending] = useActionState(action, idleFormState);
   return (
     <form action={formAction} className={className}>
       <div className="flex flex-wrap items-end gap-2">
@@ -51,7 +51,7 @@ export function FormStatus({
   secretLabel,
   renderSecretExtra,
 }: {
-  state: ActionState;
+  state: FormState;
   secretLabel: string;
   renderSecretExtra?: (secret: string) => ReactNode;
 }) {

@@ -1,4 +1,4 @@
-import type { ProjectSummary } from "@/lib/projects/list-project-summaries";
+import type { ProjectSummary } from "@/lib/projects/queries";
 
 const PARTS = [
   { key: "down", label: "down", dot: "bg-down" },

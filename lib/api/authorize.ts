@@ -1,7 +1,7 @@
 import type { Actor } from "../auth/actor";
 import type { Project } from "../db";
 import { AppError } from "../errors";
-import { findProjectByApiKey } from "../projects/find-project-by-api-key";
+import { findProjectByApiKey } from "../projects/keys";
 import { readJsonBody } from "./read-json-body";
 
 export interface ApiAuth {

@@ -1,11 +1,10 @@
 // next-auth's storage for the Email (magic link) provider, over our Prisma models. Written here
 // rather than installed because our User id is an Int and next-auth wants strings; sessions are
 // JWTs, so only users and verification tokens are needed. Accounts are never created by
-// next-auth: provisionUser (sign-up, invites, REMOTE_USER_HEADER) is the only way in.
+// next-auth: sign-up, invites, REMOTE_USER_HEADER and the CLI create them (lib/users).
 import type { Adapter, AdapterUser, VerificationToken } from "next-auth/adapters";
 import { getDb, type User } from "../db";
-import { isRecordNotFound } from "../errors";
-import { isSignInIdentifier } from "./token-identifiers";
+import { spendSignInToken } from "./login-links";
 
 function toAdapterUser(user: User): AdapterUser {
   return { id: String(user.id), email: user.email, emailVerified: user.emailVerified, name: user.name || null };
@@ -55,19 +54,12 @@ export function createAdapter(): Adapter {
       return token;
     },
 
-    /** Deletes and returns a sign-in token (so it works once); other kinds of token are left alone. */
+    /**
+     * Uses up a sign-in link's or set-up link's token (so it works once) and returns it with
+     * the address to sign in as; other kinds of token are left alone.
+     */
     async useVerificationToken({ identifier, token }) {
-      const db = getDb();
-      const row = await db.verificationToken.findUnique({ where: { token } });
-      if (!row || !isSignInIdentifier(row.identifier)) return null;
-      if (identifier && row.identifier !== identifier) return null;
-      try {
-        // Of two concurrent uses, only one deletes the row.
-        return await db.verificationToken.delete({ where: { token } });
-      } catch (err) {
-        if (isRecordNotFound(err)) return null;
-        throw err;
-      }
+      return spendSignInToken(token, identifier || undefined);
     },
   };
 }

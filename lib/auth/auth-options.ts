@@ -12,13 +12,10 @@ import EmailProvider from "next-auth/providers/email";
 import { getDb } from "../db";
 import { getEnv } from "../env";
 import { createAdapter } from "./adapter";
-import { authorizePassword } from "./authorize-password";
-import { completeSecondFactor } from "./complete-second-factor";
-import { createPendingSignIn } from "./create-pending-sign-in";
-import { getAuthSecret } from "./get-auth-secret";
-import { getClientIp } from "./get-client-ip";
-import { LOGIN_LINK_TTL_SECONDS } from "./create-login-link";
-import { safeNextPath } from "./safe-next-path";
+import { deleteSetupLinks, LOGIN_LINK_TTL_SECONDS } from "./login-links";
+import { getClientIp, safeNextPath } from "./request-trust";
+import { getAuthSecret } from "./secrets";
+import { authorizePassword, completeSecondFactor, createPendingSignIn } from "./sign-in";
 import { SIGN_IN_ERRORS, TWO_FACTOR_REQUIRED } from "./sign-in-errors";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 3600;
@@ -113,8 +110,11 @@ export function getAuthOptions(): AuthOptions {
       },
     },
     events: {
+      // lastLoginAt also marks that the account has signed in, which ends its set-up links.
       async signIn({ user }) {
-        await getDb().user.updateMany({ where: { id: Number(user.id) }, data: { lastLoginAt: new Date() } });
+        const userId = Number(user.id);
+        await getDb().user.updateMany({ where: { id: userId }, data: { lastLoginAt: new Date() } });
+        await deleteSetupLinks(userId);
       },
     },
   };

@@ -2,7 +2,7 @@
 // a button is never the only guard. The roles and what they allow are Healthchecks' team roles;
 // how a refusal reads depends on who asked: the web app names the object ("check not found"),
 // the management API answers Healthchecks' empty 403/404 and "wrong api key".
-import { getDb, type Channel, type Check, type Project, type Tx } from "../db";
+import { getDb, type Channel, type Check, type Project, type Tx, type User } from "../db";
 import { AppError } from "../errors";
 import type { Actor } from "./actor";
 
@@ -141,4 +141,16 @@ export async function requireChannelAccess(
   const role = await roleIn(actor, project, "integration", db);
   assertAllowed(actor, role, action);
   return { channel, project, role };
+}
+
+/**
+ * The account an account verb (password, email, two-factor, settings, closing) acts on: the
+ * signed-in user's own. Other actors have no account: AppError("forbidden"). A user deleted
+ * meanwhile gets AppError("not_found").
+ */
+export async function requireAccount(actor: Actor, db: Client = getDb()): Promise<User> {
+  if (actor.type !== "user") throw new AppError("forbidden", "only a signed-in person can change an account");
+  const user = await db.user.findUnique({ where: { id: actor.userId } });
+  if (!user) throw new AppError("not_found", "account not found");
+  return user;
 }

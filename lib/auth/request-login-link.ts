@@ -2,8 +2,8 @@ import { getDb } from "../db";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
 import { allowLoginLink, allowSignInAttempt, RATE_LIMITED_MESSAGE } from "../rate-limit/rate-limits";
-import { parseEmail } from "../users/parse-email";
-import { deliverLoginLink } from "./deliver-login-link";
+import { parseEmail } from "../users/credentials";
+import { sendLoginLink } from "./login-links";
 
 /**
  * The "email me a link" form: applies the limits (20 attempts per IP per hour, 10 links per
@@ -22,6 +22,6 @@ export async function requestLoginLink(input: { email: string; ip: string; next?
   }
   const user = await getDb().user.findUnique({ where: { email } });
   if (!user) return email;
-  await deliverLoginLink(email, input.next);
+  await sendLoginLink(email, input.next);
   return email;
 }

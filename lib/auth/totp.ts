@@ -1,7 +1,8 @@
 // RFC 6238 TOTP (HMAC-SHA-1, 6 digits, 30 s steps), the parameters every authenticator app
-// assumes when an otpauth:// URI names no others. Pure functions: callers decide which step
-// was already used (User.totpLastStep) and count attempts.
+// assumes when an otpauth:// URI names no others. No database: callers decide which step was
+// already used (User.totpLastStep) and count attempts.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import QRCode from "qrcode";
 
 export const TOTP_PERIOD_SECONDS = 30;
 export const TOTP_DIGITS = 6;
@@ -87,4 +88,10 @@ export function getTotpUri(secret: string, account: string, issuer: string): str
   const label = encodeURIComponent(`${issuer}:${account}`);
   const params = new URLSearchParams({ secret, issuer, algorithm: "SHA1", digits: String(TOTP_DIGITS), period: String(TOTP_PERIOD_SECONDS) });
   return `otpauth://totp/${label}?${params}`;
+}
+
+/** The otpauth:// URI as a QR code, an SVG data URL ready for <img src>. */
+export async function getTotpQr(uri: string): Promise<string> {
+  const svg = await QRCode.toString(uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
 }

@@ -1,6 +1,6 @@
 import { getDb } from "../db";
 import { getEnv } from "../env";
-import { getBadgeUrl } from "../projects/get-badge-url";
+import { getBadgeUrl } from "../projects/keys";
 import type { BadgeFormat } from "./render";
 import { getCheckBadgeUrl } from "./urls";
 

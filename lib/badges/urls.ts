@@ -4,7 +4,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { unquotePython } from "../compat/python";
 import { getEnv } from "../env";
-import { getBadgeSignature } from "../projects/get-badge-signature";
+import { getBadgeSignature } from "../projects/keys";
 import type { BadgeFormat } from "./render";
 
 /** A badge URL resolved the way Healthchecks' URL patterns resolve it. */

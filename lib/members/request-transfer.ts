@@ -1,9 +1,16 @@
-import { userActor } from "../auth/actor";
+import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/permissions";
-import { getDb } from "../db";
+import { getDb, inTransaction, type Tx } from "../db";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
 import { sendMail } from "../mail";
+
+export interface RequestTransferOptions {
+  actor: Actor;
+  projectCode: string;
+  memberUserId: number;
+  tx?: Tx;
+}
 
 /**
  * The owner offers the project's ownership to one of its members (any role). The member sees
@@ -11,22 +18,22 @@ import { sendMail } from "../mail";
  * pointing there. A new offer replaces any earlier one. Returns whether the email went out;
  * a failed email does not undo the offer, which the member still sees in the UI.
  */
-export async function requestTransfer(ownerId: number, projectCode: string, memberUserId: number): Promise<{ emailed: boolean }> {
-  const { project } = await requireProjectAccess(userActor(ownerId), projectCode, "own");
-  const db = getDb();
-  const member = await db.member.findUnique({
-    where: { userId_projectId: { userId: memberUserId, projectId: project.id } },
-    include: { user: { select: { email: true } } },
+export async function requestTransfer({ actor, projectCode, memberUserId, tx }: RequestTransferOptions): Promise<{ emailed: boolean }> {
+  const { project, member } = await inTransaction(tx, async (tx) => {
+    const { project } = await requireProjectAccess(actor, projectCode, "own", tx);
+    const member = await tx.member.findUnique({
+      where: { userId_projectId: { userId: memberUserId, projectId: project.id } },
+      include: { user: { select: { email: true } } },
+    });
+    if (!member) throw new AppError("not_found", "no such team member");
+    await tx.member.updateMany({ where: { projectId: project.id }, data: { transferRequestDate: null } });
+    await tx.member.update({ where: { id: member.id }, data: { transferRequestDate: new Date() } });
+    return { project, member };
   });
-  if (!member) throw new AppError("not_found", "no such team member");
-  await db.$transaction([
-    db.member.updateMany({ where: { projectId: project.id }, data: { transferRequestDate: null } }),
-    db.member.update({ where: { id: member.id }, data: { transferRequestDate: new Date() } }),
-  ]);
 
   const env = getEnv();
   if (!env.email.host) return { emailed: false };
-  const owner = await db.user.findUniqueOrThrow({ where: { id: ownerId }, select: { email: true } });
+  const owner = await getDb().user.findUniqueOrThrow({ where: { id: project.ownerId }, select: { email: true } });
   const projectName = project.name || project.code;
   try {
     await sendMail({

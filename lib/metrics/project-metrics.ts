@@ -7,7 +7,7 @@ import { getUniqueKey } from "../checks/to-dict";
 import { compareCodePoints, stripWhitespace } from "../compat/python";
 import { getDb } from "../db";
 import { getEnv } from "../env";
-import { findProjectByApiKey } from "../projects/find-project-by-api-key";
+import { findProjectByApiKey } from "../projects/keys";
 
 /**
  * Healthchecks' Prometheus routes with Django's uuid and slug converters:

@@ -1,11 +1,20 @@
-import { userActor } from "../auth/actor";
+import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/permissions";
-import { getDb, type Project } from "../db";
-import { projectNameSchema } from "./project-name-schema";
+import { inTransaction, type Project, type Tx } from "../db";
+import { projectNameSchema } from "./project-fields";
 
-/** Renames the project (team members and up). Throws ZodError for a bad name, AppError on access. */
-export async function renameProject(userId: number, projectCode: string, name: string): Promise<Project> {
-  const { project } = await requireProjectAccess(userActor(userId), projectCode, "write");
-  const valid = projectNameSchema.parse(name);
-  return getDb().project.update({ where: { id: project.id }, data: { name: valid } });
+export interface RenameProjectOptions {
+  actor: Actor;
+  projectCode: string;
+  name: unknown;
+  tx?: Tx;
+}
+
+/** Renames the project (team members and up). Throws AppError on access, ZodError for a bad name. */
+export async function renameProject({ actor, projectCode, name, tx }: RenameProjectOptions): Promise<Project> {
+  return inTransaction(tx, async (tx) => {
+    const { project } = await requireProjectAccess(actor, projectCode, "write", tx);
+    const valid = projectNameSchema.parse(name);
+    return tx.project.update({ where: { id: project.id }, data: { name: valid } });
+  });
 }

@@ -47,3 +47,8 @@ export async function consumeToken(key: string, capacity: number, refillSeconds:
   // Heavy contention on one key is itself a sign of abuse.
   return false;
 }
+
+/** Forgets the bucket named by `key`: its next attempt starts with a full bucket. */
+export async function deleteBucket(key: string): Promise<void> {
+  await getDb().tokenBucket.deleteMany({ where: { value: hashRateKey(key) } });
+}

@@ -4,10 +4,10 @@ import { createCheck } from "../checks/create-check";
 import { getDb, type Project, type User } from "../db";
 import { normalizeTimezone } from "../schedules/normalize-timezone";
 import { createUser } from "./create-user";
-import { parseEmail } from "./parse-email";
+import { parseEmail } from "./credentials";
 
 /**
- * A new account as Healthchecks' sign-up makes it (§7.1): the user (no password), a project,
+ * A new account as Healthchecks' sign-up makes it: the user (no password), a project,
  * the check "My First Check" (slug my-first-check) and a verified email channel to the user's
  * address attached to it. `tz` (the browser's zone at sign-up) is stored when valid. Throws
  * AppError("conflict") if the address has an account, AppError("bad_request") if it is not an

@@ -1,42 +1,42 @@
-import { randomBytes } from "node:crypto";
-import { hashToken } from "../auth/hash-token";
-import { escapeHtml } from "../format";
-import { emailChangeIdentifier } from "../auth/token-identifiers";
+import type { Actor } from "../auth/actor";
+import { requireAccount } from "../auth/permissions";
+import { createVerificationToken, emailChangeIdentifier } from "../auth/verification-tokens";
 import { getDb } from "../db";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
-import { sendMail } from "../mail";
+import { escapeHtml } from "../format";
+import { MailError, sendMail } from "../mail";
 import { allowLoginLink } from "../rate-limit/rate-limits";
-import { parseEmail } from "./parse-email";
+import { parseEmail } from "./credentials";
 
 export const EMAIL_CHANGE_TTL_SECONDS = 3600;
 
+export interface RequestEmailChangeOptions {
+  actor: Actor;
+  newEmail: unknown;
+  now?: Date;
+}
+
 /**
- * Mails a confirmation link (valid one hour, single use) to the new address; the address
- * changes only when it is opened (confirmEmailChange). Throws AppError("bad_request") for a bad
- * or unchanged address, "conflict" when another account has it, "rate_limited", and
- * "unavailable" when email is not configured; MailError when the mail cannot be sent.
+ * Mails a confirmation link (valid one hour, single use) to the new address of the actor's
+ * account; the address changes only when it is opened (confirmEmailChange). Throws
+ * AppError("bad_request") for a bad or unchanged address, "conflict" when another account has
+ * it, "rate_limited", and "unavailable" when email is not configured or the mail cannot be
+ * sent.
  */
-export async function requestEmailChange(userId: number, newEmailInput: string, now = new Date()): Promise<void> {
+export async function requestEmailChange({ actor, newEmail: input, now = new Date() }: RequestEmailChangeOptions): Promise<void> {
+  const user = await requireAccount(actor);
   const env = getEnv();
   if (!env.email.host) throw new AppError("unavailable", "Changing the address needs outgoing email, which this server has not configured.");
-  const newEmail = parseEmail(newEmailInput);
-  const db = getDb();
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
-  if (newEmail === user.email) throw new AppError("bad_request", "That is already your email address.");
-  if (await db.user.findUnique({ where: { email: newEmail } })) {
-    throw new AppError("conflict", "Another account already uses that email address.");
+  const newEmail = parseEmail(input);
+  if (newEmail === user.email) throw new AppError("bad_request", "That is already your email address.", { field: "email" });
+  if (await getDb().user.findUnique({ where: { email: newEmail } })) {
+    throw new AppError("conflict", "Another account already uses that email address.", { field: "email" });
   }
   if (!(await allowLoginLink(newEmail, now))) throw new AppError("rate_limited", "Too many emails to that address. Please try again later.");
 
-  const token = randomBytes(24).toString("base64url");
-  await db.verificationToken.create({
-    data: {
-      identifier: emailChangeIdentifier(userId, newEmail),
-      token: hashToken(token),
-      expires: new Date(now.getTime() + EMAIL_CHANGE_TTL_SECONDS * 1000),
-    },
-  });
+  const identifier = emailChangeIdentifier(user.id, newEmail);
+  const token = await createVerificationToken({ identifier, ttlSeconds: EMAIL_CHANGE_TTL_SECONDS, now });
   const link = `${env.siteRoot}/accounts/change-email/${token}`;
   const text = [
     "Hello,",
@@ -51,5 +51,11 @@ export async function requestEmailChange(userId: number, newEmailInput: string, 
 <p>To use this address for your ${escapeHtml(env.siteName)} account (now ${escapeHtml(user.email)}), open this link:</p>
 <p><a href="${escapeHtml(link)}">Confirm my new email address</a></p>
 <p style="color:#64748b">The link works once and for one hour. If you did not ask for this, ignore this email.</p>`;
-  await sendMail({ to: newEmail, subject: `Confirm your new email address for ${env.siteName}`, text, html });
+  try {
+    await sendMail({ to: newEmail, subject: `Confirm your new email address for ${env.siteName}`, text, html });
+  } catch (err) {
+    if (!(err instanceof MailError)) throw err;
+    console.error(`sending an email-change link to ${newEmail} failed: ${err.message}`);
+    throw new AppError("unavailable", "We could not send the email just now. Please try again in a few minutes.");
+  }
 }

@@ -1,13 +1,13 @@
-import { deliverLoginLink } from "../auth/deliver-login-link";
+import { sendLoginLink } from "../auth/login-links";
 import { getDb } from "../db";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
 import { allowLoginLink, allowSignInAttempt, RATE_LIMITED_MESSAGE } from "../rate-limit/rate-limits";
-import { parseEmail } from "./parse-email";
+import { parseEmail } from "./credentials";
 import { provisionUser } from "./provision-user";
 
 /**
- * The sign-up form (Healthchecks §7.1, §7.3): only an address (and the browser's time zone).
+ * The sign-up form, as Healthchecks has it: only an address (and the browser's time zone).
  * A new address gets an account (provisionUser) and a sign-in link; an address that has an
  * account just gets a sign-in link. Same limits as requesting a link. Throws AppError with a
  * sentence for the form ("forbidden" when REGISTRATION_OPEN is off or behind
@@ -31,6 +31,6 @@ export async function signUp(input: { email: string; ip: string; tz?: string }, 
       if (!(err instanceof AppError && err.code === "conflict")) throw err;
     }
   }
-  await deliverLoginLink(email);
+  await sendLoginLink(email);
   return email;
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { getDb, type User } from "../db";
+import type { Actor } from "../auth/actor";
+import { requireAccount } from "../auth/permissions";
+import { inTransaction, type Tx, type User } from "../db";
 import { chooseNextReportDate } from "../reports/choose-next-report-date";
 import { updateNextNagDates } from "../reports/update-next-nag-dates";
 import { normalizeTimezone } from "../schedules/normalize-timezone";
@@ -25,27 +27,35 @@ export const accountSettingsSchema = z.object({
 /** Raw values, e.g. from a form; the schema decides what is acceptable. */
 export type AccountSettingsInput = Record<keyof z.input<typeof accountSettingsSchema>, unknown>;
 
+export interface UpdateAccountSettingsOptions {
+  actor: Actor;
+  settings: AccountSettingsInput;
+  tx?: Tx;
+  now?: Date;
+}
+
 /**
- * Stores the account settings (time zone, theme, reports, reminders); throws ZodError for bad
- * input. A new report frequency or time zone schedules the next report afresh. A new reminder
- * period restarts the reminders, one new period from now if a check is down, so that switching
- * from daily to hourly takes effect within the hour (Healthchecks keeps the old date).
+ * Stores the actor's account settings (time zone, theme, reports, reminders); throws ZodError
+ * for bad input. A new report frequency or time zone schedules the next report afresh. A new
+ * reminder period restarts the reminders, one new period from now if a check is down, so that
+ * switching from daily to hourly takes effect within the hour (Healthchecks keeps the old date).
  */
-export async function updateAccountSettings(userId: number, input: AccountSettingsInput): Promise<User> {
-  const data = accountSettingsSchema.parse(input);
-  const db = getDb();
-  const before = await db.user.findUniqueOrThrow({ where: { id: userId } });
-  const reportsChanged = data.reports !== before.reports || data.tz !== before.tz;
-  const nagChanged = data.nagPeriod !== before.nagPeriod;
-  const user = await db.user.update({
-    where: { id: userId },
-    data: {
-      ...data,
-      ...(reportsChanged ? { nextReportDate: chooseNextReportDate(data.reports, data.tz) } : {}),
-      ...(nagChanged ? { nextNagDate: null } : {}),
-    },
+export async function updateAccountSettings({ actor, settings, tx, now = new Date() }: UpdateAccountSettingsOptions): Promise<User> {
+  return inTransaction(tx, async (tx) => {
+    const before = await requireAccount(actor, tx);
+    const data = accountSettingsSchema.parse(settings);
+    const reportsChanged = data.reports !== before.reports || data.tz !== before.tz;
+    const nagChanged = data.nagPeriod !== before.nagPeriod;
+    const user = await tx.user.update({
+      where: { id: before.id },
+      data: {
+        ...data,
+        ...(reportsChanged ? { nextReportDate: chooseNextReportDate(data.reports, data.tz) } : {}),
+        ...(nagChanged ? { nextNagDate: null } : {}),
+      },
+    });
+    if (!nagChanged) return user;
+    await updateNextNagDates({ userId: user.id }, now, tx);
+    return tx.user.findUniqueOrThrow({ where: { id: user.id } });
   });
-  if (!nagChanged) return user;
-  await updateNextNagDates({ userId });
-  return db.user.findUniqueOrThrow({ where: { id: userId } });
 }

@@ -2,6 +2,7 @@
 // read-only keys; charlie owns another project (his checks are "another project's" to alice).
 import { handleApiRequest } from "../../lib/api/router";
 import { getDb, type Check, type Project } from "../../lib/db";
+import { SYSTEM } from "../../lib/auth/actor";
 import { createApiKey } from "../../lib/projects/create-api-key";
 import { createUser } from "../../lib/users/create-user";
 
@@ -18,9 +19,9 @@ export interface Fixture {
 export async function createFixture(): Promise<Fixture> {
   const alice = await createUser({ email: "alice@example.org" });
   const charlie = await createUser({ email: "charlie@example.org" });
-  const rwKey = await createApiKey(alice.project.id, { readOnly: false });
-  const roKey = await createApiKey(alice.project.id, { readOnly: true });
-  const otherKey = await createApiKey(charlie.project.id, { readOnly: false });
+  const rwKey = await createApiKey({ actor: SYSTEM, projectCode: alice.project.code, readOnly: false });
+  const roKey = await createApiKey({ actor: SYSTEM, projectCode: alice.project.code, readOnly: true });
+  const otherKey = await createApiKey({ actor: SYSTEM, projectCode: charlie.project.code, readOnly: false });
   const project = await getDb().project.findUniqueOrThrow({ where: { id: alice.project.id } });
   return { project, rwKey, roKey, otherProject: charlie.project, otherKey };
 }

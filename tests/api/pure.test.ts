@@ -1,9 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { JsonFloat, slugify, toPythonJson } from "../../lib/compat/python";
 import { getUniqueKey } from "../../lib/checks/to-dict";
-import { getBadgeUrl } from "../../lib/projects/get-badge-url";
-import { hashPassword } from "../../lib/users/hash-password";
-import { verifyPassword } from "../../lib/users/verify-password";
+import { getBadgeUrl } from "../../lib/projects/keys";
+import { hashPassword, verifyPassword } from "../../lib/users/credentials";
 
 // Expected values produced by the Python originals (django.utils.text.slugify, hashlib).
 describe("slugify", () => {

@@ -1,18 +1,19 @@
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
-import { findRemoteUser } from "../../lib/auth/find-remote-user";
-import { findSessionUser } from "../../lib/auth/find-session-user";
+import { SYSTEM, userActor, type Actor } from "../../lib/auth/actor";
+import { disableTotp } from "../../lib/auth/disable-totp";
+import { enableTotp } from "../../lib/auth/enable-totp";
+import { findRemoteUser, findSessionUser } from "../../lib/auth/session";
 import { getDb } from "../../lib/db";
 import { AppError } from "../../lib/errors";
 import { bumpSessionVersion } from "../../lib/users/bump-session-version";
 import { closeAccount } from "../../lib/users/close-account";
-import { confirmEmailChange } from "../../lib/users/confirm-email-change";
-import { findEmailChange } from "../../lib/users/find-email-change";
+import { confirmEmailChange, findEmailChange } from "../../lib/users/confirm-email-change";
+import { verifyPassword } from "../../lib/users/credentials";
 import { provisionUser } from "../../lib/users/provision-user";
 import { requestEmailChange } from "../../lib/users/request-email-change";
 import { setPassword } from "../../lib/users/set-password";
 import { signUp } from "../../lib/users/sign-up";
 import { updateAccountSettings } from "../../lib/users/update-account-settings";
-import { verifyPassword } from "../../lib/users/verify-password";
 import { createFixtures } from "../fixtures";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
 import { signInWithPassword, sessionCookieOf, tokenOfLink, useMailSink, userOfSession } from "./helpers";
@@ -76,21 +77,21 @@ forEachDatabase(() => {
 
   test("setting a password needs the current one once there is one", async () => {
     const { user } = await provisionUser("alice@example.org");
-    await expect(setPassword(user.id, { password: "short" })).rejects.toMatchObject({ code: "bad_request" });
-    const first = await setPassword(user.id, { password: "correct horse" });
+    await expect(setPassword({ actor: userActor(user.id), password: "short" })).rejects.toMatchObject({ code: "bad_request" });
+    const first = await setPassword({ actor: userActor(user.id), password: "correct horse" });
     expect(await verifyPassword("correct horse", first.passwordHash!)).toBe(true);
-    await expect(setPassword(user.id, { password: "battery staple" })).rejects.toMatchObject({ code: "bad_request" });
-    await expect(setPassword(user.id, { currentPassword: "wrong", password: "battery staple" })).rejects.toMatchObject({ code: "bad_request" });
-    const second = await setPassword(user.id, { currentPassword: "correct horse", password: "battery staple" });
+    await expect(setPassword({ actor: userActor(user.id), password: "battery staple" })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(setPassword({ actor: userActor(user.id), currentPassword: "wrong", password: "battery staple" })).rejects.toMatchObject({ code: "bad_request" });
+    const second = await setPassword({ actor: userActor(user.id), currentPassword: "correct horse", password: "battery staple" });
     expect(await verifyPassword("battery staple", second.passwordHash!)).toBe(true);
   });
 
   test("a password change ends sessions issued before it", async () => {
     const { user } = await provisionUser("alice@example.org");
-    await setPassword(user.id, { password: "correct horse" });
+    await setPassword({ actor: userActor(user.id), password: "correct horse" });
     const cookie = sessionCookieOf(await signInWithPassword("alice@example.org", "correct horse"))!;
     expect((await userOfSession(cookie))?.id).toBe(user.id);
-    await setPassword(user.id, { currentPassword: "correct horse", password: "battery staple" });
+    await setPassword({ actor: userActor(user.id), currentPassword: "correct horse", password: "battery staple" });
     expect(await userOfSession(cookie)).toBeNull();
     const fresh = sessionCookieOf(await signInWithPassword("alice@example.org", "battery staple"))!;
     expect((await userOfSession(fresh))?.id).toBe(user.id);
@@ -99,7 +100,7 @@ forEachDatabase(() => {
   test("signing out other sessions bumps the session version", async () => {
     const { user } = await provisionUser("alice@example.org");
     expect(await findSessionUser({ uid: user.id, sv: 0 })).not.toBeNull();
-    const bumped = await bumpSessionVersion(user.id);
+    const bumped = await bumpSessionVersion({ actor: userActor(user.id) });
     expect(bumped.sessionVersion).toBe(1);
     expect(await findSessionUser({ uid: user.id, sv: 0 })).toBeNull();
     expect(await findSessionUser({ uid: user.id, sv: 1 })).not.toBeNull();
@@ -108,7 +109,7 @@ forEachDatabase(() => {
 
   test("an email change is confirmed by a link mailed to the new address, once", async () => {
     const { user } = await provisionUser("alice@example.org");
-    await requestEmailChange(user.id, "Alice.New@Example.org");
+    await requestEmailChange({ actor: userActor(user.id), newEmail: "Alice.New@Example.org" });
     await sink.waitForMessages(1);
     const mail = sink.messages[0];
     expect(mail.to && !Array.isArray(mail.to) ? mail.to.text : "").toBe("alice.new@example.org");
@@ -125,7 +126,7 @@ forEachDatabase(() => {
 
   test("an email-change link expires after one hour", async () => {
     const { user } = await provisionUser("alice@example.org");
-    await requestEmailChange(user.id, "new@example.org");
+    await requestEmailChange({ actor: userActor(user.id), newEmail: "new@example.org" });
     await sink.waitForMessages(1);
     const token = tokenOfLink(linkIn(0), "/accounts/change-email/");
     vi.useFakeTimers({ toFake: ["Date"] });
@@ -136,14 +137,14 @@ forEachDatabase(() => {
   test("an email change refuses a taken, unchanged or malformed address", async () => {
     const { user } = await provisionUser("alice@example.org");
     await provisionUser("bob@example.org");
-    await expect(requestEmailChange(user.id, "bob@example.org")).rejects.toMatchObject({ code: "conflict" });
-    await expect(requestEmailChange(user.id, "ALICE@example.org")).rejects.toMatchObject({ code: "bad_request" });
-    await expect(requestEmailChange(user.id, "bob")).rejects.toMatchObject({ code: "bad_request" });
+    await expect(requestEmailChange({ actor: userActor(user.id), newEmail: "bob@example.org" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(requestEmailChange({ actor: userActor(user.id), newEmail: "ALICE@example.org" })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(requestEmailChange({ actor: userActor(user.id), newEmail: "bob" })).rejects.toMatchObject({ code: "bad_request" });
   });
 
   test("an email change loses to an account that took the address meanwhile", async () => {
     const { user } = await provisionUser("alice@example.org");
-    await requestEmailChange(user.id, "new@example.org");
+    await requestEmailChange({ actor: userActor(user.id), newEmail: "new@example.org" });
     await sink.waitForMessages(1);
     await provisionUser("new@example.org");
     await expect(confirmEmailChange(tokenOfLink(linkIn(0), "/accounts/change-email/"))).rejects.toMatchObject({ code: "conflict" });
@@ -152,9 +153,9 @@ forEachDatabase(() => {
   test("closing the account removes owned projects and memberships, not other people's projects", async () => {
     const { alice, bob, project, charliesProject } = await createFixtures();
     const bobsOwn = (await provisionUser("bob2@example.org")).project;
-    await expect(closeAccount(bob.id, "alice@example.org")).rejects.toBeInstanceOf(AppError);
+    await expect(closeAccount({ actor: userActor(bob.id), confirmation: "alice@example.org" })).rejects.toBeInstanceOf(AppError);
 
-    await closeAccount(alice.id, " ALICE@example.org ");
+    await closeAccount({ actor: userActor(alice.id), confirmation: " ALICE@example.org " });
     const db = getDb();
     expect(await db.user.findUnique({ where: { id: alice.id } })).toBeNull();
     expect(await db.project.findUnique({ where: { id: project.id } })).toBeNull();
@@ -166,19 +167,40 @@ forEachDatabase(() => {
     // A member's account closing leaves the project and only drops the membership.
     const { user: carol } = await provisionUser("carol@example.org");
     await db.member.create({ data: { userId: carol.id, projectId: charliesProject.id, role: "w" } });
-    await closeAccount(carol.id, "carol@example.org");
+    await closeAccount({ actor: userActor(carol.id), confirmation: "carol@example.org" });
     expect(await db.project.findUnique({ where: { id: charliesProject.id } })).not.toBeNull();
     expect(await db.member.count({ where: { projectId: charliesProject.id } })).toBe(0);
   });
 
   test("account settings are validated and stored", async () => {
     const { user } = await provisionUser("alice@example.org");
-    const updated = await updateAccountSettings(user.id, { tz: "US/Eastern", theme: "dark", reports: "weekly", nagPeriod: "3600" });
+    const updated = await updateAccountSettings({ actor: userActor(user.id), settings: { tz: "US/Eastern", theme: "dark", reports: "weekly", nagPeriod: "3600" } });
     expect(updated).toMatchObject({ tz: "America/New_York", theme: "dark", reports: "weekly", nagPeriod: 3600 });
-    await expect(updateAccountSettings(user.id, { tz: "Nowhere/Land", theme: "dark", reports: "weekly", nagPeriod: 0 })).rejects.toThrow(/time zone/);
-    await expect(updateAccountSettings(user.id, { tz: "UTC", theme: "pink", reports: "weekly", nagPeriod: 0 })).rejects.toThrow();
-    await expect(updateAccountSettings(user.id, { tz: "UTC", theme: "dark", reports: "hourly", nagPeriod: 0 })).rejects.toThrow();
-    await expect(updateAccountSettings(user.id, { tz: "UTC", theme: "dark", reports: "off", nagPeriod: 60 })).rejects.toThrow();
+    await expect(updateAccountSettings({ actor: userActor(user.id), settings: { tz: "Nowhere/Land", theme: "dark", reports: "weekly", nagPeriod: 0 } })).rejects.toThrow(/time zone/);
+    await expect(updateAccountSettings({ actor: userActor(user.id), settings: { tz: "UTC", theme: "pink", reports: "weekly", nagPeriod: 0 } })).rejects.toThrow();
+    await expect(updateAccountSettings({ actor: userActor(user.id), settings: { tz: "UTC", theme: "dark", reports: "hourly", nagPeriod: 0 } })).rejects.toThrow();
+    await expect(updateAccountSettings({ actor: userActor(user.id), settings: { tz: "UTC", theme: "dark", reports: "off", nagPeriod: 60 } })).rejects.toThrow();
+  });
+
+  test("account verbs act only for a signed-in person, on their own account", async () => {
+    const { user, project } = await provisionUser("alice@example.org");
+    const others: Actor[] = [SYSTEM, { type: "apiKey", project, readOnly: false }, { type: "agent", agentId: 1 }];
+    const before = await getDb().user.findUniqueOrThrow({ where: { id: user.id } });
+    for (const actor of others) {
+      for (const attempt of [
+        () => setPassword({ actor, password: "correct horse" }),
+        () => bumpSessionVersion({ actor }),
+        () => updateAccountSettings({ actor, settings: { tz: "UTC", theme: "dark", reports: "off", nagPeriod: 0 } }),
+        () => requestEmailChange({ actor, newEmail: "new@example.org" }),
+        () => closeAccount({ actor, confirmation: "alice@example.org" }),
+        () => enableTotp({ actor, secret: "JBSWY3DPEHPK3PXPJBSWY3DP", code: "123456" }),
+        () => disableTotp({ actor, code: "123456" }),
+      ]) {
+        await expect(attempt()).rejects.toMatchObject({ code: "forbidden" });
+      }
+    }
+    expect(await getDb().user.findUniqueOrThrow({ where: { id: user.id } })).toEqual(before);
+    await expect(setPassword({ actor: userActor(user.id + 1000), password: "correct horse" })).rejects.toMatchObject({ code: "not_found" });
   });
 
   test("the trusted proxy header signs in existing users and provisions new ones", async () => {

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
 import { createAdapter } from "../../lib/auth/adapter";
-import { createLoginLink } from "../../lib/auth/create-login-link";
-import { findLoginLink } from "../../lib/auth/find-login-link";
-import { hashToken } from "../../lib/auth/hash-token";
+import { createLoginLink, createSetupLink, findLoginLink } from "../../lib/auth/login-links";
+import { hashToken } from "../../lib/auth/secrets";
 import { requestLoginLink } from "../../lib/auth/request-login-link";
 import { getDb } from "../../lib/db";
 import { setEnv } from "../../lib/env";
@@ -114,6 +113,39 @@ forEachDatabase(() => {
     expect(await createAdapter().useVerificationToken!({ identifier: "", token: hashToken("other-kind") })).toBeNull();
     expect(errorOf(await useLink("other-kind"))).toBe("Verification");
     expect(await getDb().verificationToken.count()).toBe(1);
+  });
+
+  test("a set-up link signs its new account in once, leading to the project", async () => {
+    const user = await getDb().user.create({ data: { email: "new@example.org" } });
+    const link = await createSetupLink(user.id, "/projects/abc/checks");
+    expect(new URL(link).searchParams.get("next")).toBe("/projects/abc/checks");
+    const token = tokenOfLink(link, PREFIX);
+    expect(await findLoginLink(token)).toEqual({ email: "new@example.org" });
+    const [row] = await getDb().verificationToken.findMany();
+    expect(row.identifier).not.toContain("new@example.org");
+
+    const first = await useLink(token, "/projects/abc/checks");
+    expect(first.redirect).toBe("http://localhost:8000/projects/abc/checks");
+    expect((await userOfSession(sessionCookieOf(first)!))?.id).toBe(user.id);
+    expect(errorOf(await useLink(token))).toBe("Verification");
+  });
+
+  test("a set-up link stops working once its account has signed in another way", async () => {
+    const user = await getDb().user.create({ data: { email: "new@example.org" } });
+    const setup = tokenOfLink(await createSetupLink(user.id), PREFIX);
+    const own = tokenOfLink(await createLoginLink("new@example.org"), PREFIX);
+    expect(sessionCookieOf(await useLink(own))).toBeTruthy();
+    expect(await findLoginLink(setup)).toBeNull();
+    const res = await useLink(setup);
+    expect(errorOf(res)).toBe("Verification");
+    expect(sessionCookieOf(res)).toBeUndefined();
+  });
+
+  test("a set-up link is refused for an account that signed in before the link was made", async () => {
+    const user = await getDb().user.create({ data: { email: "old@example.org", lastLoginAt: new Date() } });
+    const token = tokenOfLink(await createSetupLink(user.id), PREFIX);
+    expect(await findLoginLink(token)).toBeNull();
+    expect(sessionCookieOf(await useLink(token))).toBeUndefined();
   });
 
   test("next-auth's own link-request endpoint is refused (our form applies the limits)", async () => {

@@ -1,16 +1,18 @@
 import { beforeEach, expect, test } from "vitest";
-import { authorizePassword } from "../../lib/auth/authorize-password";
 import { requestLoginLink } from "../../lib/auth/request-login-link";
+import { authorizePassword } from "../../lib/auth/sign-in";
 import { getDb } from "../../lib/db";
 import { consumeToken } from "../../lib/rate-limit/consume-token";
 import { allowLoginLink } from "../../lib/rate-limit/rate-limits";
-import { hashPassword } from "../../lib/users/hash-password";
+import { hashPassword } from "../../lib/users/credentials";
 import { signUp } from "../../lib/users/sign-up";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
 import { errorOf, signInWithPassword, useMailSink } from "./helpers";
 
 const T0 = new Date("2026-03-01T12:00:00Z");
 const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+// Each password check is a real scrypt (tens of milliseconds, more on a busy machine).
+const SCRYPT_HEAVY_TIMEOUT = 180_000;
 
 forEachDatabase(() => {
   const sink = useMailSink();
@@ -65,16 +67,55 @@ forEachDatabase(() => {
     await signUp({ email: "user20@example.org", ip: "203.0.113.6" }, T0);
   });
 
-  test("twenty password attempts per address per day, right password included", async () => {
+  test("twenty password attempts per account from one address per day, right password included", async () => {
     await getDb().user.create({ data: { email: "alice@example.org", passwordHash: await hashPassword("correct horse") } });
     for (let i = 0; i < 20; i++) {
-      const result = await authorizePassword({ email: "alice@example.org", password: "wrong", ip: `198.51.100.${i}` }, T0);
+      const result = await authorizePassword({ email: "alice@example.org", password: "wrong", ip: "198.51.100.1" }, later(i * 180));
       expect(result).toEqual({ kind: "error", error: "invalid" });
     }
-    const blocked = await authorizePassword({ email: "alice@example.org", password: "correct horse", ip: "198.51.100.50" }, T0);
+    const blocked = await authorizePassword({ email: "a.lice+x@example.org", password: "correct horse", ip: "198.51.100.1" }, later(3600));
     expect(blocked).toEqual({ kind: "error", error: "rate_limited" });
-    const nextDay = await authorizePassword({ email: "alice@example.org", password: "correct horse", ip: "198.51.100.50" }, later(86_400));
+    const nextDay = await authorizePassword({ email: "alice@example.org", password: "correct horse", ip: "198.51.100.1" }, later(86_400 + 3600));
     expect(nextDay).toMatchObject({ kind: "signed_in" });
+  }, SCRYPT_HEAVY_TIMEOUT);
+
+  test("wrong passwords from other addresses do not lock the owner out", async () => {
+    await getDb().user.create({ data: { email: "alice@example.org", passwordHash: await hashPassword("correct horse") } });
+    // Two addresses, each slow enough to stay under the per-address hourly limit.
+    for (let i = 0; i < 20; i++) {
+      for (const ip of ["198.51.100.1", "198.51.100.2"]) {
+        expect(await authorizePassword({ email: "alice@example.org", password: "wrong", ip }, later(i * 180))).toEqual({ kind: "error", error: "invalid" });
+      }
+    }
+    const owner = await authorizePassword({ email: "alice@example.org", password: "correct horse", ip: "203.0.113.9" }, later(3600));
+    expect(owner).toMatchObject({ kind: "signed_in", user: { email: "alice@example.org" } });
+    // Each attacking address has used up its own attempts on this account.
+    const attacker = await authorizePassword({ email: "alice@example.org", password: "correct horse", ip: "198.51.100.2" }, later(3600));
+    expect(attacker).toEqual({ kind: "error", error: "rate_limited" });
+  }, SCRYPT_HEAVY_TIMEOUT);
+
+  test("a right password clears that address's earlier misses", async () => {
+    await getDb().user.create({ data: { email: "alice@example.org", passwordHash: await hashPassword("correct horse") } });
+    for (let i = 0; i < 19; i++) await authorizePassword({ email: "alice@example.org", password: "wrong", ip: "198.51.100.1" }, later(i * 180));
+    expect(await authorizePassword({ email: "alice@example.org", password: "correct horse", ip: "198.51.100.1" }, later(3600))).toMatchObject({
+      kind: "signed_in",
+    });
+    for (let i = 0; i < 19; i++) {
+      expect(await authorizePassword({ email: "alice@example.org", password: "wrong", ip: "198.51.100.1" }, later(7200 + i * 180))).toEqual({
+        kind: "error",
+        error: "invalid",
+      });
+    }
+  }, SCRYPT_HEAVY_TIMEOUT);
+
+  test("twenty sign-in attempts per address per hour, over all accounts", async () => {
+    for (let i = 0; i < 20; i++) {
+      expect(await authorizePassword({ email: `user${i}@example.org`, password: "x", ip: "198.51.100.7" }, T0)).toEqual({ kind: "error", error: "invalid" });
+    }
+    expect(await authorizePassword({ email: "user20@example.org", password: "x", ip: "198.51.100.7" }, T0)).toEqual({
+      kind: "error",
+      error: "rate_limited",
+    });
   });
 
   test("over the limit, next-auth answers with the RateLimited code (never a 500)", async () => {

@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
-import { hashBackupCode } from "../../lib/auth/backup-codes";
-import { completeSecondFactor } from "../../lib/auth/complete-second-factor";
-import { createLoginLink } from "../../lib/auth/create-login-link";
-import { createPendingSignIn } from "../../lib/auth/create-pending-sign-in";
+import { userActor } from "../../lib/auth/actor";
 import { disableTotp } from "../../lib/auth/disable-totp";
 import { enableTotp } from "../../lib/auth/enable-totp";
+import { createLoginLink } from "../../lib/auth/login-links";
+import { hashBackupCode, readTotpSecret, verifySecondFactor } from "../../lib/auth/second-factor";
+import { completeSecondFactor, createPendingSignIn } from "../../lib/auth/sign-in";
 import { decodeBase32, generateTotpSecret, getTotpCode, getTotpStep } from "../../lib/auth/totp";
-import { verifySecondFactor } from "../../lib/auth/verify-second-factor";
 import { getDb, type User } from "../../lib/db";
+import { setEnv } from "../../lib/env";
 import { bumpSessionVersion } from "../../lib/users/bump-session-version";
-import { hashPassword } from "../../lib/users/hash-password";
+import { hashPassword } from "../../lib/users/credentials";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
 import { callAuth, errorOf, sessionCookieOf, signInWithPassword, tokenOfLink, userOfSession } from "./helpers";
 
@@ -31,15 +31,16 @@ forEachDatabase(() => {
     user = await getDb().user.create({ data: { email: "alice@example.org", passwordHash: await hashPassword("correct horse") } });
     secret = generateTotpSecret();
     // Enabled one step before T0, so T0's code is fresh.
-    backupCodes = await enableTotp(user.id, secret, codeAt(secret, T0, -1), T0);
+    backupCodes = await enableTotp({ actor: userActor(user.id), secret, code: codeAt(secret, T0, -1), now: T0 });
     user = await reload();
   });
   afterEach(() => {
     vi.useRealTimers();
   });
 
-  test("enabling stores the secret, the step used and ten hashed backup codes", async () => {
-    expect(user.totpSecret).toBe(secret);
+  test("enabling stores the secret encrypted, the step used and ten hashed backup codes", async () => {
+    expect(user.totpSecret).not.toContain(secret);
+    expect(readTotpSecret(user.totpSecret!)).toBe(secret);
     expect(user.totpLastStep).toBe(getTotpStep(T0) - 1);
     expect(backupCodes).toHaveLength(10);
     expect(new Set(backupCodes).size).toBe(10);
@@ -52,9 +53,9 @@ forEachDatabase(() => {
   test("enabling needs a right code and refuses when already on", async () => {
     const other = await getDb().user.create({ data: { email: "bob@example.org" } });
     const s = generateTotpSecret();
-    await expect(enableTotp(other.id, s, "000000", T0)).rejects.toMatchObject({ code: "bad_request" });
-    await expect(enableTotp(other.id, "not base32!", codeAt(s, T0), T0)).rejects.toMatchObject({ code: "bad_request" });
-    await expect(enableTotp(user.id, s, codeAt(s, T0), T0)).rejects.toMatchObject({ code: "conflict" });
+    await expect(enableTotp({ actor: userActor(other.id), secret: s, code: "000000", now: T0 })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(enableTotp({ actor: userActor(other.id), secret: "not base32!", code: codeAt(s, T0), now: T0 })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(enableTotp({ actor: userActor(user.id), secret: s, code: codeAt(s, T0), now: T0 })).rejects.toMatchObject({ code: "conflict" });
   });
 
   test("a TOTP code works once; the next step's code still works", async () => {
@@ -91,6 +92,33 @@ forEachDatabase(() => {
     expect(await verifySecondFactor(user, codeAt(secret, later), later)).toBe("ok");
   });
 
+  test("a secret stored in clear by an older version still works and is encrypted by its first use", async () => {
+    await getDb().user.update({ where: { id: user.id }, data: { totpSecret: secret } });
+    user = await reload();
+    expect(await verifySecondFactor(user, codeAt(secret, T0), T0)).toBe("ok");
+    user = await reload();
+    expect(user.totpSecret).not.toContain(secret);
+    expect(readTotpSecret(user.totpSecret!)).toBe(secret);
+    expect(await verifySecondFactor(user, codeAt(secret, T0, 1), T0)).toBe("ok");
+  });
+
+  test("a backup code also encrypts a secret stored in clear", async () => {
+    await getDb().user.update({ where: { id: user.id }, data: { totpSecret: secret } });
+    user = await reload();
+    expect(await verifySecondFactor(user, backupCodes[2], T0)).toBe("ok");
+    expect(readTotpSecret((await reload()).totpSecret!)).toBe(secret);
+    expect((await reload()).totpSecret).not.toContain(secret);
+  });
+
+  test("a secret encrypted under another SECRET_KEY accepts no code", async () => {
+    setEnv({ SECRET_KEY: "another-secret-key" });
+    try {
+      expect(await verifySecondFactor(user, codeAt(secret, T0), T0)).toBe("invalid");
+    } finally {
+      setEnv({ SECRET_KEY: "test-secret-key" });
+    }
+  });
+
   test("a pending sign-in completes with a code, once", async () => {
     const token = await createPendingSignIn(user, T0);
     expect(await completeSecondFactor(token, "123456", T0)).toEqual({ ok: false, reason: "invalid" });
@@ -108,13 +136,13 @@ forEachDatabase(() => {
 
   test("signing out everywhere cancels a pending sign-in", async () => {
     const token = await createPendingSignIn(user, T0);
-    await bumpSessionVersion(user.id);
+    await bumpSessionVersion({ actor: userActor(user.id) });
     expect(await completeSecondFactor(token, codeAt(secret, T0), T0)).toEqual({ ok: false, reason: "expired" });
   });
 
   test("disabling needs a current code and clears everything", async () => {
-    await expect(disableTotp(user, "000000", T0)).rejects.toMatchObject({ code: "bad_request" });
-    await disableTotp(user, backupCodes[3], T0);
+    await expect(disableTotp({ actor: userActor(user.id), code: "000000", now: T0 })).rejects.toMatchObject({ code: "bad_request" });
+    await disableTotp({ actor: userActor(user.id), code: backupCodes[3], now: T0 });
     const after = await reload();
     expect(after).toMatchObject({ totpSecret: null, totpLastStep: null, backupCodes: "[]" });
   });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest"
 import { handleBadgeRequest } from "../../lib/badges/handle-badge-request";
 import { getDb } from "../../lib/db";
 import { setEnv } from "../../lib/env";
-import { getBadgeUrl } from "../../lib/projects/get-badge-url";
+import { getBadgeUrl } from "../../lib/projects/keys";
 import { createUser } from "../../lib/users/create-user";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
 import { listProjectBadges } from "../../lib/badges/list-project-badges";
 import { getDb } from "../../lib/db";
 import { setEnv } from "../../lib/env";
-import { getBadgeUrl } from "../../lib/projects/get-badge-url";
+import { getBadgeUrl } from "../../lib/projects/keys";
 import { createUser } from "../../lib/users/create-user";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
 

@@ -15,8 +15,7 @@ import {
 } from "../../lib/badges/render";
 import { getCheckBadgeUrl, isBadgeSignatureValid, parseBadgePath } from "../../lib/badges/urls";
 import { setEnv } from "../../lib/env";
-import { getBadgeSignature } from "../../lib/projects/get-badge-signature";
-import { getBadgeUrl } from "../../lib/projects/get-badge-url";
+import { getBadgeSignature, getBadgeUrl } from "../../lib/projects/keys";
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures");
 const readJson = <T>(name: string): T => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), "utf8")) as T;

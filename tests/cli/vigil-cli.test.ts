@@ -1,5 +1,7 @@
 // The `vigil` command as a user runs it: real child processes on a fresh SQLite database.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import nodemailer from "nodemailer";
@@ -92,6 +94,37 @@ describe("vigil CLI", () => {
     expect(res.stderr).toContain("PING_BODY_LIMIT");
     const flag = vigil(["migrate"], { ...env, REGISTRATION_OPEN: "yes" });
     expect(flag.stderr).toContain("REGISTRATION_OPEN: must be True or False");
+  });
+
+  test("a published example SECRET_KEY stops the command with a message naming the variable", () => {
+    for (const value of ["change-me", "---"]) {
+      const res = vigil(["migrate"], { ...env, SECRET_KEY: value });
+      expect(res.status).toBe(1);
+      expect(res.stderr).toContain("SECRET_KEY: ");
+    }
+  });
+
+  test("without SECRET_KEY, the first command makes a key next to the database and every later one uses it", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vigil-cli-key-"));
+    try {
+      const sqlite = path.join(dir, "vigil.sqlite");
+      fs.copyFileSync(new URL(await createTestDatabase("sqlite")).pathname, sqlite);
+      const { SECRET_KEY: _unset, ...inherited } = process.env;
+      const run = (args: string[]) =>
+        spawnSync(process.execPath, [bin, ...args], { cwd: root, env: { ...inherited, DATABASE_URL: `file:${sqlite}` }, encoding: "utf8", timeout: 60_000 });
+
+      const created = run(["createuser", "--email", "keyless@example.org", "--json"]);
+      expect(created.status).toBe(0);
+      const keyFile = path.join(dir, "secret_key");
+      expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+      const key = fs.readFileSync(keyFile, "utf8");
+
+      // A second process reads the key the first made instead of making another.
+      expect(run(["apikey", "--email", "keyless@example.org"]).stdout.trim()).toMatch(/^hcw_/);
+      expect(fs.readFileSync(keyFile, "utf8")).toBe(key);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("unknown commands and missing options print usage", () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest"
 import { getDb, type Channel } from "../../lib/db";
 import { setEnv } from "../../lib/env";
 import { AppError } from "../../lib/errors";
+import { SYSTEM } from "../../lib/auth/actor";
 import { createApiKey } from "../../lib/projects/create-api-key";
 import { call } from "../api/fixtures";
 import { forEachDatabase } from "../helpers/databases";
@@ -27,7 +28,7 @@ forEachDatabase(
     });
     beforeEach(async () => {
       channel = await fx.addChannel("matrix", { value: "!old:example.org" });
-      key = await createApiKey(fx.project.id, { readOnly: false });
+      key = await createApiKey({ actor: SYSTEM, projectCode: fx.project.code, readOnly: false });
       fx.sink.respond = (_req, res) => res.end(JSON.stringify({ room_id: "!new:example.org" }));
     });
 

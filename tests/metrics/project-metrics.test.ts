@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
 import { getDb } from "../../lib/db";
 import { setEnv } from "../../lib/env";
+import { SYSTEM } from "../../lib/auth/actor";
 import { createApiKey } from "../../lib/projects/create-api-key";
 import { startFrontServer, type FrontServer } from "../../lib/server/create-front-server";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
@@ -62,8 +63,8 @@ forEachDatabase(() => {
     const fixtures = await createFixtures();
     project = fixtures.project;
     otherProjectCode = fixtures.charliesProject.code;
-    readOnlyKey = await createApiKey(project.id, { readOnly: true });
-    readWriteKey = await createApiKey(project.id, { readOnly: false });
+    readOnlyKey = await createApiKey({ actor: SYSTEM, projectCode: project.code, readOnly: true });
+    readWriteKey = await createApiKey({ actor: SYSTEM, projectCode: project.code, readOnly: false });
   });
 
   const get = (p: string, headers: Record<string, string> = {}) => fetch(`${base}${p}`, { headers });

@@ -13,7 +13,7 @@ import { createCheck } from "../fixtures";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
 import { createTeam, EVERYONE, userFor, type Team, type Who } from "./helpers";
 
-// Rows: role; columns: read, write, manage, own (§7.2).
+// Rows: role; columns: read, write, manage, own (Healthchecks' team roles).
 const TABLE: [ProjectRole, boolean, boolean, boolean, boolean][] = [
   ["owner", true, true, true, true],
   ["manager", true, true, true, false],

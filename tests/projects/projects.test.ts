@@ -1,19 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, test } from "vitest";
 import { ZodError } from "zod";
+import { SYSTEM, userActor } from "../../lib/auth/actor";
 import { can, type ProjectAction } from "../../lib/auth/permissions";
 import { getDb } from "../../lib/db";
-import { createOwnedProject } from "../../lib/projects/create-owned-project";
-import { createProjectApiKey } from "../../lib/projects/create-project-api-key";
-import { createProjectPingKey } from "../../lib/projects/create-project-ping-key";
+import { createApiKey } from "../../lib/projects/create-api-key";
+import { createPingKey } from "../../lib/projects/create-ping-key";
+import { createProject } from "../../lib/projects/create-project";
+import { deleteApiKey } from "../../lib/projects/delete-api-key";
+import { deletePingKey } from "../../lib/projects/delete-ping-key";
 import { deleteProject } from "../../lib/projects/delete-project";
-import { deleteProjectApiKey } from "../../lib/projects/delete-project-api-key";
-import { deleteProjectPingKey } from "../../lib/projects/delete-project-ping-key";
-import { findProjectByApiKey } from "../../lib/projects/find-project-by-api-key";
-import { getMetricsUrl } from "../../lib/projects/get-metrics-url";
-import { hashApiKey } from "../../lib/projects/hash-api-key";
-import { listProjectSummaries } from "../../lib/projects/list-project-summaries";
-import { listUserProjects } from "../../lib/projects/list-user-projects";
+import { findProjectByApiKey, generateToken, getMetricsUrl, hashApiKey } from "../../lib/projects/keys";
+import { findProjectAccess, findProjectCodeOfCheck, listProjectSummaries, listUserProjects } from "../../lib/projects/queries";
 import { renameProject } from "../../lib/projects/rename-project";
 import { updateShowSlugs } from "../../lib/projects/update-show-slugs";
 import { createCheck } from "../fixtures";
@@ -34,25 +32,25 @@ forEachDatabase(() => {
     team = await createTeam();
   });
 
-  describe("createOwnedProject", () => {
+  describe("createProject", () => {
     test("creates a project the user owns, with a ping key and no API keys", async () => {
-      const project = await createOwnedProject(team.charlie.id, "  Backups  ");
+      const project = await createProject({ actor: userActor(team.charlie.id), name: "  Backups  " });
       expect(project).toMatchObject({ name: "Backups", ownerId: team.charlie.id, apiKey: "", apiKeyReadonly: "" });
       expect(project.pingKey).toMatch(/^[a-z0-9]{22}$/);
       expect(project.code).toMatch(/^[0-9a-f-]{36}$/);
     });
 
     test("refuses an empty or over-long name", async () => {
-      await expect(createOwnedProject(team.charlie.id, "   ")).rejects.toBeInstanceOf(ZodError);
-      await expect(createOwnedProject(team.charlie.id, "x".repeat(201))).rejects.toBeInstanceOf(ZodError);
+      await expect(createProject({ actor: userActor(team.charlie.id), name: "   " })).rejects.toBeInstanceOf(ZodError);
+      await expect(createProject({ actor: userActor(team.charlie.id), name: "x".repeat(201) })).rejects.toBeInstanceOf(ZodError);
       expect(await db().project.count({ where: { ownerId: team.charlie.id } })).toBe(1);
     });
   });
 
   describe("listUserProjects", () => {
     test("lists owned and joined projects with the user's role, sorted by name", async () => {
-      await createOwnedProject(team.bob.id, "bob's own");
-      await createOwnedProject(team.bob.id, "Zeta");
+      await createProject({ actor: userActor(team.bob.id), name: "bob's own" });
+      await createProject({ actor: userActor(team.bob.id), name: "Zeta" });
       expect(await listUserProjects(team.bob.id)).toEqual([
         { code: team.project.code, name: "Alice's Project", role: "member" },
         { code: expect.any(String), name: "bob's own", role: "owner" },
@@ -91,6 +89,57 @@ forEachDatabase(() => {
       const [charlies] = await listProjectSummaries(team.charlie.id, now);
       expect(charlies).toMatchObject({ checkCount: 0, overall: "new" });
     });
+
+    test("counts a check whose schedule cannot be evaluated with its stored status", async () => {
+      await createCheck(team.project.id, { kind: "cron", schedule: "0 * * * *", tz: "Nowhere/Land", status: "up", lastPing: new Date() });
+      await createCheck(team.project.id, { kind: "cron", schedule: "0 * * * *", tz: "Nowhere/Land", status: "down" });
+      const [summary] = await listProjectSummaries(team.alice.id);
+      expect(summary).toMatchObject({ checkCount: 2, counts: { up: 1, down: 1 }, overall: "down" });
+    });
+  });
+
+  describe("findProjectAccess", () => {
+    test("gives each team member the project and their role, and outsiders nothing", async () => {
+      for (const who of EVERYONE) {
+        const access = await findProjectAccess({ actor: userActor(userFor(team, who).id), projectCode: team.project.code });
+        if (who === "outsider") expect(access).toBeNull();
+        else expect(access).toMatchObject({ project: { id: team.project.id }, role: ROLE_OF[who] });
+      }
+      expect(await findProjectAccess({ actor: userActor(team.alice.id), projectCode: randomUUID() })).toBeNull();
+      expect(await findProjectAccess({ actor: userActor(team.erin.id), projectCode: team.project.code, action: "write" })).toBeNull();
+    });
+
+    test("finds a check's project only for those who can read it", async () => {
+      const check = await createCheck(team.project.id);
+      expect(await findProjectCodeOfCheck({ actor: userActor(team.erin.id), checkCode: check.code })).toBe(team.project.code);
+      expect(await findProjectCodeOfCheck({ actor: userActor(team.charlie.id), checkCode: check.code })).toBeNull();
+      expect(await findProjectCodeOfCheck({ actor: userActor(team.alice.id), checkCode: randomUUID() })).toBeNull();
+    });
+  });
+
+  describe("other actors", () => {
+    test("Vigil itself creates projects for an owner and keys for any project", async () => {
+      const project = await createProject({ actor: SYSTEM, ownerId: team.charlie.id, name: "Made by the CLI" });
+      expect(project.ownerId).toBe(team.charlie.id);
+      const key = await createApiKey({ actor: SYSTEM, projectCode: team.project.code, readOnly: true });
+      expect(await findProjectByApiKey(key)).toMatchObject({ readOnly: true, project: { id: team.project.id } });
+    });
+
+    test("an API key cannot create projects or manage keys", async () => {
+      const project = await db().project.findUniqueOrThrow({ where: { id: team.project.id } });
+      const before = await snapshotDb();
+      const apiKey = { type: "apiKey", project, readOnly: false } as const;
+      await expectRefused(createProject({ actor: apiKey, name: "x" }), "forbidden", before);
+      const readOnlyKey = { type: "apiKey", project, readOnly: true } as const;
+      await expectRefused(createApiKey({ actor: readOnlyKey, projectCode: team.project.code, readOnly: false }), "unauthorized", before);
+      await expectRefused(deleteProject({ actor: apiKey, projectCode: team.project.code, confirmation: "Alice's Project" }), "forbidden", before);
+    });
+  });
+
+  describe("generateToken", () => {
+    test.each([8, 22, 28, 30, 100])("gives %i characters of [A-Za-z0-9]", (length) => {
+      for (let i = 0; i < 20; i++) expect(generateToken(length)).toMatch(new RegExp(`^[A-Za-z0-9]{${length}}$`));
+    });
   });
 
   // One row per mutation: how to run it, the action it needs, and what success looks like.
@@ -103,15 +152,15 @@ forEachDatabase(() => {
     {
       name: "renameProject",
       action: "write",
-      run: (userId, code) => renameProject(userId, code, "Renamed"),
+      run: (userId, code) => renameProject({ actor: userActor(userId), projectCode: code, name: "Renamed" }),
       verify: async () => {
         expect((await db().project.findUniqueOrThrow({ where: { id: team.project.id } })).name).toBe("Renamed");
       },
     },
     {
-      name: "createProjectApiKey (read-write)",
+      name: "createApiKey (read-write)",
       action: "write",
-      run: (userId, code) => createProjectApiKey(userId, code, { readOnly: false }),
+      run: (userId, code) => createApiKey({ actor: userActor(userId), projectCode: code, readOnly: false }),
       verify: async (key) => {
         expect(key).toMatch(/^hcw_[A-Za-z0-9]{28}$/);
         const project = await db().project.findUniqueOrThrow({ where: { id: team.project.id } });
@@ -120,18 +169,18 @@ forEachDatabase(() => {
       },
     },
     {
-      name: "createProjectApiKey (read-only)",
+      name: "createApiKey (read-only)",
       action: "write",
-      run: (userId, code) => createProjectApiKey(userId, code, { readOnly: true }),
+      run: (userId, code) => createApiKey({ actor: userActor(userId), projectCode: code, readOnly: true }),
       verify: async (key) => {
         expect(key).toMatch(/^hcr_[A-Za-z0-9]{28}$/);
         expect(await findProjectByApiKey(key as string)).toMatchObject({ readOnly: true, project: { id: team.project.id } });
       },
     },
     {
-      name: "deleteProjectApiKey (read-write)",
+      name: "deleteApiKey (read-write)",
       action: "write",
-      run: (userId, code) => deleteProjectApiKey(userId, code, { readOnly: false }),
+      run: (userId, code) => deleteApiKey({ actor: userActor(userId), projectCode: code, readOnly: false }),
       verify: async () => {
         const project = await db().project.findUniqueOrThrow({ where: { id: team.project.id } });
         expect(project.apiKey).toBe("");
@@ -139,9 +188,9 @@ forEachDatabase(() => {
       },
     },
     {
-      name: "deleteProjectApiKey (read-only)",
+      name: "deleteApiKey (read-only)",
       action: "write",
-      run: (userId, code) => deleteProjectApiKey(userId, code, { readOnly: true }),
+      run: (userId, code) => deleteApiKey({ actor: userActor(userId), projectCode: code, readOnly: true }),
       verify: async () => {
         const project = await db().project.findUniqueOrThrow({ where: { id: team.project.id } });
         expect(project.apiKeyReadonly).toBe("");
@@ -149,9 +198,9 @@ forEachDatabase(() => {
       },
     },
     {
-      name: "createProjectPingKey",
+      name: "createPingKey",
       action: "write",
-      run: (userId, code) => createProjectPingKey(userId, code),
+      run: (userId, code) => createPingKey({ actor: userActor(userId), projectCode: code }),
       verify: async (key) => {
         expect(key).toMatch(/^[a-z0-9]{22}$/);
         expect(key).not.toBe("abcdefghijklmnopqrstuv");
@@ -159,9 +208,9 @@ forEachDatabase(() => {
       },
     },
     {
-      name: "deleteProjectPingKey",
+      name: "deletePingKey",
       action: "write",
-      run: (userId, code) => deleteProjectPingKey(userId, code),
+      run: (userId, code) => deletePingKey({ actor: userActor(userId), projectCode: code }),
       verify: async () => {
         expect(await db().project.findUniqueOrThrow({ where: { id: team.project.id } })).toMatchObject({ pingKey: null, showSlugs: false });
       },
@@ -169,7 +218,7 @@ forEachDatabase(() => {
     {
       name: "updateShowSlugs",
       action: "write",
-      run: (userId, code) => updateShowSlugs(userId, code, true),
+      run: (userId, code) => updateShowSlugs({ actor: userActor(userId), projectCode: code, showSlugs: true }),
       verify: async () => {
         expect((await db().project.findUniqueOrThrow({ where: { id: team.project.id } })).showSlugs).toBe(true);
       },
@@ -177,7 +226,7 @@ forEachDatabase(() => {
     {
       name: "deleteProject",
       action: "own",
-      run: (userId, code) => deleteProject(userId, code, "Alice's Project"),
+      run: (userId, code) => deleteProject({ actor: userActor(userId), projectCode: code, confirmation: "Alice's Project" }),
       verify: async () => {
         expect(await db().project.findUnique({ where: { id: team.project.id } })).toBeNull();
       },
@@ -190,8 +239,8 @@ forEachDatabase(() => {
         const ok = allowed(who, m.action);
         test(ok ? `lets the ${who} do it` : `refuses the ${who} and changes nothing`, async () => {
           // Both keys exist so revoking one can be told apart from the other.
-          await createProjectApiKey(team.alice.id, team.project.code, { readOnly: false });
-          await createProjectApiKey(team.alice.id, team.project.code, { readOnly: true });
+          await createApiKey({ actor: userActor(team.alice.id), projectCode: team.project.code, readOnly: false });
+          await createApiKey({ actor: userActor(team.alice.id), projectCode: team.project.code, readOnly: true });
           const user = userFor(team, who);
           if (ok) {
             await m.verify(await m.run(user.id, team.project.code));
@@ -211,32 +260,32 @@ forEachDatabase(() => {
 
   describe("renameProject validation", () => {
     test("refuses an empty name", async () => {
-      await expect(renameProject(team.alice.id, team.project.code, " ")).rejects.toBeInstanceOf(ZodError);
+      await expect(renameProject({ actor: userActor(team.alice.id), projectCode: team.project.code, name: " " })).rejects.toBeInstanceOf(ZodError);
       expect((await db().project.findUniqueOrThrow({ where: { id: team.project.id } })).name).toBe("Alice's Project");
     });
   });
 
   describe("updateShowSlugs without a ping key", () => {
     test("refuses to turn slugs on and can turn them off", async () => {
-      await deleteProjectPingKey(team.alice.id, team.project.code);
+      await deletePingKey({ actor: userActor(team.alice.id), projectCode: team.project.code });
       const before = await snapshotDb();
-      await expectRefused(updateShowSlugs(team.alice.id, team.project.code, true), "bad_request", before);
-      await updateShowSlugs(team.alice.id, team.project.code, false);
+      await expectRefused(updateShowSlugs({ actor: userActor(team.alice.id), projectCode: team.project.code, showSlugs: true }), "bad_request", before);
+      await updateShowSlugs({ actor: userActor(team.alice.id), projectCode: team.project.code, showSlugs: false });
     });
   });
 
   describe("deleteProject", () => {
     test("refuses a confirmation that is not the project's name", async () => {
       const before = await snapshotDb();
-      await expectRefused(deleteProject(team.alice.id, team.project.code, "alice's project"), "bad_request", before);
-      await expectRefused(deleteProject(team.alice.id, team.project.code, ""), "bad_request", before);
+      await expectRefused(deleteProject({ actor: userActor(team.alice.id), projectCode: team.project.code, confirmation: "alice's project" }), "bad_request", before);
+      await expectRefused(deleteProject({ actor: userActor(team.alice.id), projectCode: team.project.code, confirmation: "" }), "bad_request", before);
     });
 
     test("asks for the UUID when the project has no name", async () => {
       await db().project.update({ where: { id: team.project.id }, data: { name: "" } });
       const before = await snapshotDb();
-      await expectRefused(deleteProject(team.alice.id, team.project.code, ""), "bad_request", before);
-      await deleteProject(team.alice.id, team.project.code, team.project.code);
+      await expectRefused(deleteProject({ actor: userActor(team.alice.id), projectCode: team.project.code, confirmation: "" }), "bad_request", before);
+      await deleteProject({ actor: userActor(team.alice.id), projectCode: team.project.code, confirmation: team.project.code });
       expect(await db().project.count({ where: { id: team.project.id } })).toBe(0);
     });
 
@@ -249,7 +298,7 @@ forEachDatabase(() => {
       await db().channelCheck.create({ data: { channelId: channel.id, checkId: check.id } });
       await db().notification.create({ data: { code: randomUUID(), checkId: check.id, channelId: channel.id, checkStatus: "down" } });
 
-      await deleteProject(team.alice.id, team.project.code, "Alice's Project");
+      await deleteProject({ actor: userActor(team.alice.id), projectCode: team.project.code, confirmation: "Alice's Project" });
 
       expect(await db().project.findMany({ select: { id: true } })).toEqual([{ id: team.charliesProject.id }]);
       expect(await db().check.findMany({ select: { id: true } })).toEqual([{ id: otherCheck.id }]);

@@ -2,7 +2,8 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { getDb } from "../../lib/db";
 import { setEnv } from "../../lib/env";
-import { createOwnedProject } from "../../lib/projects/create-owned-project";
+import { userActor } from "../../lib/auth/actor";
+import { createProject } from "../../lib/projects/create-project";
 import { updatePingLogLimit } from "../../lib/projects/update-ping-log-limit";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
 import { createTeam, EVERYONE, expectRefused, refusalFor, snapshotDb, userFor, type Team } from "../projects/helpers";
@@ -20,12 +21,12 @@ forEachDatabase(() => {
   const limitOf = async () => (await getDb().project.findUniqueOrThrow({ where: { id: team.project.id } })).pingLogLimit;
 
   test("new projects keep 100 pings per check by default", async () => {
-    expect((await createOwnedProject(team.charlie.id, "Backups")).pingLogLimit).toBe(100);
+    expect((await createProject({ actor: userActor(team.charlie.id), name: "Backups" })).pingLogLimit).toBe(100);
   });
 
   test("new projects get PING_LOG_LIMIT when the operator sets it", async () => {
     setEnv({ PING_LOG_LIMIT: "500" });
-    expect((await createOwnedProject(team.charlie.id, "Backups")).pingLogLimit).toBe(500);
+    expect((await createProject({ actor: userActor(team.charlie.id), name: "Backups" })).pingLogLimit).toBe(500);
   });
 
   describe("updatePingLogLimit", () => {
@@ -34,23 +35,23 @@ forEachDatabase(() => {
       test(ok ? `lets the ${who} change it` : `refuses the ${who} and changes nothing`, async () => {
         const user = userFor(team, who);
         if (ok) {
-          await updatePingLogLimit(user.id, team.project.code, "250");
+          await updatePingLogLimit({ actor: userActor(user.id), projectCode: team.project.code, value: "250" });
           expect(await limitOf()).toBe(250);
         } else {
           const before = await snapshotDb();
-          await expectRefused(updatePingLogLimit(user.id, team.project.code, "250"), refusalFor(who), before);
+          await expectRefused(updatePingLogLimit({ actor: userActor(user.id), projectCode: team.project.code, value: "250" }), refusalFor(who), before);
         }
       });
     }
 
     test.each(["1", " 10000 ", 42])("accepts %j", async (value) => {
-      await updatePingLogLimit(team.alice.id, team.project.code, value);
+      await updatePingLogLimit({ actor: userActor(team.alice.id), projectCode: team.project.code, value });
       expect(await limitOf()).toBe(Number(String(value).trim()));
     });
 
     test.each(["0", "10001", "-5", "2.5", "1e3", "", "lots"])("rejects %j with a message giving the range", async (value) => {
       const before = await snapshotDb();
-      await expect(updatePingLogLimit(team.alice.id, team.project.code, value)).rejects.toThrow(
+      await expect(updatePingLogLimit({ actor: userActor(team.alice.id), projectCode: team.project.code, value })).rejects.toThrow(
         "Keep between 1 and 10,000 pings per check.",
       );
       expect(await snapshotDb()).toEqual(before);
@@ -58,9 +59,9 @@ forEachDatabase(() => {
 
     test("a PING_LOG_LIMIT above 10,000 raises the maximum to it", async () => {
       setEnv({ PING_LOG_LIMIT: "50000" });
-      await updatePingLogLimit(team.alice.id, team.project.code, "50000");
+      await updatePingLogLimit({ actor: userActor(team.alice.id), projectCode: team.project.code, value: "50000" });
       expect(await limitOf()).toBe(50000);
-      await expect(updatePingLogLimit(team.alice.id, team.project.code, "50001")).rejects.toThrow("1 and 50,000");
+      await expect(updatePingLogLimit({ actor: userActor(team.alice.id), projectCode: team.project.code, value: "50001" })).rejects.toThrow("1 and 50,000");
     });
   });
 });

@@ -98,15 +98,15 @@ forEachDatabase(() => {
     await setUser(alice, { nextNagDate: new Date(Date.now() + 30 * 60_000) });
     const settings = { tz: "UTC", theme: "system", reports: "monthly" };
     const before = Date.now();
-    await updateAccountSettings(alice.id, { ...settings, nagPeriod: "86400" });
+    await updateAccountSettings({ actor: userActor(alice.id), settings: { ...settings, nagPeriod: "86400" } });
     expectAbout(await nextNagDate(alice), before + 24 * HOUR, Date.now() + 24 * HOUR);
-    await updateAccountSettings(alice.id, { ...settings, nagPeriod: "0" });
+    await updateAccountSettings({ actor: userActor(alice.id), settings: { ...settings, nagPeriod: "0" } });
     expect(await nextNagDate(alice)).toBeNull();
   });
 
   test("changing the report frequency or time zone in the settings schedules the next report", async () => {
     await setUser(alice, { reports: "off", nextReportDate: null });
-    await updateAccountSettings(alice.id, { tz: "Asia/Tokyo", theme: "system", reports: "weekly", nagPeriod: "0" });
+    await updateAccountSettings({ actor: userActor(alice.id), settings: { tz: "Asia/Tokyo", theme: "system", reports: "weekly", nagPeriod: "0" } });
     const user = await getDb().user.findUniqueOrThrow({ where: { id: alice.id } });
     const local = new Date(user.nextReportDate!.getTime() + 9 * HOUR);
     expect(local.getUTCDay()).toBe(1);
@@ -114,7 +114,7 @@ forEachDatabase(() => {
     expect(local.getUTCHours()).toBeLessThan(11);
     expect(user.nextReportDate!.getTime()).toBeGreaterThan(Date.now());
 
-    await updateAccountSettings(alice.id, { tz: "Asia/Tokyo", theme: "system", reports: "off", nagPeriod: "0" });
+    await updateAccountSettings({ actor: userActor(alice.id), settings: { tz: "Asia/Tokyo", theme: "system", reports: "off", nagPeriod: "0" } });
     expect((await getDb().user.findUniqueOrThrow({ where: { id: alice.id } })).nextReportDate).toBeNull();
   });
 });

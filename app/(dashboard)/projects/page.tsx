@@ -1,29 +1,14 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { ActionForm } from "@/components/projects/action-form";
-import { toActionError, type ActionState } from "@/components/projects/action-state";
 import { ProjectStatusSummary } from "@/components/projects/project-status-summary";
 import { ROLE_LABEL } from "@/components/projects/role-label";
 import { Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { requireUser } from "@/lib/auth/session";
-import { createOwnedProject } from "@/lib/projects/create-owned-project";
-import { listProjectSummaries } from "@/lib/projects/list-project-summaries";
+import { listProjectSummaries } from "@/lib/projects/queries";
+import { createProjectAction } from "./actions";
 
 export const metadata = { title: "Projects" };
-
-async function createProjectAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  "use server";
-  const user = await requireUser();
-  const name = formData.get("name");
-  let code: string;
-  try {
-    code = (await createOwnedProject(user.id, typeof name === "string" ? name : "")).code;
-  } catch (err) {
-    return toActionError(err);
-  }
-  redirect(`/projects/${code}/checks`);
-}
 
 export default async function ProjectsPage() {
   const user = await requireUser("/projects");

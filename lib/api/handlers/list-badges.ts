@@ -1,5 +1,5 @@
 import { listBadgeTags } from "../../badges/list-project-badges";
-import { getBadgeUrl } from "../../projects/get-badge-url";
+import { getBadgeUrl } from "../../projects/keys";
 import { authorize } from "../authorize";
 import { jsonResponse } from "../respond";
 import type { ApiContext } from "../types";

@@ -11,7 +11,7 @@ import { getEnv } from "../../env";
 import { AppError } from "../../errors";
 import { MailError, sendMail } from "../../mail";
 import { consumeToken } from "../../rate-limit/consume-token";
-import { normalizeRateLimitEmail } from "../../rate-limit/normalize-rate-limit-email";
+import { normalizeRateLimitEmail } from "../../rate-limit/rate-limits";
 import { readUpDownConfig } from "../config";
 import { findEmailChannel } from "./unsubscribe";
 

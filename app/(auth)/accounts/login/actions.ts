@@ -1,20 +1,23 @@
 "use server";
 
 import { headers } from "next/headers";
-import type { LinkState } from "@/components/auth/link-state";
-import { getClientIp } from "@/lib/auth/get-client-ip";
 import { requestLoginLink } from "@/lib/auth/request-login-link";
-import { safeNextPath } from "@/lib/auth/safe-next-path";
-import { AppError } from "@/lib/errors";
+import { getClientIp, safeNextPath } from "@/lib/auth/request-trust";
+import { toFormState, type FormState } from "@/lib/errors";
+
+function text(formData: unknown, name: string): string {
+  const v = formData instanceof FormData ? formData.get(name) : null;
+  return typeof v === "string" ? v : "";
+}
 
 /** "Email me a link": mails a sign-in link if the address has an account (not revealed). */
-export async function requestLinkAction(_state: LinkState, formData: FormData): Promise<LinkState> {
-  const email = String(formData.get("email") ?? "");
-  const next = safeNextPath(String(formData.get("next") ?? "")) ?? undefined;
+export async function requestLinkAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const email = text(formData, "email");
+  const next = safeNextPath(text(formData, "next")) ?? undefined;
   try {
-    return { status: "sent", email: await requestLoginLink({ email, ip: getClientIp(await headers()), next }) };
+    const sentTo = await requestLoginLink({ email, ip: getClientIp(await headers()), next });
+    return { ok: true, values: { email: sentTo }, at: Date.now() };
   } catch (err) {
-    if (err instanceof AppError) return { status: "error", error: err.message, email };
-    throw err;
+    return { ...toFormState(err), values: { email } };
   }
 }

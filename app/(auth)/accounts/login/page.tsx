@@ -2,7 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { FormMessage } from "@/components/auth/form-message";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { safeNextPath } from "@/lib/auth/safe-next-path";
+import { safeNextPath } from "@/lib/auth/request-trust";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getSignInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { getEnv } from "@/lib/env";

@@ -1,19 +1,17 @@
 "use server";
-
+// Each action signs the user in and calls the account verb with them as the actor; refusals
+// become the form's FormState. Arguments are read defensively: an action id can be called with
+// anything.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { ZodError } from "zod";
-import type { FormState } from "@/components/account/form-state";
 import type { EnableState, TotpSetup } from "@/components/account/two-factor-section";
+import type { Actor } from "@/lib/auth/actor";
 import { disableTotp } from "@/lib/auth/disable-totp";
 import { enableTotp } from "@/lib/auth/enable-totp";
-import { getTotpQr } from "@/lib/auth/get-totp-qr";
-import { endSession, reissueSession } from "@/lib/auth/reissue-session";
-import { requireUser } from "@/lib/auth/session";
-import { generateTotpSecret, getTotpUri } from "@/lib/auth/totp";
-import type { User } from "@/lib/db";
+import { endSession, reissueSession, requireActor, requireUser } from "@/lib/auth/session";
+import { generateTotpSecret, getTotpQr, getTotpUri } from "@/lib/auth/totp";
 import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, toFormState, type FormState } from "@/lib/errors";
 import { bumpSessionVersion } from "@/lib/users/bump-session-version";
 import { closeAccount } from "@/lib/users/close-account";
 import { requestEmailChange } from "@/lib/users/request-email-change";
@@ -22,113 +20,102 @@ import { updateAccountSettings } from "@/lib/users/update-account-settings";
 
 const PATH = "/accounts/profile";
 
-function text(formData: FormData, name: string): string {
-  const v = formData.get(name);
+function text(formData: unknown, name: string): string {
+  const v = formData instanceof FormData ? formData.get(name) : null;
   return typeof v === "string" ? v : "";
 }
 
-/** Expected failures become the form's message; anything else is a bug for the error page. */
-function toFormError(err: unknown): FormState {
-  if (err instanceof AppError) return { ok: false, error: err.message };
-  if (err instanceof ZodError) return { ok: false, error: err.issues[0]?.message ?? "Please check the form." };
-  throw err;
-}
-
 /**
- * The signed-in user, for actions about signing in (password, email, two-factor, sessions):
- * behind REMOTE_USER_HEADER the proxy owns those, so they are refused here and not only hidden.
+ * The signed-in user as an actor, for actions about signing in (password, email, two-factor,
+ * sessions): behind REMOTE_USER_HEADER the proxy owns those, so they are refused here and not
+ * only hidden.
  */
-async function requireLocalUser(): Promise<User> {
-  const user = await requireUser(PATH);
+async function requireLocalActor(): Promise<Actor> {
+  const actor = await requireActor(PATH);
   if (getEnv().remoteUserHeader) throw new AppError("forbidden", "Sign-in is managed by your organisation's proxy.");
-  return user;
+  return actor;
 }
 
 export async function saveSettingsAction(_state: FormState, formData: FormData): Promise<FormState & { theme?: string }> {
-  const user = await requireUser(PATH);
   try {
-    const updated = await updateAccountSettings(user.id, {
-      tz: text(formData, "tz"),
-      theme: text(formData, "theme"),
-      reports: text(formData, "reports"),
-      nagPeriod: text(formData, "nagPeriod"),
-    });
+    const settings = { tz: text(formData, "tz"), theme: text(formData, "theme"), reports: text(formData, "reports"), nagPeriod: text(formData, "nagPeriod") };
+    const updated = await updateAccountSettings({ actor: await requireActor(PATH), settings });
     revalidatePath("/", "layout");
-    return { ok: true, message: "Settings saved.", theme: updated.theme };
+    return { ok: true, message: "Settings saved.", theme: updated.theme, at: Date.now() };
   } catch (err) {
-    return toFormError(err);
+    return toFormState(err);
   }
 }
 
 export async function setPasswordAction(_state: FormState, formData: FormData): Promise<FormState> {
   try {
-    const user = await requireLocalUser();
+    const actor = await requireLocalActor();
     const password = text(formData, "password");
-    if (password !== text(formData, "confirm")) return { ok: false, error: "The two new passwords do not match." };
-    const updated = await setPassword(user.id, { currentPassword: text(formData, "current") || undefined, password });
+    if (password !== text(formData, "confirm")) throw new AppError("bad_request", "The two new passwords do not match.", { field: "confirm" });
+    const updated = await setPassword({ actor, currentPassword: text(formData, "current") || undefined, password });
     await reissueSession(updated);
     revalidatePath(PATH);
-    return { ok: true, message: "Password saved. Any other sessions have been signed out." };
+    return { ok: true, message: "Password saved. Any other sessions have been signed out.", at: Date.now() };
   } catch (err) {
-    return toFormError(err);
+    return toFormState(err);
   }
 }
 
 export async function requestEmailChangeAction(_state: FormState, formData: FormData): Promise<FormState> {
   try {
-    const user = await requireLocalUser();
-    await requestEmailChange(user.id, text(formData, "email"));
-    return { ok: true, message: "We sent a confirmation link to the new address. Your address changes when you open it (within an hour)." };
+    await requestEmailChange({ actor: await requireLocalActor(), newEmail: text(formData, "email") });
+    return {
+      ok: true,
+      message: "We sent a confirmation link to the new address. Your address changes when you open it (within an hour).",
+      at: Date.now(),
+    };
   } catch (err) {
-    return toFormError(err);
+    return toFormState(err);
   }
 }
 
 /** A fresh secret for the authenticator app; nothing is stored until enableTotpAction. */
 export async function startTotpSetupAction(): Promise<TotpSetup> {
-  const user = await requireLocalUser();
+  const user = await requireUser(PATH);
+  if (getEnv().remoteUserHeader) throw new AppError("forbidden", "Sign-in is managed by your organisation's proxy.");
   const secret = generateTotpSecret();
   return { secret, qr: await getTotpQr(getTotpUri(secret, user.email, getEnv().siteName)) };
 }
 
 export async function enableTotpAction(_state: EnableState, formData: FormData): Promise<EnableState> {
   try {
-    const user = await requireLocalUser();
-    const backupCodes = await enableTotp(user.id, text(formData, "secret"), text(formData, "code"));
+    const backupCodes = await enableTotp({ actor: await requireLocalActor(), secret: text(formData, "secret"), code: text(formData, "code") });
     revalidatePath(PATH);
-    return { ok: true, backupCodes };
+    return { ok: true, backupCodes, at: Date.now() };
   } catch (err) {
-    return toFormError(err);
+    return toFormState(err);
   }
 }
 
 export async function disableTotpAction(_state: FormState, formData: FormData): Promise<FormState> {
   try {
-    const user = await requireLocalUser();
-    await disableTotp(user, text(formData, "code"));
+    await disableTotp({ actor: await requireLocalActor(), code: text(formData, "code") });
     revalidatePath(PATH);
-    return { ok: true, message: "Two-factor authentication is off." };
+    return { ok: true, message: "Two-factor authentication is off.", at: Date.now() };
   } catch (err) {
-    return toFormError(err);
+    return toFormState(err);
   }
 }
 
 export async function signOutOtherSessionsAction(): Promise<FormState> {
   try {
-    const user = await requireLocalUser();
-    await reissueSession(await bumpSessionVersion(user.id));
-    return { ok: true, message: "All other sessions have been signed out." };
+    await reissueSession(await bumpSessionVersion({ actor: await requireLocalActor() }));
+    return { ok: true, message: "All other sessions have been signed out.", at: Date.now() };
   } catch (err) {
-    return toFormError(err);
+    return toFormState(err);
   }
 }
 
 export async function closeAccountAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser(PATH);
   try {
-    await closeAccount(user.id, text(formData, "confirmation"));
+    await closeAccount({ actor: await requireActor(PATH), confirmation: text(formData, "confirmation") });
   } catch (err) {
-    return toFormError(err);
+    return toFormState(err);
   }
   await endSession();
   redirect("/accounts/login?closed=1");

@@ -1,7 +1,7 @@
 // Where the bot's /start link lands: a signed-in user picks the project the chat is connected to.
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { listUserProjects } from "@/lib/projects/list-user-projects";
+import { listUserProjects } from "@/lib/projects/queries";
 import { readTelegramChatToken } from "@/lib/integrations/telegram/chat-token";
 import { ConnectTelegramForm } from "./connect-form";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ConfirmEmailChangeForm } from "@/components/account/confirm-email-change-form";
-import { findEmailChange } from "@/lib/users/find-email-change";
+import { findEmailChange } from "@/lib/users/confirm-email-change";
 import { confirmEmailChangeAction } from "./actions";
 
 export const metadata = { title: "Confirm your new email address", referrer: "no-referrer" };

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import { findLoginLink } from "@/lib/auth/find-login-link";
-import { safeNextPath } from "@/lib/auth/safe-next-path";
+import { findLoginLink } from "@/lib/auth/login-links";
+import { safeNextPath } from "@/lib/auth/request-trust";
 import { getEnv } from "@/lib/env";
 
 // The URL is a sign-in link: keep it out of Referer headers sent to other sites. Not

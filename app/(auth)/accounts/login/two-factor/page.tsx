@@ -1,8 +1,8 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { SecondFactorForm } from "@/components/auth/second-factor-form";
-import { safeNextPath } from "@/lib/auth/safe-next-path";
-import { getCallbackUrlCookieName } from "@/lib/auth/session-cookie";
+import { safeNextPath } from "@/lib/auth/request-trust";
+import { getCallbackUrlCookieName } from "@/lib/auth/session";
 
 // The URL carries a pending sign-in token: keep it out of Referer headers.
 export const metadata = { title: "Two-factor authentication", referrer: "no-referrer" };

@@ -7,7 +7,7 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { Actor } from "@/lib/auth/actor";
-import { getClientIp } from "@/lib/auth/get-client-ip";
+import { getClientIp } from "@/lib/auth/request-trust";
 import { requireActor } from "@/lib/auth/session";
 import { clearCheckEvents } from "@/lib/checks/clear-check-events";
 import { deleteCheck as deleteCheckVerb } from "@/lib/checks/delete-check";

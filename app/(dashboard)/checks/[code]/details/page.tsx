@@ -22,7 +22,7 @@ import { getCheckEvents } from "@/lib/checks/get-check-events";
 import { getDisplayStatus } from "@/lib/checks/status";
 import { getEnv } from "@/lib/env";
 import { formatDateTime, formatDuration } from "@/lib/format";
-import { listUserProjects } from "@/lib/projects/list-user-projects";
+import { listUserProjects } from "@/lib/projects/queries";
 import { canonicalTimezones } from "@/lib/schedules/canonical-timezones";
 import { describeSchedule } from "@/lib/schedules/describe-schedule";
 import { clearEvents, deleteCheck, moveCheck, pauseCheck, pingNow, resumeCheck, setChannel, updateCheckFields } from "./actions";

@@ -5,10 +5,9 @@ import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { can } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/env";
-import { listProjectMembers, type TeamMember } from "@/lib/members/list-project-members";
-import { memberRoleSchema } from "@/lib/members/member-role";
-import { getMaxPingLogLimit } from "@/lib/projects/get-max-ping-log-limit";
-import { getMetricsUrl } from "@/lib/projects/get-metrics-url";
+import { listProjectMembers, memberRoleSchema, type TeamMember } from "@/lib/members/team";
+import { getMetricsUrl } from "@/lib/projects/keys";
+import { getMaxPingLogLimit } from "@/lib/projects/project-fields";
 import {
   acceptTransferAction,
   cancelTransferAction,
@@ -39,8 +38,8 @@ function keyPrefix(stored: string): string | null {
 
 export default async function ProjectSettingsPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
-  const { user, project, role } = await loadProject(code, `/projects/${code}/settings`);
-  const team = await listProjectMembers(user.id, code);
+  const { user, actor, project, role } = await loadProject(code, `/projects/${code}/settings`);
+  const team = await listProjectMembers({ actor, projectCode: code });
   const env = getEnv();
   const canWrite = can(role, "write");
   const canManage = can(role, "manage");
@@ -232,14 +231,14 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
             <h3 className="text-sm font-semibold">Invite a team member</h3>
             <p className="text-sm text-slate-600 dark:text-slate-400">
               {env.email.host
-                ? "They get an email with a sign-in link to this project."
-                : "Email is not set up on this server: you will get a sign-in link to pass on."}
+                ? "They get an email about it; someone new gets a link to set up their account."
+                : "Email is not set up on this server: for someone new you get a set-up link to pass on; people with an account just sign in."}
             </p>
             <ActionForm
               action={inviteMemberAction.bind(null, code)}
               submitLabel="Send invite"
               pendingLabel="Inviting…"
-              secretLabel="Sign-in link for the new member"
+              secretLabel="Set-up link for the new member"
               className="mt-2"
             >
               <div className="min-w-0 flex-1 basis-64">

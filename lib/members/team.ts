@@ -1,7 +1,25 @@
-import { userActor } from "../auth/actor";
+// A project's team: the roles a member can hold (Healthchecks' Member.role codes) and who is on
+// the team. The owner is the project's owner, not a member row.
+import { z } from "zod";
+import type { Actor } from "../auth/actor";
 import { requireProjectAccess, roleFromMemberCode } from "../auth/permissions";
 import { getDb } from "../db";
-import type { MemberRole } from "./member-role";
+
+/** The roles a member row can hold. */
+export const memberRoleSchema = z.enum(["manager", "member", "readonly"], { error: "Choose a role: manager, team member or read-only." });
+export type MemberRole = z.infer<typeof memberRoleSchema>;
+
+/** Healthchecks' Member.role codes: "m" manager, "w" team member, "r" read-only. */
+const CODES: Record<MemberRole, string> = { manager: "m", member: "w", readonly: "r" };
+
+export function toMemberCode(role: MemberRole): string {
+  return CODES[role];
+}
+
+/** How a role reads in a sentence: "as a read-only member". */
+export function describeRole(role: MemberRole): string {
+  return { manager: "a manager", member: "a team member", readonly: "a read-only member" }[role];
+}
 
 export interface TeamPerson {
   userId: number;
@@ -16,11 +34,8 @@ export interface TeamMember extends TeamPerson {
 }
 
 /** The project's owner and members (any role may look), members sorted by email. */
-export async function listProjectMembers(
-  userId: number,
-  projectCode: string,
-): Promise<{ owner: TeamPerson; members: TeamMember[] }> {
-  const { project } = await requireProjectAccess(userActor(userId), projectCode, "read");
+export async function listProjectMembers(opts: { actor: Actor; projectCode: string }): Promise<{ owner: TeamPerson; members: TeamMember[] }> {
+  const { project } = await requireProjectAccess(opts.actor, opts.projectCode, "read");
   const db = getDb();
   const [owner, rows] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: project.ownerId }, select: { id: true, email: true, name: true } }),

@@ -1,0 +1,77 @@
+// What a request can be believed about: the client's address (for rate limits), whether a POST
+// came from one of our own pages, and where a sign-in may send the browser afterwards.
+import { BlockList, isIPv4 } from "node:net";
+import { getEnv } from "../env";
+
+type HeaderSource = { get(name: string): string | null };
+
+const blockLists = new WeakMap<readonly string[], BlockList>();
+
+function trustedProxyList(entries: readonly string[]): BlockList {
+  let list = blockLists.get(entries);
+  if (!list) {
+    list = new BlockList();
+    for (const entry of entries) {
+      const [address, bits] = entry.split("/");
+      const family = isIPv4(address) ? "ipv4" : "ipv6";
+      if (bits === undefined) list.addAddress(address, family);
+      else list.addSubnet(address, Number(bits), family);
+    }
+    blockLists.set(entries, list);
+  }
+  return list;
+}
+
+/**
+ * Whether `address` is one of TRUSTED_PROXIES (lib/env.ts). Dual-stack sockets report IPv4
+ * peers as "::ffff:a.b.c.d", which counts as a.b.c.d.
+ */
+export function isTrustedProxy(address: string, entries: readonly string[] = getEnv().trustedProxies): boolean {
+  if (entries.length === 0) return false;
+  const plain = address.startsWith("::ffff:") && isIPv4(address.slice(7)) ? address.slice(7) : address;
+  try {
+    return trustedProxyList(entries).check(plain, isIPv4(plain) ? "ipv4" : "ipv6");
+  } catch {
+    // Not an address at all (a proxy's "unknown", garbage from a client).
+    return false;
+  }
+}
+
+/**
+ * The client address rate limits count by. The front server hands the web app an
+ * X-Forwarded-For whose last entry is the socket's peer; entries are read from the right and
+ * skipped while they are TRUSTED_PROXIES, so a client can only prepend entries nobody reads.
+ * With no trusted proxies, that is the socket's peer. X-Real-IP is never believed: a client
+ * sets it as easily. "unknown" when there is nothing to go by.
+ */
+export function getClientIp(headers: HeaderSource): string {
+  const entries = (headers.get("x-forwarded-for") ?? "").split(",").map((e) => e.trim()).filter(Boolean);
+  const proxies = getEnv().trustedProxies;
+  for (let i = entries.length - 1; i >= 0; i--) {
+    if (i === 0 || !isTrustedProxy(entries[i], proxies)) return entries[i];
+  }
+  return "unknown";
+}
+
+/**
+ * Whether a browser request came from a page of this site: its Origin header (sent with every
+ * cross-site POST) names the host the request was sent to. Requests without Origin pass.
+ * The same test Next.js applies to server actions.
+ */
+export function isSameOrigin(headers: HeaderSource): boolean {
+  const origin = headers.get("origin");
+  if (!origin) return true;
+  if (!URL.canParse(origin)) return false;
+  const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
+  return new URL(origin).host === host;
+}
+
+/**
+ * `next` if it is a path on this site ("/projects/..."), else null: sign-in redirects must
+ * never lead to another origin ("//evil.example", "/\\evil.example", "https://...").
+ */
+export function safeNextPath(next: string | null | undefined): string | null {
+  if (typeof next !== "string" || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return null;
+  if (/[\u0000-\u001f]/.test(next)) return null;
+  return next;
+}
