@@ -7,7 +7,7 @@ import { TransportError } from "../errors";
 import type { NotifyContext } from "../integrations/transport";
 import { REMINDER_REASON } from "./claim-due-reminder";
 import { deliverToGroupMembers } from "./deliver-group-members";
-import { updateNextNagDates } from "../reports/update-next-nag-dates";
+import { updateNextNagDates } from "../checks/update-next-nag-dates";
 import { countNotification, observeSendalertsDwell } from "../metrics/tallies";
 
 export interface ChannelDelivery {

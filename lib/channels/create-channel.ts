@@ -3,7 +3,7 @@ import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/permissions";
 import { inTransaction, type Channel, type Tx } from "../db";
 import type { SaveContext } from "../integrations/descriptor";
-import { assignChecks, findChecksBySpec } from "./assignments";
+import { assignChecks, findChecksBySpec } from "../checks/check-channels";
 import { parseChannelConfig, parseChannelInput } from "./channel-input";
 
 export interface CreateChannelOptions {

@@ -1,7 +1,7 @@
 import type { Actor } from "../auth/actor";
 import { requireChannelAccess } from "../auth/permissions";
 import { inTransaction, type Channel, type Tx } from "../db";
-import { assignChecks, findChecksBySpec } from "./assignments";
+import { assignChecks, findChecksBySpec } from "../checks/check-channels";
 
 export interface SetChannelChecksOptions {
   actor: Actor;

@@ -4,7 +4,7 @@ import { inTransaction, type Tx } from "../db";
 import { AppError, isRecordNotFound } from "../errors";
 import type { SaveContext } from "../integrations/descriptor";
 import { getKind } from "../integrations/registry";
-import { assignChecks, findChecksBySpec } from "./assignments";
+import { assignChecks, findChecksBySpec } from "../checks/check-channels";
 import { parseChannelConfig, parseChannelInput } from "./channel-input";
 import type { ChannelSaveResult } from "./create-channel";
 

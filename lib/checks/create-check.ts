@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { assignChannels, findChannelsBySpec } from "../channels/assignments";
+import { assignChannels, findChannelsBySpec } from "./check-channels";
 import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/permissions";
 import { inTransaction, type Check, type Tx } from "../db";

@@ -1,7 +1,7 @@
 import type { Actor } from "../auth/actor";
 import { requireCheckAccess } from "../auth/permissions";
 import { inTransaction, type Check, type Tx } from "../db";
-import { updateNextNagDates } from "../reports/update-next-nag-dates";
+import { updateNextNagDates } from "./update-next-nag-dates";
 import { lockCheck } from "./find-check";
 
 export interface PauseCheckOptions {

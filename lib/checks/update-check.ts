@@ -1,8 +1,8 @@
-import { assignChannels, findChannelsBySpec } from "../channels/assignments";
+import { assignChannels, findChannelsBySpec } from "./check-channels";
 import type { Actor } from "../auth/actor";
 import { requireCheckAccess } from "../auth/permissions";
 import { inTransaction, type Check, type Tx } from "../db";
-import { updateNextNagDates } from "../reports/update-next-nag-dates";
+import { updateNextNagDates } from "./update-next-nag-dates";
 import { applyCheckSpec } from "./apply-check-spec";
 import { parseCheckSpec, type CheckSpec } from "./check-spec";
 import { lockCheck } from "./find-check";

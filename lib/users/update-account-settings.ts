@@ -3,7 +3,7 @@ import type { Actor } from "../auth/actor";
 import { requireAccount } from "../auth/permissions";
 import { inTransaction, type Tx, type User } from "../db";
 import { chooseNextReportDate } from "../reports/choose-next-report-date";
-import { updateNextNagDates } from "../reports/update-next-nag-dates";
+import { updateNextNagDates } from "../checks/update-next-nag-dates";
 import { normalizeTimezone } from "../schedules/normalize-timezone";
 
 export const THEMES = ["system", "light", "dark"] as const;
