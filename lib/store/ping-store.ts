@@ -17,9 +17,3 @@ export interface PingBatchResult {
   /** The pings that were recorded, in order (lib/metrics counts them by kind). */
   recorded: AppliedPing[];
 }
-
-export const CHECK_COLUMNS = `c.id, c.project_id, c.kind, c.timeout, c.grace, c.schedule, c.tz, c.status,
-  c.last_ping, c.last_start, c.last_start_rid, c.last_duration, c.n_pings, c.manual_resume, c.methods,
-  c.filter_subject, c.filter_body, c.filter_http_body, c.filter_default_fail, c.start_kw, c.success_kw,
-  c.failure_kw, c.has_confirmation_link, c.alert_after, c.failure_threshold, c.consecutive_failures,
-  c.reminder_interval, c.next_reminder_at, p.ping_log_limit`;
