@@ -2,6 +2,7 @@
 // calls getEnv(), which parses once and fails fast with a message naming the bad variable.
 // Names, defaults and parsing rules follow Healthchecks' hc/settings.py where one exists.
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { config as loadDotenv } from "dotenv";
 
@@ -83,6 +84,29 @@ function remoteUserHeader(src: Source): string | null {
   const name = v.replace(/^HTTP_/i, "").replaceAll("_", "-").toLowerCase();
   if (!/^[a-z0-9-]+$/.test(name)) throw new EnvError("REMOTE_USER_HEADER", `must be a header name, got "${v}"`);
   return name;
+}
+
+/**
+ * TRUSTED_PROXIES: comma-separated addresses and CIDR ranges of the reverse proxies whose
+ * X-Forwarded-For entries are believed. Empty (the default) believes none.
+ */
+function trustedProxies(src: Source): string[] {
+  const entries = (src.TRUSTED_PROXIES ?? "").split(",").map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split("/");
+    const family = net.isIP(address);
+    const validBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+    if (!family || extra !== undefined || !validBits) {
+      throw new EnvError("TRUSTED_PROXIES", `"${entry}" is not an IP address or CIDR range (e.g. 10.0.0.0/8, ::1)`);
+    }
+  }
+  return entries;
+}
+
+function sqliteSynchronous(src: Source): "NORMAL" | "FULL" {
+  const v = (src.SQLITE_SYNCHRONOUS || "NORMAL").toUpperCase();
+  if (v !== "NORMAL" && v !== "FULL") throw new EnvError("SQLITE_SYNCHRONOUS", `must be NORMAL or FULL, got "${src.SQLITE_SYNCHRONOUS}"`);
+  return v;
 }
 
 export type DatabaseKind = "sqlite" | "postgres";
@@ -196,6 +220,12 @@ export function parseEnv(src: Source, root = process.cwd()) {
     port: int(src, "PORT", 8000, 0, 65535),
     host: str(src, "HOST", "0.0.0.0"),
     database: database(src, root),
+    /** Pings waiting for the database beyond which new ones are answered 503 at once. */
+    pingQueueLimit: int(src, "PING_QUEUE_LIMIT", 10000, 1),
+    /** SQLite's synchronous level in WAL mode: NORMAL survives a killed process, FULL also a power loss. */
+    sqliteSynchronous: sqliteSynchronous(src),
+    /** Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For is believed; [] = none. */
+    trustedProxies: trustedProxies(src),
     nodeEnv: str(src, "NODE_ENV", "development"),
   };
 }

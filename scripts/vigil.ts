@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { runSendalerts } from "../lib/alerts/run-sendalerts";
 import { EnvError, getEnv } from "../lib/env";
-import { closeAll } from "../lib/lifecycle";
+import { closeAll, exitOnUncaughtException } from "../lib/lifecycle";
 import { migrateDatabase } from "../lib/migrate";
 import { startMetricsServer } from "../lib/metrics/start-metrics-server";
 import { runSendreports } from "../lib/reports/run-sendreports";
@@ -217,6 +217,7 @@ async function main(argv: string[]): Promise<void> {
 
 class UsageError extends Error {}
 
+exitOnUncaughtException();
 main(process.argv.slice(2))
   .then(async () => {
     // One-shot commands exit here; long-running ones registered signal handlers and keep going.

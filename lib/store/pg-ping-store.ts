@@ -5,9 +5,10 @@ import { processPings, type PingUnitOfWork } from "../pings/process-ping";
 import type { PingInput } from "../pings/types";
 import { FLIPS_CHANNEL } from "../alerts/wake";
 import { CHECK_SELECT, WRITTEN_CHECK_COLUMNS } from "./check-columns";
-import type { PingBatchResult, PingStore } from "./ping-store";
+import { PingStoreUnavailableError, type PingBatchResult, type PingStore } from "./ping-store";
 import { FLIP_RETENTION_MS } from "../prune/retention";
 import { sqlLiteral, sqlString, type SqlValue } from "./sql-literal";
+import { createThrottledLog } from "../throttled-log";
 
 // Prisma's migrations create `timestamp(3)` (without time zone) columns holding UTC. node-pg
 // would read and write them in the process's local zone, so dates cross this boundary as UTC
@@ -28,6 +29,28 @@ type Row = Record<string, unknown>;
  * names and pg parses int, bool and (see `types` above) timestamp columns itself.
  */
 const toCheck = (r: Row): PingCheckRow => r as unknown as PingCheckRow;
+
+const logIdleConnectionError = createThrottledLog("PostgreSQL closed an idle connection of the ping pool (it reconnects on next use)");
+
+/** node-pg's own query_timeout ("Query read timeout"), as opposed to an error from the server. */
+function isClientTimeout(err: unknown): boolean {
+  return err instanceof Error && err.message === "Query read timeout";
+}
+
+/**
+ * The database, not this batch's data, is at fault: a client timeout, a dropped connection, or
+ * a server error of class 08 (connection), 53 (insufficient resources) or 57 (operator
+ * intervention: statement timeout, shutdown).
+ */
+function isUnavailable(err: unknown): boolean {
+  if (isClientTimeout(err)) return true;
+  if (err instanceof pg.DatabaseError) return /^(08|53|57)/.test(err.code ?? "");
+  const code = (err as { code?: unknown }).code;
+  return (
+    (err instanceof Error && /Connection terminated/.test(err.message)) ||
+    (typeof code === "string" && ["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH"].includes(code))
+  );
+}
 
 const FROM = "FROM checks c JOIN projects p ON p.id = c.project_id";
 
@@ -195,15 +218,40 @@ class PgBatch implements PingUnitOfWork {
 
 }
 
+/**
+ * Bounds on waiting for PostgreSQL, so a database that hangs (frozen, unreachable, a lock held
+ * for long) gives pings a 503 within seconds instead of no answer. The server cancels a
+ * statement after STATEMENT_TIMEOUT_MS; the client gives up a little later on its own, for when
+ * the server cannot even answer (then the connection is dropped, not reused).
+ */
+export const PG_TIMEOUTS = { connectMs: 5_000, statementMs: 5_000, queryMs: 6_000 };
+
 export class PgPingStore implements PingStore {
   private readonly pool: pg.Pool;
 
-  constructor(connectionString: string, poolSize: number) {
-    this.pool = new pg.Pool({ connectionString, max: poolSize, types });
+  constructor(connectionString: string, poolSize: number, timeouts = PG_TIMEOUTS) {
+    this.pool = new pg.Pool({
+      connectionString,
+      max: poolSize,
+      types,
+      connectionTimeoutMillis: timeouts.connectMs,
+      statement_timeout: timeouts.statementMs,
+      query_timeout: timeouts.queryMs,
+    });
+    // An idle pooled connection that PostgreSQL closes (restart, failover, idle timeout) is
+    // reported here; without a listener the 'error' event would end the process. The pool
+    // replaces the connection on next use.
+    this.pool.on("error", logIdleConnectionError);
   }
 
   async recordBatch(inputs: PingInput[], now: Date): Promise<PingBatchResult> {
-    const client = await this.pool.connect();
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (err) {
+      throw new PingStoreUnavailableError(err);
+    }
+    let broken: Error | undefined;
     try {
       const batch = new PgBatch(client);
       await batch.begin([...new Set(inputs.flatMap((i) => ("code" in i.target ? [i.target.code] : [])))]);
@@ -211,10 +259,13 @@ export class PgPingStore implements PingStore {
       await batch.commit();
       return processed;
     } catch (err) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw err;
+      // After a client-side timeout the connection is mid-query: drop it rather than wait on a
+      // ROLLBACK that could hang just the same.
+      if (isClientTimeout(err)) broken = err as Error;
+      else await client.query("ROLLBACK").catch((rollbackErr: unknown) => (broken = rollbackErr as Error));
+      throw isUnavailable(err) ? new PingStoreUnavailableError(err) : err;
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 

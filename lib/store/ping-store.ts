@@ -17,3 +17,15 @@ export interface PingBatchResult {
   /** The pings that were recorded, in order (lib/metrics counts them by kind). */
   recorded: AppliedPing[];
 }
+
+/**
+ * The database cannot be reached or does not answer in time (connection refused or timed out,
+ * connection dropped, query timeout). Every ping of the batch fails the same way, so they are
+ * answered 503 together instead of being retried one by one.
+ */
+export class PingStoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`database unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = "PingStoreUnavailableError";
+  }
+}

@@ -42,10 +42,13 @@ export class SqlitePingStore implements PingStore {
   private readonly db: Database.Database;
   private readonly stmt;
 
-  constructor(file: string) {
+  constructor(file: string, synchronous: "NORMAL" | "FULL" = "NORMAL") {
     this.db = new Database(file);
     this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = NORMAL");
+    // NORMAL in WAL mode syncs at checkpoints, not at every commit: a killed process loses
+    // nothing, a power loss or OS crash may lose the last pings already answered OK. FULL
+    // (SQLITE_SYNCHRONOUS=FULL) syncs every commit; group commit keeps that affordable.
+    this.db.pragma(`synchronous = ${synchronous}`);
     this.db.pragma("foreign_keys = ON");
     // No busy wait: better-sqlite3 is synchronous, so waiting here would block the event loop
     // while a Prisma transaction in this same process holds the write lock and needs that loop
