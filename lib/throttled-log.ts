@@ -22,7 +22,7 @@ export function createThrottledLog(
 
   const summarize = () => {
     if (suppressed > 0) {
-      write(`… and ${suppressed.toLocaleString("en-US")} more ${what}s in the last ${seconds}`);
+      write(`… and ${suppressed.toLocaleString("en-US")} more ${what}${suppressed === 1 ? "" : "s"} in the last ${seconds}`);
       suppressed = 0;
       return true;
     }
