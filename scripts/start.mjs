@@ -25,7 +25,7 @@ if (!isServerBuildFresh()) {
 if (!args.includes("--no-web-app")) {
   const buildId = path.join(root, ".next", "BUILD_ID");
   const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-  if (built < newest(["app", "components", "lib", "next.config.ts", "package.json", "tsconfig.json"])) {
+  if (built < newest(["app", "components", "lib", "next.config.mjs", "package.json", "tsconfig.json"])) {
     // next build installs missing TypeScript packages into the checkout (rewriting
     // package.json and package-lock.json) when it cannot find them; refuse instead.
     for (const pkg of ["typescript", "@types/react", "@types/node"]) {
