@@ -16,7 +16,6 @@ import { createPingKey } from "../lib/projects/create-ping-key";
 import { findProjectForCli } from "../lib/projects/find-project-for-cli";
 import { startFrontServer } from "../lib/server/create-front-server";
 import { hasNextBuild, loadNextHandler } from "../lib/server/load-next";
-import { startSmtpd } from "../lib/smtpd/create-smtp-server";
 import { createUser } from "../lib/users/create-user";
 
 const USAGE = `Usage: vigil <command> [options]
@@ -107,6 +106,8 @@ function startReports(stoppers: Stopper[]): void {
 
 async function startEmail(stoppers: Stopper[], port: number): Promise<void> {
   const env = getEnv();
+  // Loaded only when the listener runs: smtp-server and mailparser hold ~15 MB.
+  const { startSmtpd } = await import("../lib/smtpd/create-smtp-server");
   const smtpd = await startSmtpd({ port, host: env.smtpdHost });
   stoppers.push(() => smtpd.close());
   log(`email pings           smtp://${env.smtpdHost}:${smtpd.port}  (<uuid>@${env.pingEmailDomain})`);
