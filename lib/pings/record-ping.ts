@@ -99,7 +99,10 @@ async function runBatch(batch: Pending[]): Promise<void> {
 export function recordPing(input: PingInput): Promise<PingResult> {
   // A database that hangs must not pile up pings (and their bodies) without end: past the
   // bound, answer "busy" at once, as for a database error.
-  if (queue.length >= getEnv().pingQueueLimit) return Promise.resolve(QUEUE_FULL);
+  if (queue.length >= getEnv().pingQueueLimit) {
+    countPingBatch([QUEUE_FULL], []);
+    return Promise.resolve(QUEUE_FULL);
+  }
   return new Promise((resolve, reject) => {
     queue.push({ input, resolve, reject });
     schedule();

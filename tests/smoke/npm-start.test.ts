@@ -41,8 +41,14 @@ function cleanCopy(dir: string): void {
     .split("\0")
     .filter((f) => f && fs.existsSync(path.join(root, f)));
   for (const file of files) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.copyFileSync(path.join(root, file), path.join(dir, file));
+    const from = path.join(root, file);
+    const to = path.join(dir, file);
+    const stat = fs.lstatSync(from);
+    if (stat.isDirectory()) continue;
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    // The Prisma schema folders link the shared model file.
+    if (stat.isSymbolicLink()) fs.symlinkSync(fs.readlinkSync(from), to);
+    else fs.copyFileSync(from, to);
   }
   const git = (...args: string[]) => execFileSync("git", ["-c", "user.email=t@example.org", "-c", "user.name=t", ...args], { cwd: dir, stdio: "pipe" });
   git("init", "-q");
