@@ -292,6 +292,12 @@ async function main(): Promise<void> {
     (port) => waitForOk(`http://127.0.0.1:${port}/ready`, 10_000),
   );
 
+  // The production runtime: `vigil` from dist/, compiled now if its sources changed (npm start
+  // does the same itself).
+  const built = fs.existsSync(path.join(root, "scripts", "build-server.mjs"))
+    ? spawnSync(process.execPath, [path.join(root, "scripts", "build-server.mjs")], { cwd: root, stdio: "inherit" }).status
+    : 0;
+  if (built !== 0) throw new Error("compiling the server failed");
   const profile = values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values["cpu-prof"])}`] : [];
   const npmStart = values["npm-start"];
   const withWebApp = npmStart || values["with-web-app"];
