@@ -1,12 +1,19 @@
 #!/usr/bin/env node
-// `npx vigil <command>`: runs scripts/vigil.ts through tsx's loader in this same process.
+// `npx vigil <command>`, in this same process: the compiled server in dist/ when it is fresh
+// (`npm start` builds it; so does `node scripts/build-server.mjs`), else scripts/vigil.ts
+// through tsx's loader, so a checkout being edited always runs its current sources.
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { register } from "tsx/esm/api";
+import { isServerBuildFresh, serverEntry } from "../scripts/build-server.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 process.env.CHECKPOINT_DISABLE ??= "1";
-register();
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
-await import(pathToFileURL(path.join(root, "scripts", "vigil.ts")).href);
+if (isServerBuildFresh()) {
+  await import(pathToFileURL(serverEntry).href);
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  await import(pathToFileURL(path.join(root, "scripts", "vigil.ts")).href);
+}

@@ -16,14 +16,19 @@ import type { Prisma } from "./generated/sqlite/client";
 /** A transaction's client: what verbs receive as `tx` to join an outer transaction. */
 export type Tx = Prisma.TransactionClient;
 
-/** Per-connection settings: WAL lets readers run beside the ping writer; FKs give cascades. */
-export const SQLITE_PRAGMAS =
-  "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
+/**
+ * Per-connection settings: WAL lets readers run beside the ping writer; FKs give cascades;
+ * SQLITE_SYNCHRONOUS picks NORMAL (survives a killed process) or FULL (also a power loss),
+ * the same as the ping store's.
+ */
+export function getSqlitePragmas(): string {
+  return `PRAGMA journal_mode=WAL; PRAGMA synchronous=${getEnv().sqliteSynchronous}; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;`;
+}
 
 class SqliteAdapterFactory extends PrismaBetterSQLite3 {
   override async connect() {
     const adapter = await super.connect();
-    await adapter.executeScript(SQLITE_PRAGMAS);
+    await adapter.executeScript(getSqlitePragmas());
     return adapter;
   }
 }
@@ -38,7 +43,8 @@ export function getDb(): Db {
     const adapter = new SqliteAdapterFactory({ url: database.url }, { timestampFormat: "unixepoch-ms" });
     client = new PrismaClient({ adapter });
   } else {
-    const adapter = new PrismaPg({ connectionString: database.url, max: 10 });
+    // Without a connect timeout, pages wait forever on a database that does not answer.
+    const adapter = new PrismaPg({ connectionString: database.url, max: 10, connectionTimeoutMillis: 5_000 });
     // Same models and enums; only PostgreSQL-only input options differ, which we do not use.
     client = new PgPrismaClient({ adapter }) as unknown as Db;
   }

@@ -149,6 +149,12 @@ function trustedProxies(src: Source): string[] {
   return entries;
 }
 
+function sqliteSynchronous(src: Source): "NORMAL" | "FULL" {
+  const v = (src.SQLITE_SYNCHRONOUS || "NORMAL").toUpperCase();
+  if (v !== "NORMAL" && v !== "FULL") throw new EnvError("SQLITE_SYNCHRONOUS", `must be NORMAL or FULL, got "${src.SQLITE_SYNCHRONOUS}"`);
+  return v;
+}
+
 export type DatabaseKind = "sqlite" | "postgres";
 
 function database(src: Source, root: string): { kind: DatabaseKind; url: string; sqlitePath: string | null } {
@@ -271,6 +277,10 @@ export function parseEnv(src: Source, root = process.cwd(), { allowExampleSecret
     port: int(src, "PORT", 8000, 0, 65535),
     host: str(src, "HOST", "0.0.0.0"),
     database: db,
+    /** Pings waiting for the database beyond which new ones are answered 503 at once. */
+    pingQueueLimit: int(src, "PING_QUEUE_LIMIT", 10000, 1),
+    /** SQLite's synchronous level in WAL mode: NORMAL survives a killed process, FULL also a power loss. */
+    sqliteSynchronous: sqliteSynchronous(src),
     nodeEnv: str(src, "NODE_ENV", "development"),
   };
 }

@@ -1,8 +1,13 @@
-// `npm run bench [-- --pg] [--duration 15] [--connections 32] [--checks 100] [--with-web-app]`
+// `npm run bench [-- --pg] [--duration 15] [--connections 32] [--checks 100] [--with-web-app | --npm-start]`
 // Starts Vigil (`vigil start`) on a fresh database, drives /ping/<uuid> with wrk from 127.0.0.1,
 // then does the same to a bare node:http + driver server (scripts/bench-baseline.mjs) in the
-// same run, and prints pings/s, p50/p99 latency, RSS and the ratio. It checks that every ping
+// same run, and prints pings/s, p50/p99 latency, memory and the ratio. It checks that every ping
 // wrk saw acknowledged is stored. Only loopback traffic; every phase is bounded in time.
+// Memory after the load: "server" is the RSS of the process answering pings, "total" the RSS
+// of every process the command left running (npm, the server and anything they started).
+// `--npm-start` runs the real `npm start` path (install check, server and web app builds when
+// stale, then the server with the web app, whose pages are loaded before the pings), stops it
+// with SIGTERM to npm and checks that no process is left behind.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -22,6 +27,7 @@ const { values } = parseArgs({
     connections: { type: "string", default: "32" },
     checks: { type: "string", default: "100" },
     "with-web-app": { type: "boolean", default: false },
+    "npm-start": { type: "boolean", default: false },
     // Writes a V8 CPU profile of the Vigil process into this folder (for finding hot spots).
     "cpu-prof": { type: "string" },
   },
@@ -126,9 +132,62 @@ async function waitForOk(url: string, deadlineMs: number): Promise<void> {
 }
 
 function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
 }
+
+/** `pid` and all its descendants (Linux /proc). */
+function processTree(pid: number): number[] {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    let children = "";
+    try {
+      for (const task of fs.readdirSync(`/proc/${out[i]}/task`)) children += ` ${fs.readFileSync(`/proc/${out[i]}/task/${task}/children`, "utf8")}`;
+    } catch {
+      continue;
+    }
+    out.push(...children.split(/\s+/).filter(Boolean).map(Number));
+  }
+  return out;
+}
+
+function commandLine(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ").trim();
+  } catch {
+    return "?";
+  }
+}
+
+interface Memory {
+  /** RSS of the process answering pings (the largest of the tree). */
+  server: number;
+  /** RSS summed over the whole tree. */
+  total: number;
+  processes: string[];
+}
+
+function measureMemory(rootPid: number): Memory {
+  const tree = processTree(rootPid).map((pid) => ({ pid, rss: rssMb(pid) }));
+  return {
+    server: Math.max(...tree.map((p) => p.rss)),
+    total: tree.reduce((sum, p) => sum + p.rss, 0),
+    processes: tree.map((p) => `${p.rss.toFixed(0).padStart(5)} MB  ${commandLine(p.pid).slice(0, 100)}`),
+  };
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 interface WrkResult {
   rps: number;
@@ -176,9 +235,11 @@ end
 }
 
 interface Measured extends WrkResult {
-  rss: number;
+  memory: Memory;
   stored: number;
   acknowledged: number;
+  /** Processes still running 15 s after SIGTERM to the command (they are then killed). */
+  leftBehind: string[];
 }
 
 async function measure(name: string, start: (url: string, port: number) => ChildProcess, ready: (port: number) => Promise<void>): Promise<Measured> {
@@ -187,18 +248,32 @@ async function measure(name: string, start: (url: string, port: number) => Child
   const port = await freePort();
   const child = start(url, port);
   children.push(child);
-  let stderr = "";
-  child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+  let output = "";
+  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
   await ready(port).catch((err: unknown) => {
-    throw new Error(`${name} did not start: ${String(err)}\n${stderr}`);
+    throw new Error(`${name} did not start: ${String(err)}\n${output}`);
   });
   const warm = wrk(port, codes, warmup);
   const result = wrk(port, codes, duration);
-  const rss = rssMb(child.pid!);
+  const memory = measureMemory(child.pid!);
+  const tree = processTree(child.pid!);
   child.kill("SIGTERM");
-  await new Promise((r) => child.once("exit", r));
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline && tree.some(alive)) await new Promise((r) => setTimeout(r, 100));
+  const leftBehind = tree.filter(alive).map((pid) => `${pid} ${commandLine(pid)}`);
+  for (const pid of tree.filter(alive)) process.kill(pid, "SIGKILL");
   const stored = await storedPings(url);
-  return { ...result, rss, stored, acknowledged: warm.requests - warm.non2xx + result.requests - result.non2xx };
+  return { ...result, memory, stored, leftBehind, acknowledged: warm.requests - warm.non2xx + result.requests - result.non2xx };
+}
+
+/** Loads a few pages so the web app's code is in memory, as after real use. */
+async function loadWebApp(port: number): Promise<void> {
+  for (const page of ["/", "/accounts/login/", "/accounts/signup/", "/projects/"]) {
+    const res = await fetch(`http://127.0.0.1:${port}${page}`, { redirect: "manual" });
+    await res.arrayBuffer();
+    if (res.status >= 500) throw new Error(`${page} answered ${res.status}`);
+  }
 }
 
 async function main(): Promise<void> {
@@ -217,29 +292,47 @@ async function main(): Promise<void> {
     (port) => waitForOk(`http://127.0.0.1:${port}/ready`, 10_000),
   );
 
+  // The production runtime: `vigil` from dist/, compiled now if its sources changed (npm start
+  // does the same itself).
+  const built = fs.existsSync(path.join(root, "scripts", "build-server.mjs"))
+    ? spawnSync(process.execPath, [path.join(root, "scripts", "build-server.mjs")], { cwd: root, stdio: "inherit" }).status
+    : 0;
+  if (built !== 0) throw new Error("compiling the server failed");
   const profile = values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values["cpu-prof"])}`] : [];
+  const npmStart = values["npm-start"];
+  const withWebApp = npmStart || values["with-web-app"];
   const args = [...profile, path.join(root, "bin", "vigil.mjs"), "start"];
-  if (!values["with-web-app"]) args.push("--no-web-app");
+  if (!withWebApp) args.push("--no-web-app");
+  const env = (url: string, port: number) => ({ ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" as const });
   const vigil = await measure(
     "vigil",
     (url, port) =>
-      spawn(process.execPath, args, {
-        cwd: root,
-        stdio: ["ignore", "pipe", "pipe"],
-        env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" },
-      }),
-    (port) => waitForOk(`http://127.0.0.1:${port}/api/v3/status/`, 120_000),
+      npmStart
+        ? spawn("npm", ["start"], { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: env(url, port) })
+        : spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: env(url, port) }),
+    async (port) => {
+      // npm start may first build the server and the web app.
+      await waitForOk(`http://127.0.0.1:${port}/api/v3/status/`, npmStart ? 1_800_000 : 120_000);
+      if (withWebApp) await loadWebApp(port);
+    },
   );
 
+  const label = npmStart ? "vigil (npm start)" : `vigil${withWebApp ? "" : " (no web app)"}`;
   const row = (name: string, m: Measured) =>
-    `${name.padEnd(22)}${m.rps.toFixed(0).padStart(10)}${m.p50.toFixed(2).padStart(9)}${m.p99.toFixed(2).padStart(9)}${m.rss.toFixed(0).padStart(9)}   ${m.acknowledged} acknowledged, ${m.stored} stored${m.errors ? `, ${m.errors}` : ""}`;
-  console.log(`\n${"".padEnd(22)}${"pings/s".padStart(10)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"RSS MB".padStart(9)}`);
+    `${name.padEnd(22)}${m.rps.toFixed(0).padStart(10)}${m.p50.toFixed(2).padStart(9)}${m.p99.toFixed(2).padStart(9)}${m.memory.server.toFixed(0).padStart(11)}${m.memory.total.toFixed(0).padStart(10)}   ${m.acknowledged} acknowledged, ${m.stored} stored${m.errors ? `, ${m.errors}` : ""}`;
+  console.log(`\n${"".padEnd(22)}${"pings/s".padStart(10)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"server MB".padStart(11)}${"total MB".padStart(10)}`);
   console.log(row(`bare node:http + ${values.pg ? "pg" : "better-sqlite3"}`.slice(0, 21), baseline));
-  console.log(row(`vigil${values["with-web-app"] ? "" : " (no web app)"}`, vigil));
+  console.log(row(label, vigil));
+  console.log(`\nprocesses of ${label} after the load (RSS):\n${vigil.memory.processes.map((p) => `  ${p}`).join("\n")}`);
   const ratio = vigil.rps / baseline.rps;
   console.log(`\nratio vigil / baseline: ${ratio.toFixed(2)}x`);
 
   const problems: string[] = [];
+  if (vigil.leftBehind.length > 0) problems.push(`processes left running after SIGTERM: ${vigil.leftBehind.join("; ")}`);
+  if (npmStart) {
+    if (vigil.memory.server > 220) problems.push(`server RSS ${vigil.memory.server.toFixed(0)} MB is above the 220 MB target`);
+    if (vigil.memory.total > 300) problems.push(`total RSS ${vigil.memory.total.toFixed(0)} MB is above the 300 MB target`);
+  }
   if (vigil.stored < vigil.acknowledged) problems.push(`only ${vigil.stored} of ${vigil.acknowledged} acknowledged pings were stored`);
   if (vigil.non2xx > 0) problems.push(`${vigil.non2xx} pings were not answered 200`);
   if (values.pg) {

@@ -52,8 +52,10 @@ export function bootstrap() {
   if (mtime(installed) < Math.max(mtime(path.join(root, "package.json")), mtime(lock))) {
     console.log("Installing dependencies (npm install)...");
     // Not `npm ci`: the lock file lacks other platforms' optional packages (e.g. @next/swc-darwin-*)
-    // that this registry mirror does not serve, and ci refuses such a lock.
-    run("npm", ["install", "--no-audit", "--no-fund"], quietEnv);
+    // that this registry mirror does not serve, and ci refuses such a lock. --include=dev: with
+    // NODE_ENV=production npm would skip the devDependencies, yet building the web app type-checks
+    // the whole tree (tests included) and needs their types.
+    run("npm", ["install", "--include=dev", "--no-audit", "--no-fund"], quietEnv);
   }
   const client = path.join(root, "lib", "generated", "sqlite", "client.ts");
   const pgClient = path.join(root, "lib", "generated", "postgres", "client.ts");

@@ -1,41 +1,9 @@
 // What a request can be believed about: the client's address (for rate limits), whether a POST
 // came from one of our own pages, and where a sign-in may send the browser afterwards.
-import { BlockList, isIPv4 } from "node:net";
 import { getEnv } from "../env";
+import { isTrustedProxy } from "../net/trusted-proxies";
 
 type HeaderSource = { get(name: string): string | null };
-
-const blockLists = new WeakMap<readonly string[], BlockList>();
-
-function trustedProxyList(entries: readonly string[]): BlockList {
-  let list = blockLists.get(entries);
-  if (!list) {
-    list = new BlockList();
-    for (const entry of entries) {
-      const [address, bits] = entry.split("/");
-      const family = isIPv4(address) ? "ipv4" : "ipv6";
-      if (bits === undefined) list.addAddress(address, family);
-      else list.addSubnet(address, Number(bits), family);
-    }
-    blockLists.set(entries, list);
-  }
-  return list;
-}
-
-/**
- * Whether `address` is one of TRUSTED_PROXIES (lib/env.ts). Dual-stack sockets report IPv4
- * peers as "::ffff:a.b.c.d", which counts as a.b.c.d.
- */
-export function isTrustedProxy(address: string, entries: readonly string[] = getEnv().trustedProxies): boolean {
-  if (entries.length === 0) return false;
-  const plain = address.startsWith("::ffff:") && isIPv4(address.slice(7)) ? address.slice(7) : address;
-  try {
-    return trustedProxyList(entries).check(plain, isIPv4(plain) ? "ipv4" : "ipv6");
-  } catch {
-    // Not an address at all (a proxy's "unknown", garbage from a client).
-    return false;
-  }
-}
 
 /**
  * The client address rate limits count by. The front server hands the web app an

@@ -1,6 +1,8 @@
 import { notifyFlipsCreated } from "../alerts/wake";
 import { countPingBatch, countPingError } from "../metrics/tallies";
+import { getEnv } from "../env";
 import { getMaxConcurrentBatches, getPingStore } from "../store/get-ping-store";
+import { PingStoreUnavailableError } from "../store/ping-store";
 import type { PingInput, PingResult } from "./types";
 
 interface Pending {
@@ -13,6 +15,7 @@ interface Pending {
 // busy server writes hundreds of pings per transaction and an idle one writes each at once.
 // The caller's promise resolves only after the ping's transaction has committed.
 const MAX_BATCH = 256;
+const QUEUE_FULL: PingResult = { status: 503, body: "busy" };
 const queue: Pending[] = [];
 let inFlight = 0;
 let scheduled = false;
@@ -76,9 +79,11 @@ async function runBatch(batch: Pending[]): Promise<void> {
     if (recorded.some((a) => a.flip !== null)) notifyFlipsCreated();
     countPingBatch(results, recorded);
   } catch (err) {
-    if (batch.length === 1) {
-      countPingError();
-      batch[0].reject(err);
+    if (batch.length === 1 || err instanceof PingStoreUnavailableError) {
+      for (const p of batch) {
+        countPingError();
+        p.reject(err);
+      }
       return;
     }
     // One bad ping must not fail the others: retry each alone.
@@ -91,6 +96,12 @@ async function runBatch(batch: Pending[]): Promise<void> {
  * notifications: flips go to the outbox and sendalerts is woken.
  */
 export function recordPing(input: PingInput): Promise<PingResult> {
+  // A database that hangs must not pile up pings (and their bodies) without end: past the
+  // bound, answer "busy" at once, as for a database error.
+  if (queue.length >= getEnv().pingQueueLimit) {
+    countPingBatch([QUEUE_FULL], []);
+    return Promise.resolve(QUEUE_FULL);
+  }
   return new Promise((resolve, reject) => {
     queue.push({ input, resolve, reject });
     schedule();

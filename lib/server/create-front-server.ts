@@ -3,9 +3,11 @@ import { handleApiRequest } from "../api/router";
 import { getEnv } from "../env";
 import { handleMetricsRequest } from "../metrics/operational-metrics";
 import { handleProjectMetrics, PROJECT_METRICS_PATH } from "../metrics/project-metrics";
+import { guardNextRequest, type Refusal } from "./guard-next-request";
 import { handlePing } from "./handle-ping";
 import { listenHttp, type ListeningServer } from "./listen-http";
 import { ROOT_PING_PATH } from "./parse-ping-url";
+import { getSecurityHeaders } from "./security-headers";
 import { BodyTooLargeError, sendWebResponse, toWebRequest } from "./web-bridge";
 
 const API_PATH = /^\/api\/v[123]\//;
@@ -31,14 +33,29 @@ export type FrontServer = ListeningServer;
  * endpoints by lib/metrics, and everything else by Next (when given).
  */
 export async function startFrontServer(opts: { port: number; host: string; next?: NextHandler }): Promise<FrontServer> {
-  const { siteRoot } = getEnv();
+  const { siteRoot, trustedProxies } = getEnv();
   const origin = new URL(siteRoot).origin;
+  const securityHeaders = getSecurityHeaders(siteRoot);
+
+  /** A short plain-text answer from the front server itself, on a web (non-API) path. */
+  const refuse = (res: ServerResponse, { status, body }: Refusal, extra: Record<string, string> = {}) => {
+    for (const [name, value] of securityHeaders) res.setHeader(name, value);
+    res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", ...extra });
+    res.end(body);
+  };
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = req.url ?? "/";
     const q = url.indexOf("?");
     const pathname = q === -1 ? url : url.slice(0, q);
     const query = q === -1 ? "" : url.slice(q + 1);
+    // Fetch's Request (the API's handlers, Next) refuses these methods by throwing; nginx in
+    // front of Healthchecks answers them 405 too.
+    if (req.method === "TRACE" || req.method === "TRACK") {
+      if (!API_PATH.test(pathname)) return refuse(res, { status: 405, body: "method not allowed" });
+      res.writeHead(405, { "Access-Control-Allow-Origin": "*" });
+      return void res.end();
+    }
     if (pathname.startsWith("/ping/")) return handlePing(req, res, pathname.slice(6), query, true);
     if (ROOT_PING_PATH.test(url)) return handlePing(req, res, pathname.slice(1), query, false);
     if (pathname === "/metrics") return handleMetricsRequest(req, res);
@@ -62,9 +79,14 @@ export async function startFrontServer(opts: { port: number; host: string; next?
       res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
       return void res.end("not found");
     }
-    if (opts.next) return opts.next(req, res);
-    res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
-    res.end("not found");
+    // Web pages, badges, next-auth: Next's, after the checks it lacks.
+    const refusal = guardNextRequest(req, pathname, trustedProxies);
+    // The body was not read: close rather than read it to keep the connection.
+    if (refusal) return refuse(res, refusal, { Connection: "close" });
+    if (!opts.next) return refuse(res, { status: 404, body: "not found" });
+    // Set before Next runs, so a page or route handler can still override one of them.
+    for (const [name, value] of securityHeaders) res.setHeader(name, value);
+    return opts.next(req, res);
   };
 
   const server = http.createServer((req, res) => {

@@ -5,11 +5,13 @@ import { getEnv } from "../env";
 import { incrementTally, tallies } from "../metrics/tallies";
 import { recordPing } from "../pings/record-ping";
 import type { PingInput, PingResult } from "../pings/types";
+import { createThrottledLog } from "../throttled-log";
 import { parsePingPath } from "./parse-ping-url";
 
 const RID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_FOUND: PingResult = { status: 404, body: "not found" };
 const FAILED: PingResult = { status: 503, body: "busy" };
+const logPingError = createThrottledLog("ping error");
 
 let headers: Record<string, string> = {};
 let headersFor: unknown;
@@ -101,8 +103,9 @@ export async function handlePing(req: IncomingMessage, res: ServerResponse, path
   try {
     result = await recordPing(input);
   } catch (err) {
-    // The database failed: say so briefly, never with a stack trace.
-    console.error("ping failed:", err);
+    // The database failed: answer briefly, never with a stack trace, and log the first failure
+    // of an outage in full and the rest as a count.
+    logPingError(err);
     result = FAILED;
   }
   send(res, result, started);

@@ -11,7 +11,9 @@ export function getPingStore(): PingStore {
   if (store) return store;
   const { database } = getEnv();
   const created =
-    database.kind === "sqlite" ? new SqlitePingStore(database.sqlitePath!) : new PgPingStore(database.url, PG_POOL_SIZE);
+    database.kind === "sqlite"
+      ? new SqlitePingStore(database.sqlitePath!, getEnv().sqliteSynchronous)
+      : new PgPingStore(database.url, PG_POOL_SIZE);
   store = created;
   onClose("ping-store", async () => {
     if (store === created) store = undefined;

@@ -4,9 +4,11 @@ import type { AppliedPing, PingCheckRow } from "../pings/apply-ping";
 import { processPings, type PingUnitOfWork } from "../pings/process-ping";
 import type { PingInput } from "../pings/types";
 import { FLIPS_CHANNEL } from "../alerts/wake";
-import { CHECK_COLUMNS, type PingBatchResult, type PingStore } from "./ping-store";
+import { CHECK_SELECT, WRITTEN_CHECK_COLUMNS } from "./check-columns";
+import { PingStoreUnavailableError, type PingBatchResult, type PingStore } from "./ping-store";
 import { FLIP_RETENTION_MS } from "../prune/retention";
 import { sqlLiteral, sqlString, type SqlValue } from "./sql-literal";
+import { createThrottledLog } from "../throttled-log";
 
 // Prisma's migrations create `timestamp(3)` (without time zone) columns holding UTC. node-pg
 // would read and write them in the process's local zone, so dates cross this boundary as UTC
@@ -22,43 +24,38 @@ const utc = (d: Date | null): string | null => (d === null ? null : d.toISOStrin
 
 type Row = Record<string, unknown>;
 
-function toCheck(r: Row): PingCheckRow {
-  return {
-    id: r.id as number,
-    kind: r.kind as string,
-    timeout: r.timeout as number,
-    grace: r.grace as number,
-    schedule: r.schedule as string,
-    tz: r.tz as string,
-    status: r.status as string,
-    lastPing: r.last_ping as Date | null,
-    lastStart: r.last_start as Date | null,
-    lastStartRid: r.last_start_rid as string | null,
-    lastDuration: r.last_duration as number | null,
-    nPings: r.n_pings as number,
-    manualResume: r.manual_resume as boolean,
-    methods: r.methods as string,
-    filterSubject: r.filter_subject as boolean,
-    filterBody: r.filter_body as boolean,
-    filterHttpBody: r.filter_http_body as boolean,
-    filterDefaultFail: r.filter_default_fail as boolean,
-    startKw: r.start_kw as string,
-    successKw: r.success_kw as string,
-    failureKw: r.failure_kw as string,
-    hasConfirmationLink: r.has_confirmation_link as boolean,
-    alertAfter: r.alert_after as Date | null,
-    failureThreshold: r.failure_threshold as number,
-    consecutiveFailures: r.consecutive_failures as number,
-    reminderInterval: r.reminder_interval as number,
-    nextReminderAt: r.next_reminder_at as Date | null,
-    pingLogLimit: r.ping_log_limit as number,
-  };
+/**
+ * A row selected with CHECK_SELECT is already a PingCheckRow: columns are aliased to field
+ * names and pg parses int, bool and (see `types` above) timestamp columns itself.
+ */
+const toCheck = (r: Row): PingCheckRow => r as unknown as PingCheckRow;
+
+const logIdleConnectionError = createThrottledLog("PostgreSQL closed an idle connection of the ping pool (it reconnects on next use)");
+
+/** node-pg's own query_timeout ("Query read timeout"), as opposed to an error from the server. */
+function isClientTimeout(err: unknown): boolean {
+  return err instanceof Error && err.message === "Query read timeout";
+}
+
+/**
+ * The database, not this batch's data, is at fault: a client timeout, a dropped connection, or
+ * a server error of class 08 (connection), 53 (insufficient resources) or 57 (operator
+ * intervention: statement timeout, shutdown).
+ */
+function isUnavailable(err: unknown): boolean {
+  if (isClientTimeout(err)) return true;
+  if (err instanceof pg.DatabaseError) return /^(08|53|57)/.test(err.code ?? "");
+  const code = (err as { code?: unknown }).code;
+  return (
+    (err instanceof Error && /Connection terminated/.test(err.message)) ||
+    (typeof code === "string" && ["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH"].includes(code))
+  );
 }
 
 const FROM = "FROM checks c JOIN projects p ON p.id = c.project_id";
 
 // ORDER BY id: concurrent batches lock shared checks in the same order, so never deadlock.
-const LOCK_SQL = `SELECT c.code, ${CHECK_COLUMNS} ${FROM} WHERE c.code IN (%CODES%) ORDER BY c.id FOR UPDATE OF c`;
+const LOCK_SQL = `SELECT c.code, ${CHECK_SELECT} ${FROM} WHERE c.code IN (%CODES%) ORDER BY c.id FOR UPDATE OF c`;
 
 type Column = [name: string, type: Parameters<typeof sqlLiteral>[1]];
 
@@ -68,19 +65,10 @@ function values(alias: string, columns: Column[], rows: SqlValue[][]): string {
   return `(VALUES ${body}) AS ${alias}(${columns.map((c) => c[0]).join(", ")})`;
 }
 
-const CHECK_COLS: Column[] = [
-  ["id", "int"],
-  ["status", "text"],
-  ["last_ping", "timestamp"],
-  ["last_start", "timestamp"],
-  ["last_start_rid", "text"],
-  ["last_duration", "int"],
-  ["n_pings", "int"],
-  ["hcl", "bool"],
-  ["alert_after", "timestamp"],
-  ["consecutive_failures", "int"],
-  ["next_reminder_at", "timestamp"],
-];
+// The check's id (to match the row) and every column a ping writes, from the column table.
+const CHECK_COLS: Column[] = [["id", "int"], ...WRITTEN_CHECK_COLUMNS.map((c): Column => [c.column, c.type])];
+const CHECK_SET = WRITTEN_CHECK_COLUMNS.map((c) => `${c.column} = v.${c.column}`).join(", ");
+
 const PING_COLS: Column[] = [
   ["check_id", "int"],
   ["n", "int"],
@@ -134,7 +122,7 @@ class PgBatch implements PingUnitOfWork {
 
   async findChecksBySlug(pingKey: string, slug: string): Promise<PingCheckRow[]> {
     const { rows } = await this.client.query(
-      `SELECT c.code, ${CHECK_COLUMNS} ${FROM} WHERE p.ping_key = $1 AND c.slug = $2 ORDER BY c.id LIMIT 2 FOR UPDATE OF c`,
+      `SELECT c.code, ${CHECK_SELECT} ${FROM} WHERE p.ping_key = $1 AND c.slug = $2 ORDER BY c.id LIMIT 2 FOR UPDATE OF c`,
       [pingKey, slug],
     );
     return (rows as Row[]).map((r) => this.remember(r.code as string, toCheck(r)));
@@ -159,7 +147,7 @@ class PgBatch implements PingUnitOfWork {
       "INSERT INTO channel_checks (channel_id, check_id) SELECT id, $1 FROM channels WHERE project_id = $2",
       [id, project.id],
     );
-    const { rows: created } = await this.client.query(`SELECT c.code, ${CHECK_COLUMNS} ${FROM} WHERE c.id = $1`, [id]);
+    const { rows: created } = await this.client.query(`SELECT c.code, ${CHECK_SELECT} ${FROM} WHERE c.id = $1`, [id]);
     return this.remember(code, toCheck(created[0] as Row));
   }
 
@@ -188,11 +176,8 @@ class PgBatch implements PingUnitOfWork {
     const prunedUpTo = new Map(prunes.map((a) => [a.check.id, a.pruneUpTo ?? 0]));
     const written = this.saved.filter(({ ping: p }) => p.n > (prunedUpTo.get(p.checkId) ?? 0));
     const ctes = [
-      `upd AS (UPDATE checks SET status = v.status, last_ping = v.last_ping, last_start = v.last_start,
-        last_start_rid = v.last_start_rid, last_duration = v.last_duration, n_pings = v.n_pings,
-        has_confirmation_link = v.hcl, alert_after = v.alert_after,
-        consecutive_failures = v.consecutive_failures, next_reminder_at = v.next_reminder_at
-        FROM ${values("v", CHECK_COLS, checks.map((c) => [c.id, c.status, c.lastPing, c.lastStart, c.lastStartRid, c.lastDuration, c.nPings, c.hasConfirmationLink, c.alertAfter, c.consecutiveFailures, c.nextReminderAt]))}
+      `upd AS (UPDATE checks SET ${CHECK_SET}
+        FROM ${values("v", CHECK_COLS, checks.map((c) => [c.id, ...WRITTEN_CHECK_COLUMNS.map((col) => c[col.field])]))}
         WHERE checks.id = v.id)`,
       `ins AS (INSERT INTO pings (${PING_COLS.map((c) => c[0]).join(", ")}) SELECT * FROM ${values(
         "p",
@@ -233,15 +218,40 @@ class PgBatch implements PingUnitOfWork {
 
 }
 
+/**
+ * Bounds on waiting for PostgreSQL, so a database that hangs (frozen, unreachable, a lock held
+ * for long) gives pings a 503 within seconds instead of no answer. The server cancels a
+ * statement after STATEMENT_TIMEOUT_MS; the client gives up a little later on its own, for when
+ * the server cannot even answer (then the connection is dropped, not reused).
+ */
+export const PG_TIMEOUTS = { connectMs: 5_000, statementMs: 5_000, queryMs: 6_000 };
+
 export class PgPingStore implements PingStore {
   private readonly pool: pg.Pool;
 
-  constructor(connectionString: string, poolSize: number) {
-    this.pool = new pg.Pool({ connectionString, max: poolSize, types });
+  constructor(connectionString: string, poolSize: number, timeouts = PG_TIMEOUTS) {
+    this.pool = new pg.Pool({
+      connectionString,
+      max: poolSize,
+      types,
+      connectionTimeoutMillis: timeouts.connectMs,
+      statement_timeout: timeouts.statementMs,
+      query_timeout: timeouts.queryMs,
+    });
+    // An idle pooled connection that PostgreSQL closes (restart, failover, idle timeout) is
+    // reported here; without a listener the 'error' event would end the process. The pool
+    // replaces the connection on next use.
+    this.pool.on("error", logIdleConnectionError);
   }
 
   async recordBatch(inputs: PingInput[], now: Date): Promise<PingBatchResult> {
-    const client = await this.pool.connect();
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (err) {
+      throw new PingStoreUnavailableError(err);
+    }
+    let broken: Error | undefined;
     try {
       const batch = new PgBatch(client);
       await batch.begin([...new Set(inputs.flatMap((i) => ("code" in i.target ? [i.target.code] : [])))]);
@@ -249,10 +259,13 @@ export class PgPingStore implements PingStore {
       await batch.commit();
       return processed;
     } catch (err) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw err;
+      // After a client-side timeout the connection is mid-query: drop it rather than wait on a
+      // ROLLBACK that could hang just the same.
+      if (isClientTimeout(err)) broken = err as Error;
+      else await client.query("ROLLBACK").catch((rollbackErr: unknown) => (broken = rollbackErr as Error));
+      throw isUnavailable(err) ? new PingStoreUnavailableError(err) : err;
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 

@@ -18,8 +18,14 @@ export interface PingBatchResult {
   recorded: AppliedPing[];
 }
 
-export const CHECK_COLUMNS = `c.id, c.project_id, c.kind, c.timeout, c.grace, c.schedule, c.tz, c.status,
-  c.last_ping, c.last_start, c.last_start_rid, c.last_duration, c.n_pings, c.manual_resume, c.methods,
-  c.filter_subject, c.filter_body, c.filter_http_body, c.filter_default_fail, c.start_kw, c.success_kw,
-  c.failure_kw, c.has_confirmation_link, c.alert_after, c.failure_threshold, c.consecutive_failures,
-  c.reminder_interval, c.next_reminder_at, p.ping_log_limit`;
+/**
+ * The database cannot be reached or does not answer in time (connection refused or timed out,
+ * connection dropped, query timeout). Every ping of the batch fails the same way, so they are
+ * answered 503 together instead of being retried one by one.
+ */
+export class PingStoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`database unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = "PingStoreUnavailableError";
+  }
+}

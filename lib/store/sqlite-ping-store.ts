@@ -4,7 +4,8 @@ import type { AppliedPing, PingCheckRow } from "../pings/apply-ping";
 import { processPings, type PingUnitOfWork } from "../pings/process-ping";
 import type { PingInput, PingResult } from "../pings/types";
 import { FLIP_RETENTION_MS } from "../prune/retention";
-import { CHECK_COLUMNS, type PingBatchResult, type PingStore } from "./ping-store";
+import { CHECK_COLUMNS, CHECK_SELECT, WRITTEN_CHECK_COLUMNS, type ColumnType } from "./check-columns";
+import type { PingBatchResult, PingStore } from "./ping-store";
 
 // Dates are stored as integer milliseconds: Prisma's SQLite adapter is configured with
 // timestampFormat "unixepoch-ms" (lib/db.ts), so both sides read and write the same values.
@@ -13,37 +14,21 @@ type Row = Record<string, unknown>;
 const date = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(Number(v)));
 const ms = (d: Date | null): number | null => (d === null ? null : d.getTime());
 
+const BOOL_FIELDS = CHECK_COLUMNS.filter((c) => c.type === "bool").map((c) => c.field);
+const DATE_FIELDS = CHECK_COLUMNS.filter((c) => c.type === "timestamp").map((c) => c.field);
+
+/** A row selected with CHECK_SELECT: SQLite returns booleans as 0/1 and dates as numbers. */
 function toCheck(r: Row): PingCheckRow {
-  return {
-    id: r.id as number,
-    kind: r.kind as string,
-    timeout: r.timeout as number,
-    grace: r.grace as number,
-    schedule: r.schedule as string,
-    tz: r.tz as string,
-    status: r.status as string,
-    lastPing: date(r.last_ping),
-    lastStart: date(r.last_start),
-    lastStartRid: r.last_start_rid as string | null,
-    lastDuration: r.last_duration as number | null,
-    nPings: r.n_pings as number,
-    manualResume: r.manual_resume === 1,
-    methods: r.methods as string,
-    filterSubject: r.filter_subject === 1,
-    filterBody: r.filter_body === 1,
-    filterHttpBody: r.filter_http_body === 1,
-    filterDefaultFail: r.filter_default_fail === 1,
-    startKw: r.start_kw as string,
-    successKw: r.success_kw as string,
-    failureKw: r.failure_kw as string,
-    hasConfirmationLink: r.has_confirmation_link === 1,
-    alertAfter: date(r.alert_after),
-    failureThreshold: r.failure_threshold as number,
-    consecutiveFailures: r.consecutive_failures as number,
-    reminderInterval: r.reminder_interval as number,
-    nextReminderAt: date(r.next_reminder_at),
-    pingLogLimit: r.ping_log_limit as number,
-  };
+  for (const f of BOOL_FIELDS) r[f] = r[f] === 1;
+  for (const f of DATE_FIELDS) r[f] = date(r[f]);
+  return r as unknown as PingCheckRow;
+}
+
+/** A field's value as this store writes it. */
+function toSqlite(type: ColumnType, v: unknown): unknown {
+  if (type === "bool") return v ? 1 : 0;
+  if (type === "timestamp") return ms(v as Date | null);
+  return v;
 }
 
 function isBusy(err: unknown): boolean {
@@ -57,10 +42,13 @@ export class SqlitePingStore implements PingStore {
   private readonly db: Database.Database;
   private readonly stmt;
 
-  constructor(file: string) {
+  constructor(file: string, synchronous: "NORMAL" | "FULL" = "NORMAL") {
     this.db = new Database(file);
     this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = NORMAL");
+    // NORMAL in WAL mode syncs at checkpoints, not at every commit: a killed process loses
+    // nothing, a power loss or OS crash may lose the last pings already answered OK. FULL
+    // (SQLITE_SYNCHRONOUS=FULL) syncs every commit; group commit keeps that affordable.
+    this.db.pragma(`synchronous = ${synchronous}`);
     this.db.pragma("foreign_keys = ON");
     // No busy wait: better-sqlite3 is synchronous, so waiting here would block the event loop
     // while a Prisma transaction in this same process holds the write lock and needs that loop
@@ -71,9 +59,9 @@ export class SqlitePingStore implements PingStore {
       begin: this.db.prepare("BEGIN IMMEDIATE"),
       commit: this.db.prepare("COMMIT"),
       rollback: this.db.prepare("ROLLBACK"),
-      byCode: this.db.prepare(`SELECT ${CHECK_COLUMNS} ${from} WHERE c.code = ?`),
-      bySlug: this.db.prepare(`SELECT ${CHECK_COLUMNS} ${from} WHERE p.ping_key = ? AND c.slug = ? LIMIT 2`),
-      byId: this.db.prepare(`SELECT ${CHECK_COLUMNS} ${from} WHERE c.id = ?`),
+      byCode: this.db.prepare(`SELECT ${CHECK_SELECT} ${from} WHERE c.code = ?`),
+      bySlug: this.db.prepare(`SELECT ${CHECK_SELECT} ${from} WHERE p.ping_key = ? AND c.slug = ? LIMIT 2`),
+      byId: this.db.prepare(`SELECT ${CHECK_SELECT} ${from} WHERE c.id = ?`),
       project: this.db.prepare(
         "SELECT p.id, u.check_limit FROM projects p JOIN users u ON u.id = p.owner_id WHERE p.ping_key = ?",
       ),
@@ -87,9 +75,7 @@ export class SqlitePingStore implements PingStore {
         "INSERT INTO channel_checks (channel_id, check_id) SELECT id, ? FROM channels WHERE project_id = ?",
       ),
       updateCheck: this.db.prepare(
-        `UPDATE checks SET status = ?, last_ping = ?, last_start = ?, last_start_rid = ?, last_duration = ?,
-         n_pings = ?, has_confirmation_link = ?, alert_after = ?, consecutive_failures = ?, next_reminder_at = ?
-         WHERE id = ?`,
+        `UPDATE checks SET ${WRITTEN_CHECK_COLUMNS.map((c) => `${c.column} = ?`).join(", ")} WHERE id = ?`,
       ),
       insertPing: this.db.prepare(
         `INSERT INTO pings (check_id, n, created_at, kind, scheme, remote_addr, method, ua, body, exit_status, rid)
@@ -124,19 +110,7 @@ export class SqlitePingStore implements PingStore {
       return toCheck(this.stmt.byId.get(info.lastInsertRowid) as Row);
     },
     save: async ({ check: c, ping: p, flip, pruneUpTo }: AppliedPing) => {
-      this.stmt.updateCheck.run(
-        c.status,
-        ms(c.lastPing),
-        ms(c.lastStart),
-        c.lastStartRid,
-        c.lastDuration,
-        c.nPings,
-        c.hasConfirmationLink ? 1 : 0,
-        ms(c.alertAfter),
-        c.consecutiveFailures,
-        ms(c.nextReminderAt),
-        c.id,
-      );
+      this.stmt.updateCheck.run(...WRITTEN_CHECK_COLUMNS.map((col) => toSqlite(col.type, c[col.field])), c.id);
       this.stmt.insertPing.run(
         p.checkId,
         p.n,

@@ -22,7 +22,7 @@ interface Worker {
 }
 
 function startWorker(databaseUrl: string): Worker {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/sendalerts.ts"], {
+  const child = spawn(process.execPath, ["bin/vigil.mjs", "sendalerts"], {
     cwd: ROOT,
     env: { ...getProcessEnv(), DATABASE_URL: databaseUrl, INTEGRATIONS_ALLOW_PRIVATE_IPS: "True" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from "vitest";
-import { getClientIp, isSameOrigin, isTrustedProxy, safeNextPath } from "../../lib/auth/request-trust";
+import { getClientIp, isSameOrigin, safeNextPath } from "../../lib/auth/request-trust";
+import { isTrustedProxy } from "../../lib/net/trusted-proxies";
 import { isSealed, openSecret, sealSecret } from "../../lib/auth/secrets";
 import { getSignInErrorMessage } from "../../lib/auth/sign-in-errors";
 import { parseEnv, setEnv } from "../../lib/env";

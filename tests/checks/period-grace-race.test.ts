@@ -10,7 +10,7 @@ import { afterEach, beforeEach, expect, test } from "vitest";
 import { findGoingDown } from "../../lib/alerts/find-going-down";
 import { userActor } from "../../lib/auth/actor";
 import { updateCheck, updateCheckSeam } from "../../lib/checks/update-check";
-import { getDb, SQLITE_PRAGMAS, type Db } from "../../lib/db";
+import { getDb, getSqlitePragmas, type Db } from "../../lib/db";
 import { getEnv } from "../../lib/env";
 import { PrismaClient } from "../../lib/generated/sqlite/client";
 import { PrismaClient as PgPrismaClient } from "../../lib/generated/postgres/client";
@@ -30,7 +30,7 @@ async function openSecondClient(): Promise<Db> {
     return new PgPrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: 2 }) }) as unknown as Db;
   }
   const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: database.url }, { timestampFormat: "unixepoch-ms" }) });
-  for (const pragma of SQLITE_PRAGMAS.split(";").map((p) => p.trim()).filter(Boolean)) await client.$queryRawUnsafe(pragma);
+  for (const pragma of getSqlitePragmas().split(";").map((p: string) => p.trim()).filter(Boolean)) await client.$queryRawUnsafe(pragma);
   return client;
 }
 

@@ -37,6 +37,10 @@ forEachDatabase(
       expect(res.headers.get("access-control-allow-origin")).toBe("*");
       expect(res.headers.get("ping-body-limit")).toBe("20");
       expect(res.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+      // Healthchecks' headers only: the web pages' security headers are not added to pings.
+      for (const name of ["content-security-policy", "x-frame-options", "referrer-policy", "strict-transport-security"]) {
+        expect(res.headers.get(name)).toBeNull();
+      }
       const after = await reload(check.id);
       expect(after.status).toBe("up");
       expect(after.nPings).toBe(1);
