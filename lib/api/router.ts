@@ -1,28 +1,20 @@
 // The management API's routes (Healthchecks' hc/api/urls.py), served straight from the front
 // server without the Next.js pipeline. Every route answers with and without the trailing
 // slash, because Healthchecks' own paths mix both styles and clients copy them either way.
-import { withApi } from "./with-api";
-import type { ApiHandler, ApiVersion } from "./types";
-import { createChannelHandler } from "./handlers/create-channel";
-import { createCheckHandler } from "./handlers/create-check";
-import { deleteChannelHandler } from "./handlers/delete-channel";
-import { deleteCheckHandler } from "./handlers/delete-check";
-import { getCheckByUniqueKeyHandler } from "./handlers/get-check-by-unique-key";
-import { getCheckHandler } from "./handlers/get-check";
-import { getDowntimeHandler } from "./handlers/get-downtime";
-import { getMetricsHandler } from "./handlers/get-metrics";
-import { getPingBodyHandler } from "./handlers/get-ping-body";
-import { getStatusHandler } from "./handlers/get-status";
-import { listBadgesHandler } from "./handlers/list-badges";
-import { listChannelsHandler } from "./handlers/list-channels";
-import { listChecksHandler } from "./handlers/list-checks";
-import { listFlipsHandler } from "./handlers/list-flips";
-import { listPingsHandler } from "./handlers/list-pings";
-import { notificationStatusHandler } from "./handlers/notification-status";
-import { pauseCheckHandler } from "./handlers/pause-check";
-import { resumeCheckHandler } from "./handlers/resume-check";
-import { updateChannelHandler } from "./handlers/update-channel";
-import { updateCheckHandler } from "./handlers/update-check";
+import { createChannelHandler, deleteChannelHandler, listChannelsHandler, notificationStatusHandler, updateChannelHandler } from "./channels";
+import {
+  createCheckHandler,
+  deleteCheckHandler,
+  getCheckByUniqueKeyHandler,
+  getCheckHandler,
+  listChecksHandler,
+  pauseCheckHandler,
+  resumeCheckHandler,
+  updateCheckHandler,
+} from "./checks";
+import { getDowntimeHandler, getPingBodyHandler, listFlipsHandler, listPingsHandler } from "./history";
+import { withApi, type ApiHandler, type ApiVersion } from "./protocol";
+import { getMetricsHandler, getStatusHandler, listBadgesHandler } from "./service";
 
 // Django's uuid converter: lowercase canonical form only; anything else is a 404.
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";

@@ -126,6 +126,17 @@ export function formatIso(date: Date | null): string | null {
 }
 
 /**
+ * Python's `dt.replace(microsecond=0).isoformat()` for an aware datetime whose zone is
+ * `offsetMinutes` east of UTC at that instant: "2026-03-01T00:00:00+01:00".
+ */
+export function formatIsoWithOffset(date: Date, offsetMinutes: number): string {
+  const local = new Date(date.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 19);
+  const sign = offsetMinutes < 0 ? "-" : "+";
+  const abs = Math.abs(offsetMinutes);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
+
+/**
  * Python's datetime.isoformat() for a UTC datetime: microseconds shown ("...10:00:00.123000
  * +00:00") unless they are zero. We store milliseconds, so the last three digits are 0.
  */
