@@ -3,6 +3,7 @@
 // here, in one place. The ping hot path does not use Prisma (see lib/store/).
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { Database as BetterSqliteConnection } from "better-sqlite3";
 import { getEnv } from "./env";
 import { onClose } from "./lifecycle";
 import { PrismaClient } from "./generated/sqlite/client";
@@ -25,10 +26,25 @@ export function getSqlitePragmas(): string {
   return `PRAGMA journal_mode=WAL; PRAGMA synchronous=${getEnv().sqliteSynchronous}; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;`;
 }
 
+/**
+ * Prisma's SQLite adapter opens transactions with a deferred BEGIN, which takes a read snapshot
+ * at the first read; when another connection (the ping store, sendalerts in another process)
+ * commits before the transaction's first write, that write fails at once with
+ * SQLITE_BUSY_SNAPSHOT. Verbs read (the access check) before they write, so their transactions
+ * begin with BEGIN IMMEDIATE instead: the write lock is taken, waiting up to busy_timeout, before
+ * anything is read. The adapter (6.19.3) runs its BEGIN through the connection's prepare(), the
+ * one place this can be changed; tests/store/sqlite-transactions.test.ts fails if that changes.
+ */
+function beginImmediately(connection: BetterSqliteConnection): void {
+  const prepare = connection.prepare.bind(connection);
+  connection.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof connection.prepare;
+}
+
 class SqliteAdapterFactory extends PrismaBetterSQLite3 {
   override async connect() {
     const adapter = await super.connect();
     await adapter.executeScript(getSqlitePragmas());
+    beginImmediately((adapter as unknown as { client: BetterSqliteConnection }).client);
     return adapter;
   }
 }
