@@ -209,7 +209,7 @@ export function parseEnv(src: Source, root = process.cwd(), { allowExampleSecret
     admins: (src.ADMINS || "").split(",").map((a) => a.trim()).filter(Boolean),
     /** Label of the project's all-checks badge. */
     masterBadgeLabel: str(src, "MASTER_BADGE_LABEL", src.SITE_NAME || "Vigil"),
-    /** The per-project Prometheus endpoint (§8.2); False → 404. */
+    /** The per-project Prometheus endpoint (Healthchecks' PROMETHEUS_ENABLED); False → 404. */
     prometheusEnabled: bool(src, "PROMETHEUS_ENABLED", true),
     /** Protects Vigil's own operational /metrics; "" = that endpoint answers 404. */
     metricsKey: secret(src, "METRICS_KEY") || "",

@@ -1,5 +1,5 @@
 import { runPrisma } from "../prisma/run-prisma.mjs";
-import { getEnv } from "./env";
+import { getEnv, getProcessEnv } from "./env";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -9,7 +9,7 @@ export function migrateDatabase(): string {
   if (database.sqlitePath) fs.mkdirSync(path.dirname(database.sqlitePath), { recursive: true });
   const { status, output } = runPrisma(["migrate", "deploy"], {
     kind: database.kind,
-    env: { ...process.env, DATABASE_URL: database.url },
+    env: { ...getProcessEnv(), DATABASE_URL: database.url },
   });
   if (status !== 0) throw new Error(`Migration failed:\n${output}`);
   return output;

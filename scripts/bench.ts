@@ -16,6 +16,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import Database from "better-sqlite3";
+import { getProcessEnv } from "../lib/env";
 import { runPrisma } from "../prisma/run-prisma.mjs";
 import { startPostgresCluster, type PostgresCluster } from "../tests/helpers/postgres-cluster";
 
@@ -78,7 +79,7 @@ async function createDatabase(name: string): Promise<string> {
 async function seed(url: string): Promise<string[]> {
   const { status, output } = runPrisma(["migrate", "deploy"], {
     kind: cluster ? "postgres" : "sqlite",
-    env: { ...process.env, DATABASE_URL: url },
+    env: { ...getProcessEnv(), DATABASE_URL: url },
   });
   if (status !== 0) throw new Error(output);
   const codes = Array.from({ length: nChecks }, () => crypto.randomUUID());
@@ -303,7 +304,7 @@ async function main(): Promise<void> {
   const withWebApp = npmStart || values["with-web-app"];
   const args = [...profile, path.join(root, "bin", "vigil.mjs"), "start"];
   if (!withWebApp) args.push("--no-web-app");
-  const env = (url: string, port: number) => ({ ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" as const });
+  const env = (url: string, port: number) => ({ ...getProcessEnv(), DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" as const });
   const vigil = await measure(
     "vigil",
     (url, port) =>

@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import v8 from "node:v8";
 import { runSendalerts } from "../lib/alerts/run-sendalerts";
-import { EnvError, getEnv } from "../lib/env";
+import { EnvError, getEnv, getProcessEnv } from "../lib/env";
 import { closeAll, exitOnUncaughtException } from "../lib/lifecycle";
 import { migrateDatabase } from "../lib/migrate";
 import { startMetricsServer } from "../lib/metrics/operational-metrics";
@@ -66,7 +66,7 @@ function buildNextIfMissing(root: string): void {
   const res = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...getProcessEnv(), NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (res.status !== 0) throw new Error("next build failed");
 }

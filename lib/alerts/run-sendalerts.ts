@@ -4,7 +4,7 @@ import { claimNextFlip } from "./claim-next-flip";
 import { createReminderClock, type ReminderClock } from "./create-reminder-clock";
 import { deliverFlip, type DeliveryReport } from "./deliver-flip";
 import { findGoingDown } from "./find-going-down";
-import { waitForWork } from "./wake";
+import { waitForWork } from "../pings/wake";
 
 export interface SendalertsOptions {
   /** Abort to stop: no new claims, in-flight deliveries finish, then the promise resolves. */

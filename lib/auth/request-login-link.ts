@@ -2,7 +2,7 @@ import { getDb } from "../db";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
 import { allowLoginLink, allowSignInAttempt, RATE_LIMITED_MESSAGE } from "../rate-limit/rate-limits";
-import { parseEmail } from "../users/credentials";
+import { parseEmail } from "./credentials";
 import { sendLoginLink } from "./login-links";
 
 /**

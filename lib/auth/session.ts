@@ -10,7 +10,7 @@ import { cache } from "react";
 import { getDb, type User } from "../db";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
-import { parseEmail } from "../users/credentials";
+import { parseEmail } from "./credentials";
 import { provisionUser } from "../users/provision-user";
 import { userActor, type Actor } from "./actor";
 import { getAuthOptions, SESSION_MAX_AGE_SECONDS } from "./auth-options";

@@ -5,7 +5,7 @@ import { getDb, type User } from "../db";
 import { getEnv } from "../env";
 import { isRecordNotFound } from "../errors";
 import { allowPasswordAttempt, allowSignInAttempt, resetPasswordAttempts } from "../rate-limit/rate-limits";
-import { verifyPassword } from "../users/credentials";
+import { verifyPassword } from "./credentials";
 import { verifySecondFactor } from "./second-factor";
 import { createVerificationToken, findVerificationToken, parsePendingSignInIdentifier, pendingSignInIdentifier } from "./verification-tokens";
 

@@ -50,6 +50,14 @@ export interface FieldMessages {
  */
 export type FormLayout = "settings" | "webhook-url" | "email" | "webhook" | "group" | "connect";
 
+/** A $NAME-style placeholder a form lists beside its fields (the webhook form). */
+export interface Placeholder {
+  name: string;
+  description: string;
+  /** $BODY and $BODY_JSON are only expanded in a request body. */
+  bodyOnly?: boolean;
+}
+
 /** How the web app sets up a kind. Pure data and functions: no database, no network. */
 export interface KindForm<Config> {
   layout: FormLayout;
@@ -70,6 +78,8 @@ export interface KindForm<Config> {
   errorFields?: Readonly<Record<string, string>>;
   /** The form's wording for its fields' errors, by form field. */
   messages?: Readonly<Record<string, FieldMessages>>;
+  /** For "webhook" forms: the placeholders listed beside the request fields. */
+  placeholders?: readonly Placeholder[];
   /** For "webhook-url" forms: the URL field's label and an example URL. */
   urlField?: { label: string; example: string };
 }
@@ -144,6 +154,12 @@ export interface KindDescriptor<Config = unknown> {
   beforeSave?(tx: Tx, ctx: SaveContext<Config>): Promise<SaveDecision>;
   /** Runs after the save committed (the email kind mails its confirmation link); never throws. */
   afterSave?(channel: Channel, ctx: SaveContext<Config>): Promise<SaveNotice | null>;
+  /**
+   * For kinds whose channels wait for a confirmation (email): sends it again to a channel still
+   * waiting, after the caller checked access. Throws AppError ("bad_request" when the channel
+   * needs no confirming, "rate_limited", "unavailable").
+   */
+  resendConfirmation?(channel: Channel, project: Project, now: Date): Promise<void>;
 }
 
 /**

@@ -4,7 +4,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { getEnv } from "../env";
-import { listenHttp, type ListeningServer } from "../server/listen-http";
+import { listenHttp, type ListeningServer } from "../net/listen-http";
 import { getMetricsRegistry } from "./registry";
 
 const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();

@@ -1,8 +1,10 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import { getDb } from "../db";
-import { getPingQueueStats } from "../pings/record-ping";
-import { getPingStorePoolStats } from "../store/get-ping-store";
-import { PING_KINDS, PING_TRANSPORTS, tallies, type TallyHistogram } from "./tallies";
+import { gaugeSources, PING_KINDS, PING_TRANSPORTS, tallies, type PingQueueStats, type TallyHistogram } from "./tallies";
+
+const NO_QUEUE: PingQueueStats = { queued: 0, batchesInFlight: 0, maxBatches: 0 };
+const pingQueue = (): PingQueueStats => gaugeSources.pingQueue?.() ?? NO_QUEUE;
+const pingStorePool = () => gaugeSources.pingStorePool?.() ?? null;
 
 let registry: Registry | undefined;
 
@@ -63,7 +65,7 @@ export function getMetricsRegistry(): Registry {
     help: "Pings waiting for the next database batch in this process.",
     registers,
     collect() {
-      this.set(getPingQueueStats().queued);
+      this.set(pingQueue().queued);
     },
   });
   new Gauge({
@@ -71,7 +73,7 @@ export function getMetricsRegistry(): Registry {
     help: "Ping batches being written in this process (on SQLite at most 1: one writer).",
     registers,
     collect() {
-      this.set(getPingQueueStats().batchesInFlight);
+      this.set(pingQueue().batchesInFlight);
     },
   });
   new Gauge({
@@ -79,7 +81,7 @@ export function getMetricsRegistry(): Registry {
     help: "Ping batches that may be written at once (1 on SQLite, the ping pool size on PostgreSQL).",
     registers,
     collect() {
-      this.set(getPingQueueStats().maxBatches);
+      this.set(pingQueue().maxBatches);
     },
   });
   new Gauge({
@@ -89,7 +91,7 @@ export function getMetricsRegistry(): Registry {
     registers,
     collect() {
       this.reset();
-      const stats = getPingStorePoolStats();
+      const stats = pingStorePool();
       if (!stats) return;
       this.set({ state: "idle" }, stats.idle);
       this.set({ state: "busy" }, stats.total - stats.idle);
@@ -100,7 +102,7 @@ export function getMetricsRegistry(): Registry {
     help: "Ping batches waiting for a PostgreSQL connection of the ping store's pool.",
     registers,
     collect() {
-      this.set(getPingStorePoolStats()?.waiting ?? 0);
+      this.set(pingStorePool()?.waiting ?? 0);
     },
   });
 

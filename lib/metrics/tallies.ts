@@ -55,6 +55,29 @@ export const tallies = {
   sendalertsDwell: new TallyHistogram([0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 900, 3600]),
 };
 
+export interface PingQueueStats {
+  queued: number;
+  batchesInFlight: number;
+  maxBatches: number;
+}
+
+export interface PingPoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+/**
+ * How the scrape reads state that other modules own: the ping path registers its queue, the
+ * ping store its PostgreSQL pool, when they load. Registering (rather than lib/metrics importing
+ * them) keeps lib/metrics below the ping path, which counts into these tallies. Absent in a
+ * process without that part (sendalerts alone): the gauges read zero.
+ */
+export const gaugeSources: {
+  pingQueue?: () => PingQueueStats;
+  pingStorePool?: () => PingPoolStats | null;
+} = {};
+
 /** Adds one to a counter kept in a Map. */
 export function incrementTally<K>(map: Map<K, number>, key: K): void {
   map.set(key, (map.get(key) ?? 0) + 1);

@@ -1,5 +1,5 @@
-import { notifyFlipsCreated } from "../alerts/wake";
-import { countPingBatch, countPingError } from "../metrics/tallies";
+import { notifyFlipsCreated } from "./wake";
+import { countPingBatch, countPingError, gaugeSources } from "../metrics/tallies";
 import { getEnv } from "../env";
 import { getMaxConcurrentBatches, getPingStore } from "../store/get-ping-store";
 import { PingStoreUnavailableError } from "../store/ping-store";
@@ -108,10 +108,8 @@ export function recordPing(input: PingInput): Promise<PingResult> {
   });
 }
 
-/** Pings waiting for a batch and batches being written, for /metrics. */
-export function getPingQueueStats(): { queued: number; batchesInFlight: number; maxBatches: number } {
-  return { queued: queue.length, batchesInFlight: inFlight, maxBatches: getMaxConcurrentBatches() };
-}
+// Pings waiting for a batch and batches being written, read by /metrics at scrape time.
+gaugeSources.pingQueue = () => ({ queued: queue.length, batchesInFlight: inFlight, maxBatches: getMaxConcurrentBatches() });
 
 /** Waits until every accepted ping is committed (graceful shutdown, before closeAll()). */
 export async function drainPingQueue(): Promise<void> {

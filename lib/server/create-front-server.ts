@@ -5,7 +5,7 @@ import { handleMetricsRequest } from "../metrics/operational-metrics";
 import { handleProjectMetrics, PROJECT_METRICS_PATH } from "../metrics/project-metrics";
 import { guardNextRequest, type Refusal } from "./guard-next-request";
 import { handlePing } from "./handle-ping";
-import { listenHttp, type ListeningServer } from "./listen-http";
+import { listenHttp, type ListeningServer } from "../net/listen-http";
 import { ROOT_PING_PATH } from "./parse-ping-url";
 import { getSecurityHeaders } from "./security-headers";
 import { BodyTooLargeError, sendWebResponse, toWebRequest } from "./web-bridge";

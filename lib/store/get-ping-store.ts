@@ -1,5 +1,6 @@
 import { getEnv } from "../env";
 import { onClose } from "../lifecycle";
+import { gaugeSources } from "../metrics/tallies";
 import type { PingStore } from "./ping-store";
 import { PgPingStore } from "./pg-ping-store";
 import { SqlitePingStore } from "./sqlite-ping-store";
@@ -22,10 +23,8 @@ export function getPingStore(): PingStore {
   return created;
 }
 
-/** The PostgreSQL ping store's pool use, for /metrics; null on SQLite or before the first ping. */
-export function getPingStorePoolStats(): { total: number; idle: number; waiting: number } | null {
-  return store instanceof PgPingStore ? store.getPoolStats() : null;
-}
+// The PostgreSQL ping store's pool use, for /metrics; null on SQLite or before the first ping.
+gaugeSources.pingStorePool = () => (store instanceof PgPingStore ? store.getPoolStats() : null);
 
 /** Concurrent batches on PostgreSQL: enough to overlap round trips, few enough to share CPUs. */
 export const PG_POOL_SIZE = 6;

@@ -3,7 +3,7 @@ import pg from "pg";
 import type { AppliedPing, PingCheckRow } from "../pings/apply-ping";
 import { processPings, type PingUnitOfWork } from "../pings/process-ping";
 import type { PingInput } from "../pings/types";
-import { FLIPS_CHANNEL } from "../alerts/wake";
+import { FLIPS_CHANNEL } from "../pings/wake";
 import { CHECK_SELECT, WRITTEN_CHECK_COLUMNS } from "./check-columns";
 import { PingStoreUnavailableError, type PingBatchResult, type PingStore } from "./ping-store";
 import { FLIP_RETENTION_MS } from "../prune/retention";

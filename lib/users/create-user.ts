@@ -2,7 +2,7 @@ import { SYSTEM } from "../auth/actor";
 import { getDb, type Project, type User } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
 import { createProject } from "../projects/create-project";
-import { hashPassword } from "./credentials";
+import { hashPassword } from "../auth/credentials";
 
 /**
  * Creates a user (email lowercased, like Healthchecks' LowercaseEmailField; password optional,

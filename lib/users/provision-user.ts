@@ -4,7 +4,7 @@ import { createCheck } from "../checks/create-check";
 import { getDb, type Project, type User } from "../db";
 import { normalizeTimezone } from "../schedules/normalize-timezone";
 import { createUser } from "./create-user";
-import { parseEmail } from "./credentials";
+import { parseEmail } from "../auth/credentials";
 
 /**
  * A new account as Healthchecks' sign-up makes it: the user (no password), a project,

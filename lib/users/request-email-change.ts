@@ -7,7 +7,7 @@ import { AppError } from "../errors";
 import { escapeHtml } from "../format";
 import { MailError, sendMail } from "../mail";
 import { allowLoginLink } from "../rate-limit/rate-limits";
-import { parseEmail } from "./credentials";
+import { parseEmail } from "../auth/credentials";
 
 export const EMAIL_CHANGE_TTL_SECONDS = 3600;
 

@@ -3,7 +3,7 @@ import { requireAccount } from "../auth/permissions";
 import { inTransaction, type Tx, type User } from "../db";
 import { AppError } from "../errors";
 import { allowCurrentPasswordCheck, RATE_LIMITED_MESSAGE } from "../rate-limit/rate-limits";
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from "./credentials";
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/credentials";
 
 export interface SetPasswordOptions {
   actor: Actor;

@@ -3,7 +3,7 @@ import { getDb } from "../db";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
 import { allowLoginLink, allowSignInAttempt, RATE_LIMITED_MESSAGE } from "../rate-limit/rate-limits";
-import { parseEmail } from "./credentials";
+import { parseEmail } from "../auth/credentials";
 import { provisionUser } from "./provision-user";
 
 /**

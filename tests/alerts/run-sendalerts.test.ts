@@ -2,7 +2,7 @@
 // abort, and carrying on after an error.
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { getDb, type Check } from "../../lib/db";
-import { notifyFlipsCreated } from "../../lib/alerts/wake";
+import { notifyFlipsCreated } from "../../lib/pings/wake";
 import { runSendalerts } from "../../lib/alerts/run-sendalerts";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
 import { createChannel, createFlip, useHttpSink, webhookConfig } from "../helpers/alerts";

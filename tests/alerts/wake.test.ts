@@ -5,7 +5,7 @@ import pg from "pg";
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { getDb, type Check } from "../../lib/db";
 import { getEnv } from "../../lib/env";
-import { notifyFlipsCreated, waitForWork } from "../../lib/alerts/wake";
+import { notifyFlipsCreated, waitForWork } from "../../lib/pings/wake";
 import { runSendalerts } from "../../lib/alerts/run-sendalerts";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
 import { createChannel, useHttpSink, webhookConfig } from "../helpers/alerts";

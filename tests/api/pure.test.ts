@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { JsonFloat, slugify, toPythonJson } from "../../lib/compat/python";
 import { getUniqueKey } from "../../lib/checks/to-dict";
 import { getBadgeUrl } from "../../lib/projects/keys";
-import { hashPassword, verifyPassword } from "../../lib/users/credentials";
+import { hashPassword, verifyPassword } from "../../lib/auth/credentials";
 
 // Expected values produced by the Python originals (django.utils.text.slugify, hashlib).
 describe("slugify", () => {

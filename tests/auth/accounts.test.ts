@@ -8,7 +8,7 @@ import { AppError } from "../../lib/errors";
 import { bumpSessionVersion } from "../../lib/users/bump-session-version";
 import { closeAccount } from "../../lib/users/close-account";
 import { confirmEmailChange, findEmailChange } from "../../lib/users/confirm-email-change";
-import { verifyPassword } from "../../lib/users/credentials";
+import { verifyPassword } from "../../lib/auth/credentials";
 import { provisionUser } from "../../lib/users/provision-user";
 import { requestEmailChange } from "../../lib/users/request-email-change";
 import { setPassword } from "../../lib/users/set-password";

@@ -4,7 +4,7 @@ import { authorizePassword } from "../../lib/auth/sign-in";
 import { getDb } from "../../lib/db";
 import { consumeToken } from "../../lib/rate-limit/consume-token";
 import { allowLoginLink } from "../../lib/rate-limit/rate-limits";
-import { hashPassword } from "../../lib/users/credentials";
+import { hashPassword } from "../../lib/auth/credentials";
 import { signUp } from "../../lib/users/sign-up";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
 import { errorOf, signInWithPassword, useMailSink } from "./helpers";

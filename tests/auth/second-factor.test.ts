@@ -9,7 +9,7 @@ import { decodeBase32, generateTotpSecret, getTotpCode, getTotpStep } from "../.
 import { getDb, type User } from "../../lib/db";
 import { setEnv } from "../../lib/env";
 import { bumpSessionVersion } from "../../lib/users/bump-session-version";
-import { hashPassword } from "../../lib/users/credentials";
+import { hashPassword } from "../../lib/auth/credentials";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
 import { callAuth, errorOf, sessionCookieOf, signInWithPassword, tokenOfLink, userOfSession } from "./helpers";
 

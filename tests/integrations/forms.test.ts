@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { readUpDownConfig as readEmailConfig } from "../../lib/integrations/config";
 import { getConfigErrors as getSchemaErrors } from "../../lib/integrations/forms";
 import { getKind, summarizeChannel as getChannelSummary } from "../../lib/integrations/registry";
-import { formatHeaderLines, parseHeaderLines, WEBHOOK_PLACEHOLDERS } from "../../lib/integrations/webhook";
+import { formatHeaderLines, parseHeaderLines } from "../../lib/integrations/webhook";
 import { readWebhookConfig } from "../../lib/integrations/webhook/config";
 
 /** Field-by-field errors of a config of `kind`, from the schema the API validates with. */
@@ -83,7 +83,7 @@ describe("channel summaries", () => {
 });
 
 test("the placeholder list is Healthchecks' exact set, $NAME_JSON listed after $NAME for reading", () => {
-  expect(WEBHOOK_PLACEHOLDERS.map((p) => p.name)).toEqual([
+  expect((getKind("webhook")?.form?.placeholders ?? []).map((p) => p.name)).toEqual([
     "$CODE", "$STATUS", "$NOW", "$NAME", "$NAME_JSON", "$SLUG", "$TAGS", "$TAG1", "$BODY", "$BODY_JSON", "$EXITSTATUS", "$JSON",
   ]);
 });

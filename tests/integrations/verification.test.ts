@@ -7,8 +7,8 @@ import {
   confirmChannelEmail as confirm,
   findChannelByVerifyToken,
   getVerifyToken,
-  resendVerification as resend,
 } from "../../lib/integrations/email/verification";
+import { resendConfirmation as resend } from "../../lib/channels/resend-confirmation";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
 import { startSmtpSink, type SmtpSink } from "../helpers/alerts";
 import { addChannel, createIntegrationFixtures, editChannel, findVerifyLink } from "./helpers";

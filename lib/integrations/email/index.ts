@@ -6,7 +6,7 @@ import type { KindDescriptor, SaveContext } from "../descriptor";
 import { notifyFlag, readUpDownConfig, type UpDownConfig } from "../config";
 import { CHOOSE_EVENT, isTicked, tick } from "../forms";
 import { emailTransport } from "./transport";
-import { isTrustedEmail, sendVerificationEmail } from "./verification";
+import { isTrustedEmail, resendVerification, sendVerificationEmail } from "./verification";
 
 // Django's EmailValidator also accepts bare "localhost" domains, which self-hosters use.
 const EMAIL = /^[^\s@]+@([^\s@.]+\.)+[^\s@.]+$|^[^\s@]+@localhost$/;
@@ -75,4 +75,5 @@ export const emailKind: KindDescriptor<UpDownConfig> = {
       return { verificationSent: false, verificationError: err instanceof Error ? err.message : String(err) };
     }
   },
+  resendConfirmation: resendVerification,
 };

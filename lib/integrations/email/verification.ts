@@ -4,8 +4,6 @@
 // channel UUID and the address, so nothing is stored and a link stops working when the address
 // changes.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import type { Actor } from "../../auth/actor";
-import { requireChannelAccess } from "../../auth/permissions";
 import { getDb, type Channel, type Project, type Tx } from "../../db";
 import { getEnv } from "../../env";
 import { AppError } from "../../errors";
@@ -102,20 +100,7 @@ export async function confirmChannelEmail({ channelCode, token }: ConfirmChannel
 // an arbitrary address again and again.
 const RESENDS_PER_HOUR = 3;
 
-export interface ResendVerificationOptions {
-  actor: Actor;
-  channelCode: string;
-  now?: Date;
-}
-
-/**
- * Mails the confirmation link of an unconfirmed email channel again, at most 3 times an hour
- * per address. Throws AppError: "not_found"/"forbidden" (access), "bad_request" when the channel
- * does not need confirming, "rate_limited" after too many resends, "unavailable" when the mail
- * cannot be sent.
- */
-export async function resendVerification({ actor, channelCode, now = new Date() }: ResendVerificationOptions): Promise<void> {
-  const { channel, project } = await requireChannelAccess(actor, channelCode, "write");
+export async function resendVerification(channel: Channel, project: Project, now: Date): Promise<void> {
   if (channel.kind !== "email" || channel.emailVerified) {
     throw new AppError("bad_request", "This integration does not need confirming.");
   }

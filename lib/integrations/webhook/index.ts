@@ -1,19 +1,12 @@
 // The webhook kind (Healthchecks' hc/integrations/webhook): one configurable HTTP request per
 // status. Its form has two request blocks and the placeholder list; the headers box is parsed
 // here, one "Name: value" per line, as Healthchecks' HeadersField does.
-import type { FormField, KindDescriptor } from "../descriptor";
+import type { FormField, KindDescriptor, Placeholder } from "../descriptor";
 import { readWebhookConfig, webhookConfig, type WebhookConfig } from "./config";
 import { webhookTransport } from "./transport";
 
-/** A placeholder the webhook form lists, in the order Healthchecks' docs give them. */
-export interface Placeholder {
-  name: string;
-  description: string;
-  /** $BODY and $BODY_JSON are only expanded in a request body. */
-  bodyOnly?: boolean;
-}
-
-export const WEBHOOK_PLACEHOLDERS: readonly Placeholder[] = [
+/** The placeholders the webhook form lists, in the order Healthchecks' docs give them. */
+const WEBHOOK_PLACEHOLDERS: readonly Placeholder[] = [
   { name: "$CODE", description: "The UUID of the check" },
   { name: "$STATUS", description: "The check's new status: up or down" },
   { name: "$NOW", description: "When the status changed, ISO 8601 in UTC (2026-01-01T10:00:00+00:00)" },
@@ -73,6 +66,7 @@ export const webhookKind: KindDescriptor<WebhookConfig> = {
   transport: webhookTransport,
   form: {
     layout: "webhook",
+    placeholders: WEBHOOK_PLACEHOLDERS,
     steps: [
       "Set a URL for each event that should send a request, and leave the other empty.",
       "Requests time out after 30 seconds and are tried up to 3 times; a response other than 200, 201, 202 or 204 counts as a failure.",

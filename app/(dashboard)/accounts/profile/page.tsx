@@ -6,7 +6,7 @@ import { Field, Input } from "@/components/ui/field";
 import { requireUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { canonicalTimezones } from "@/lib/schedules/canonical-timezones";
-import { MIN_PASSWORD_LENGTH } from "@/lib/users/credentials";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/credentials";
 import {
   closeAccountAction,
   disableTotpAction,

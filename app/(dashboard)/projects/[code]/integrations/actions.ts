@@ -13,7 +13,7 @@ import { sendTestNotification } from "@/lib/channels/send-test-notification";
 import { setChannelChecks } from "@/lib/channels/set-channel-checks";
 import { updateChannel } from "@/lib/channels/update-channel";
 import { toFormState, type FormState } from "@/lib/errors";
-import { resendVerification } from "@/lib/integrations/email/verification";
+import { resendConfirmation } from "@/lib/channels/resend-confirmation";
 import { checkKindForm, readFormValues, toKindFormState } from "@/lib/integrations/forms";
 import { getKind } from "@/lib/integrations/registry";
 
@@ -79,7 +79,7 @@ export async function resendVerificationAction(channelCode: unknown): Promise<Fo
   if (!isText(channelCode)) return BAD_REQUEST;
   const actor = await requireActor();
   try {
-    await resendVerification({ actor, channelCode });
+    await resendConfirmation({ actor, channelCode });
     return { ok: true, message: "Confirmation link sent.", at: Date.now() };
   } catch (err) {
     return toFormState(err);

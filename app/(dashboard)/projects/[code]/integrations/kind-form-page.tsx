@@ -6,7 +6,6 @@ import { findProjectChannels } from "@/lib/channels/find-project-channels";
 import type { AnyKindDescriptor } from "@/lib/integrations/descriptor";
 import { getOAuthErrorMessage, getOAuthStartPath, type OAuthProvider } from "@/lib/integrations/oauth";
 import { getKindLabel, summarizeChannel } from "@/lib/integrations/registry";
-import { WEBHOOK_PLACEHOLDERS } from "@/lib/integrations/webhook";
 import { saveChannelAction } from "./actions";
 import { FormPage } from "./form-page";
 
@@ -41,7 +40,7 @@ export async function KindFormPage({
   if (form.layout === "email") {
     body = <EmailForm action={action} initial={initial} submitLabel={submitLabel} cancelHref={listHref} />;
   } else if (form.layout === "webhook") {
-    body = <WebhookForm action={action} initial={initial} placeholders={WEBHOOK_PLACEHOLDERS} submitLabel={submitLabel} cancelHref={listHref} />;
+    body = <WebhookForm action={action} initial={initial} placeholders={form.placeholders ?? []} submitLabel={submitLabel} cancelHref={listHref} />;
   } else if (form.layout === "group") {
     // Like Healthchecks' GroupForm: every integration of the project except groups (a group of
     // groups could loop); members deleted since are simply gone from the list.
