@@ -5,7 +5,7 @@
 import { getServerSession } from "next-auth/next";
 import { decode, encode } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb, type User } from "../db";
 import { getEnv } from "../env";
@@ -108,4 +108,18 @@ export async function reissueSession(user: User): Promise<void> {
 export async function endSession(): Promise<void> {
   const { name } = getSessionCookie();
   (await cookies()).delete(name);
+}
+
+/**
+ * What `read` resolves to, or Next's 404 page when it fails with AppError "not_found": pages
+ * that read through a verb's access check show a 404 for what the user may not see, so they
+ * reveal nothing about it. Other errors go on to the error page.
+ */
+export async function orNotFound<T>(read: Promise<T>): Promise<T> {
+  try {
+    return await read;
+  } catch (err) {
+    if (err instanceof AppError && err.code === "not_found") notFound();
+    throw err;
+  }
 }

@@ -1,7 +1,7 @@
 import { AssignChecks } from "@/components/integrations/assign-checks";
 import { ChannelControls } from "@/components/integrations/channel-controls";
 import { KindIcon } from "@/components/integrations/kind-icon";
-import type { ProjectChannel, ProjectCheckSummary } from "@/lib/channels/find-project-channels";
+import type { ProjectChannel, ProjectCheckSummary } from "@/lib/channels/queries";
 import { getKind, summarizeChannel } from "@/lib/integrations/registry";
 import { formatDateTime } from "@/lib/format";
 import { formatRelativeTime } from "@/lib/format";

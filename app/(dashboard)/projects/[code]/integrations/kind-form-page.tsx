@@ -2,7 +2,8 @@ import { EmailForm } from "@/components/integrations/email-form";
 import { GroupForm } from "@/components/integrations/group-form";
 import { SettingsForm } from "@/components/integrations/settings-form";
 import { WebhookForm } from "@/components/integrations/webhook-form";
-import { findProjectChannels } from "@/lib/channels/find-project-channels";
+import type { Actor } from "@/lib/auth/actor";
+import { findProjectChannels } from "@/lib/channels/queries";
 import type { AnyKindDescriptor } from "@/lib/integrations/descriptor";
 import { getOAuthErrorMessage, getOAuthStartPath, type OAuthProvider } from "@/lib/integrations/oauth";
 import { getKindLabel, summarizeChannel } from "@/lib/integrations/registry";
@@ -15,12 +16,14 @@ import { FormPage } from "./form-page";
  * saveChannelAction. `channel` is the channel being edited; `initial` the form's values.
  */
 export async function KindFormPage({
+  actor,
   descriptor,
   project,
   channel,
   initial,
   oauth,
 }: {
+  actor: Actor;
   descriptor: AnyKindDescriptor;
   project: { id: number; code: string };
   channel?: { code: string };
@@ -44,7 +47,7 @@ export async function KindFormPage({
   } else if (form.layout === "group") {
     // Like Healthchecks' GroupForm: every integration of the project except groups (a group of
     // groups could loop); members deleted since are simply gone from the list.
-    const { channels } = await findProjectChannels(project.id);
+    const { channels } = await findProjectChannels({ actor, projectCode: project.code });
     const options = channels
       .filter((c) => c.kind !== "group")
       .map((c) => ({ code: c.code, name: c.name, kindLabel: getKindLabel(c.kind), detail: summarizeChannel(c.kind, c.config)[0] ?? "" }));

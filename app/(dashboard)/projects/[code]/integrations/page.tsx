@@ -4,7 +4,7 @@ import { ChannelCard } from "./channel-card";
 import { loadProject } from "../load-project";
 import { KindIcon } from "@/components/integrations/kind-icon";
 import { can } from "@/lib/auth/permissions";
-import { findProjectChannels } from "@/lib/channels/find-project-channels";
+import { findProjectChannels } from "@/lib/channels/queries";
 import { getEnv } from "@/lib/env";
 import { listKinds } from "@/lib/integrations/registry";
 
@@ -34,9 +34,9 @@ export default async function IntegrationsPage({
 }) {
   const { code } = await params;
   const query = await searchParams;
-  const { user, project, role } = await loadProject(code, `/projects/${code}/integrations`);
+  const { user, actor, project, role } = await loadProject(code, `/projects/${code}/integrations`);
   const canWrite = can(role, "write");
-  const { channels, checks } = await findProjectChannels(project.id);
+  const { channels, checks } = await findProjectChannels({ actor, projectCode: code });
   const env = getEnv();
   const kinds = listKinds().filter((k) => k.isEnabled?.(env) ?? true);
   const failing = channels.filter((c) => c.lastError || c.disabled);

@@ -7,7 +7,7 @@ import { loadProject } from "../load-project";
  * actions refuse them anyway; this keeps them from seeing a form they cannot submit).
  */
 export async function requireWriter(projectCode: string, path: string) {
-  const { user, project, role } = await loadProject(projectCode, path);
+  const { user, actor, project, role } = await loadProject(projectCode, path);
   if (!can(role, "write")) notFound();
-  return { user, project };
+  return { user, actor, project };
 }

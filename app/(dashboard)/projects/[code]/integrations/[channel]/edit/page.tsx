@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
-import { requireChannelAccess } from "@/lib/auth/permissions";
-import { userActor } from "@/lib/auth/actor";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/auth/session";
+import { findChannel } from "@/lib/channels/queries";
 import { getKind } from "@/lib/integrations/registry";
 import { KindFormPage } from "../../kind-form-page";
 import { requireWriter } from "../../require-writer";
@@ -10,18 +9,12 @@ export const metadata = { title: "Edit integration" };
 
 export default async function EditChannelPage({ params }: { params: Promise<{ code: string; channel: string }> }) {
   const { code, channel: channelCode } = await params;
-  const { user, project } = await requireWriter(code, `/projects/${code}/integrations/${channelCode}/edit`);
-  let channel;
-  try {
-    ({ channel } = await requireChannelAccess(userActor(user.id), channelCode, "write"));
-  } catch (err) {
-    if (err instanceof AppError) notFound();
-    throw err;
-  }
+  const { actor, project } = await requireWriter(code, `/projects/${code}/integrations/${channelCode}/edit`);
+  const { channel } = await orNotFound(findChannel({ actor, channelCode, action: "write" }));
   // The URL's project must be the channel's, so breadcrumbs and redirects stay truthful.
   if (channel.projectId !== project.id) notFound();
   const descriptor = getKind(channel.kind);
   if (!descriptor?.form || descriptor.form.layout === "connect") notFound();
   const initial = { name: channel.name, ...descriptor.form.fromConfig(descriptor.readConfig(channel.config)) };
-  return <KindFormPage descriptor={descriptor} project={project} channel={channel} initial={initial} />;
+  return <KindFormPage actor={actor} descriptor={descriptor} project={project} channel={channel} initial={initial} />;
 }

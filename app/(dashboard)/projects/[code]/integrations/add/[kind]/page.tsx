@@ -25,13 +25,14 @@ export default async function AddChannelPage({
   const { oauth_error: oauthError } = await searchParams;
   const descriptor = getKind(kind);
   if (!descriptor?.form || descriptor.form.layout === "connect" || !isKindEnabled(kind, getEnv())) notFound();
-  const { user, project } = await requireWriter(code, `/projects/${code}/integrations/add/${kind}`);
+  const { user, actor, project } = await requireWriter(code, `/projects/${code}/integrations/add/${kind}`);
   const initial: Record<string, string> = { name: "", ...getDefaultFormValues(descriptor.form) };
   // Most people add their own address first.
   if (descriptor.form.layout === "email") initial.value = user.email;
   const provider = getOAuthProvider(kind);
   return (
     <KindFormPage
+      actor={actor}
       descriptor={descriptor}
       project={project}
       initial={initial}
