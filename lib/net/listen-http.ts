@@ -4,8 +4,12 @@ import type { AddressInfo } from "node:net";
 export interface ListeningServer {
   /** The bound port (the real one when 0 was asked for). */
   port: number;
-  /** Stops accepting, drops idle keep-alive connections and resolves once all are closed. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting and resolves once every connection is closed: idle keep-alive connections
+   * at once, busy ones as soon as their response is sent, and any still busy after `graceMs`
+   * are cut (their client got no answer, so nothing it was told is stored is lost).
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** Starts `server` on host:port; rejects if the port cannot be bound. */
@@ -16,9 +20,17 @@ export async function listenHttp(server: http.Server, port: number, host: string
   });
   return {
     port: (server.address() as AddressInfo).port,
-    close: () =>
+    close: (graceMs = 10_000) =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        // A connection whose response ends after close() would otherwise stay open for the
+        // whole keepAliveTimeout (65 s on the front server) and hold up the shutdown.
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
+        const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.close(() => {
+          clearInterval(sweep);
+          clearTimeout(deadline);
+          resolve();
+        });
         server.closeIdleConnections();
       }),
   };

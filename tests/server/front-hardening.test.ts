@@ -160,4 +160,37 @@ describe("front server in front of Next", () => {
     expect(chunked.status).toBe(411);
     expect(seen).toHaveLength(1);
   });
+
+  test("stopping waits for a response in flight, then closes its keep-alive connection at once", async () => {
+    let answer!: () => void;
+    const slow = await startWith({ SITE_ROOT: "http://127.0.0.1:8000" }, (_req, res) => {
+      answer = () => res.end("late");
+    });
+    // A keep-alive client that holds its connection open after the answer, as browsers do.
+    const agent = new http.Agent({ keepAlive: true });
+    try {
+      const pending = request(slow.port, { path: "/accounts/login/", agent });
+      while (!answer) await new Promise((r) => setTimeout(r, 10));
+      let closed = false;
+      const closing = slow.close().then(() => (closed = true));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(closed).toBe(false);
+      answer();
+      expect((await pending).body).toBe("late");
+      // Without the sweep the connection stayed open for the 65 s keepAliveTimeout.
+      await Promise.race([closing, new Promise((_, reject) => setTimeout(() => reject(new Error("still open after 5 s")), 5_000))]);
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  test("a response still in flight after the grace time is cut so the server can stop", async () => {
+    const stuck = await startWith({ SITE_ROOT: "http://127.0.0.1:8000" }, () => undefined);
+    const pending = new Promise<string>((resolve) => {
+      http.get({ host: "127.0.0.1", port: stuck.port, path: "/accounts/login/" }).on("error", (err: NodeJS.ErrnoException) => resolve(err.code ?? "error"));
+    });
+    while (seen.length === 0) await new Promise((r) => setTimeout(r, 10));
+    await stuck.close(300);
+    expect(await pending).toBe("ECONNRESET");
+  });
 });
