@@ -1,9 +1,9 @@
-import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import http, { IncomingMessage, type ServerResponse } from "node:http";
 import { handleApiRequest } from "../api/router";
 import { getEnv } from "../env";
 import { handleMetricsRequest } from "../metrics/operational-metrics";
 import { handleProjectMetrics, PROJECT_METRICS_PATH } from "../metrics/project-metrics";
-import { guardNextRequest, type Refusal } from "./guard-next-request";
+import { guardNextRequest, screenServerActionBody, type Refusal } from "./guard-next-request";
 import { handlePing } from "./handle-ping";
 import { listenHttp, type ListeningServer } from "../net/listen-http";
 import { ROOT_PING_PATH } from "./parse-ping-url";
@@ -84,9 +84,11 @@ export async function startFrontServer(opts: { port: number; host: string; next?
     // The body was not read: close rather than read it to keep the connection.
     if (refusal) return refuse(res, refusal, { Connection: "close" });
     if (!opts.next) return refuse(res, { status: 404, body: "not found" });
+    const screened = await screenServerActionBody(req);
+    if (!(screened instanceof IncomingMessage)) return refuse(res, screened);
     // Set before Next runs, so a page or route handler can still override one of them.
     for (const [name, value] of securityHeaders) res.setHeader(name, value);
-    return opts.next(req, res);
+    return opts.next(screened, res);
   };
 
   const server = http.createServer((req, res) => {

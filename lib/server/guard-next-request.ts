@@ -1,4 +1,4 @@
-import type { IncomingMessage } from "node:http";
+import { IncomingMessage } from "node:http";
 import { isTrustedProxy } from "../net/trusted-proxies";
 
 /**
@@ -37,6 +37,45 @@ export function guardNextRequest(req: IncomingMessage, pathname: string, trusted
 
   trustForwardedFor(req, trustedProxies);
   return null;
+}
+
+/**
+ * A server action called from JavaScript sends its arguments as JSON text (React's encodeReply),
+ * or as multipart form data when they hold files or forms. Next answers 500 when that text is not
+ * JSON (its reply decoder throws), so such a body is read here and refused with 400. A good body
+ * is handed on in a replayed request, since the original's stream has now been read. The body's
+ * size is already bounded: guardNextRequest refused it over MAX_WEB_BODY or without a length.
+ * Returns the request for Next, or the refusal.
+ */
+export async function screenServerActionBody(req: IncomingMessage): Promise<IncomingMessage | Refusal> {
+  if (req.method !== "POST" || req.headers["next-action"] === undefined) return req;
+  if (/^multipart\/form-data\b/i.test(req.headers["content-type"] ?? "")) return req;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_WEB_BODY) return { status: 413, body: "request body too large" };
+    chunks.push(chunk);
+  }
+  const body = Buffer.concat(chunks);
+  try {
+    JSON.parse(body.toString("utf8"));
+  } catch {
+    return { status: 400, body: "bad request: the server action's arguments are not JSON" };
+  }
+  const replay = new IncomingMessage(req.socket);
+  replay.method = req.method;
+  replay.url = req.url;
+  replay.headers = req.headers;
+  replay.rawHeaders = req.rawHeaders;
+  replay.httpVersion = req.httpVersion;
+  replay.httpVersionMajor = req.httpVersionMajor;
+  replay.httpVersionMinor = req.httpVersionMinor;
+  replay.push(body);
+  replay.push(null);
+  // Read whole: destroying it later must not count as an aborted upload (which destroys the socket).
+  replay.complete = true;
+  return replay;
 }
 
 function canDecode(pathname: string): boolean {

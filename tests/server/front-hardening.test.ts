@@ -161,6 +161,32 @@ describe("front server in front of Next", () => {
     expect(seen).toHaveLength(1);
   });
 
+  test("a server action whose arguments are not JSON gets 400; JSON arguments reach Next intact", async () => {
+    const echo = await startWith({ SITE_ROOT: "http://127.0.0.1:8000" }, (req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => res.end(`got ${Buffer.concat(chunks).toString()}`));
+    });
+    try {
+      const action = (body: string, type = "text/plain;charset=UTF-8") =>
+        request(echo.port, { method: "POST", path: "/checks/x/details/", headers: { "Next-Action": "40aa", "Content-Type": type }, body });
+      for (const bad of ["{bad", 'garbage"', ""]) {
+        const res = await action(bad);
+        expect(res.status).toBe(400);
+        expect(res.body).toContain("not JSON");
+      }
+      expect(seen).toHaveLength(0);
+      const good = await action('["0b2f8a4c",{"name":"ü"}]');
+      expect(good).toMatchObject({ status: 200, body: 'got ["0b2f8a4c",{"name":"ü"}]' });
+      // Forms (multipart) and requests that are no server action are handed on unread.
+      expect((await action("--x\r\n", "multipart/form-data; boundary=x")).body).toBe("got --x\r\n");
+      const plainPost = await request(echo.port, { method: "POST", path: "/accounts/login/", headers: { "Content-Type": "text/plain" }, body: "{bad" });
+      expect(plainPost.body).toBe("got {bad");
+    } finally {
+      await echo.close();
+    }
+  });
+
   test("stopping waits for a response in flight, then closes its keep-alive connection at once", async () => {
     let answer!: () => void;
     const slow = await startWith({ SITE_ROOT: "http://127.0.0.1:8000" }, (_req, res) => {
