@@ -22,7 +22,12 @@ export function Dialog({
   const titleId = useId();
   // The content mounts on open, so it starts from the saved values every time.
   const [open, setOpen] = useState(false);
-  const close = useCallback(() => ref.current?.close(), []);
+  // Unmount the content with the close, not when the dialog's "close" event arrives a task
+  // later: meanwhile the hidden content would still be in the page (and found by its text).
+  const close = useCallback(() => {
+    ref.current?.close();
+    setOpen(false);
+  }, []);
   useEffect(() => {
     if (open) ref.current?.showModal();
   }, [open]);
