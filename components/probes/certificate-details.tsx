@@ -28,7 +28,7 @@ export function CertificateDetails({ expires, issuer, now, thresholdDays, tz = "
         <dt className="text-xs text-slate-500 dark:text-slate-400">Expires</dt>
         <dd>
           <time dateTime={expires.toISOString()} className="font-medium">
-            {formatDateTime(expires, tz)}
+            {formatDateTime(expires, tz, { seconds: false })}
           </time>{" "}
           <span className={`font-medium ${STATE_STYLES[state]}`}>({describeCertificateExpiry(daysLeft, state)})</span>
         </dd>

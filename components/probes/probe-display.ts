@@ -35,16 +35,17 @@ export function getTimingSegments(timings: ProbeTimings): TimingSegment[] {
   return all.map((s) => ({ ...s, percent: whole > 0 ? (s.ms / whole) * 100 : 0 }));
 }
 
-/** "0.42 ms", "12.3 ms", "123 ms", "1.23 s", "12.3 s": three significant figures at most. */
+/** Three significant figures, fixed to match: 9.999 → "10.0", 123.4 → "123". */
+function threeFigures(value: number): string {
+  const rounded = Number(value.toPrecision(3));
+  return rounded >= 100 ? rounded.toFixed(0) : rounded >= 10 ? rounded.toFixed(1) : rounded.toFixed(2);
+}
+
+/** "0.42 ms", "12.3 ms", "123 ms", "1.23 s", "12.3 s": three significant figures. */
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return "—";
-  if (ms >= 1000) {
-    const s = ms / 1000;
-    return `${s >= 100 ? Math.round(s) : s >= 10 ? s.toFixed(1) : s.toFixed(2)} s`;
-  }
-  if (ms >= 100) return `${Math.round(ms)} ms`;
-  if (ms >= 10) return `${ms.toFixed(1)} ms`;
-  return `${ms.toFixed(2)} ms`;
+  if (Number(ms.toPrecision(3)) < 1000) return `${threeFigures(ms)} ms`;
+  return `${threeFigures(ms / 1000)} s`;
 }
 
 export const VERDICT_LABELS: Record<ProbeVerdict, string> = { healthy: "Healthy", degraded: "Degraded", down: "Down" };
@@ -75,21 +76,21 @@ export function getUptimeGrade(percent: number | null): UptimeGrade {
 export type CertificateState = "valid" | "expiring" | "expired";
 
 /**
- * Whole days until the certificate expires (negative once it has, rounded towards the past so
- * an expiry later today is 0 days left) and whether it is within `thresholdDays`.
+ * Whole days until the certificate expires (a part day does not count: an expiry later today is
+ * 0 days left), negative whole days since it expired, and whether it is within `thresholdDays`.
  */
 export function getCertificateState(expires: Date, now: Date, thresholdDays: number): { daysLeft: number; state: CertificateState } {
   const ms = expires.getTime() - now.getTime();
+  if (ms <= 0) return { daysLeft: 0 - Math.floor(-ms / 86_400_000), state: "expired" };
   const daysLeft = Math.floor(ms / 86_400_000);
-  if (ms <= 0) return { daysLeft, state: "expired" };
   return { daysLeft, state: daysLeft < thresholdDays ? "expiring" : "valid" };
 }
 
 /** "expires in 3 days", "expires today", "expired 2 days ago", "expired today". */
 export function describeCertificateExpiry(daysLeft: number, state: CertificateState): string {
-  if (state === "expired") return daysLeft >= -1 ? "expired today" : `expired ${-daysLeft - 1 === 1 ? "1 day" : `${-daysLeft - 1} days`} ago`;
-  if (daysLeft === 0) return "expires today";
-  return `expires in ${daysLeft === 1 ? "1 day" : `${daysLeft} days`}`;
+  const days = (n: number) => (n === 1 ? "1 day" : `${n} days`);
+  if (state === "expired") return daysLeft === 0 ? "expired today" : `expired ${days(-daysLeft)} ago`;
+  return daysLeft === 0 ? "expires today" : `expires in ${days(daysLeft)}`;
 }
 
 export type ChartRange = "24h" | "7d" | "30d";

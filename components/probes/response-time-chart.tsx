@@ -97,10 +97,10 @@ export function ResponseTimeChart({ results, buckets, range, onRangeChange, now,
           </g>
         ))}
         <text x={PAD.left} y={HEIGHT - 6} fontSize="11" fill="currentColor">
-          {formatDateTime(from, tz)}
+          {formatDateTime(from, tz, { seconds: false })}
         </text>
         <text x={WIDTH - PAD.right} y={HEIGHT - 6} textAnchor="end" fontSize="11" fill="currentColor">
-          {formatDateTime(to, tz)}
+          {formatDateTime(to, tz, { seconds: false })}
         </text>
         {hasBuckets && bandTop && <path d={bandTop} fill="none" className="stroke-sky-200 dark:stroke-sky-900" strokeWidth="6" strokeLinejoin="round" />}
         {hasBuckets && <path d={getLinePaths(points, (p) => p.p95, x, y)} fill="none" className="stroke-sky-400" strokeWidth="1.5" strokeDasharray="4 3" />}
