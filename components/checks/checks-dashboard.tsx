@@ -176,8 +176,7 @@ export function ChecksDashboard({ projectCode, initialChecks, serverNow, initial
   // Shown at once and saved; a refusal puts the switch back and says why.
   const toggleChannel = setChannel
     ? async (checkCode: string, channelCode: string, enabled: boolean): Promise<string | null> => {
-        const apply = (on: boolean) => (codes: string[]) =>
-          on ? (codes.includes(channelCode) ? codes : channels.map((c) => c.code).filter((c) => c === channelCode || codes.includes(c))) : codes.filter((c) => c !== channelCode);
+        const apply = (on: boolean) => (codes: string[]) => (on ? [...new Set([...codes, channelCode])] : codes.filter((c) => c !== channelCode));
         setCheckChannels(checkCode, apply(enabled));
         let result: FormState;
         try {
