@@ -1,19 +1,21 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Input, Select } from "@/components/ui/field";
 import type { DashboardCheck } from "@/lib/checks/list-dashboard-checks";
-import type { CheckStatus } from "@/lib/checks/status";
+import type { FormState } from "@/lib/errors";
+import { CopyButton } from "./copy-button";
 import { RelativeTime } from "./relative-time";
+import { RowChannelSwitches, type RowChannel } from "./row-channel-switches";
 import { ScheduleText } from "./schedule-text";
-import { StatusBadge, getStatusLabel } from "./status-badge";
+import { StatusBadge, getStatusLabel, type ShownStatus } from "./status-badge";
 
 export type DashboardSort = "name" | "status" | "last_ping";
 
 const POLL_MS = 5_000;
 // Worst first, so "sort by status" puts what needs attention on top.
-const STATUS_ORDER: CheckStatus[] = ["down", "grace", "started", "up", "new", "paused"];
+const STATUS_ORDER: ShownStatus[] = ["down", "grace", "degraded", "started", "up", "new", "paused"];
 
 interface Props {
   projectCode: string;
@@ -22,6 +24,14 @@ interface Props {
   initialSort: DashboardSort;
   /** Shown while the project has no checks at all. */
   emptyState: ReactNode;
+  /** The project's channels, oldest first: each row's integration switches. */
+  channels: RowChannel[];
+  /** Ping URLs are this followed by the check's UUID... */
+  pingEndpoint: string;
+  /** ...or this followed by its slug, when the project shows slugs and the check has one. */
+  slugPrefix: string | null;
+  /** Turns a channel on or off for a check; absent for read-only members. */
+  setChannel?: (checkCode: string, channelCode: string, enabled: boolean) => Promise<FormState>;
 }
 
 function compare(sort: DashboardSort): (a: DashboardCheck, b: DashboardCheck) => number {
@@ -38,10 +48,24 @@ function matches(check: DashboardCheck, query: string): boolean {
   return [check.name, check.slug, check.code, check.desc, ...check.tags].some((v) => v.toLowerCase().includes(q));
 }
 
-/** Keeps the list in sync with the server: polls while the tab is visible, at once when it returns. */
+function getPingUrl(check: DashboardCheck, pingEndpoint: string, slugPrefix: string | null): string {
+  return slugPrefix && check.slug ? `${slugPrefix}${check.slug}` : `${pingEndpoint}${check.code}`;
+}
+
+/**
+ * Keeps the list in sync with the server: polls while the tab is visible, at once when it
+ * returns. `setCheckChannels` changes a row here at once; a poll sent before such a change (or
+ * before it was saved) could carry the old state, so its answer is dropped.
+ */
 function usePolledChecks(projectCode: string, initial: DashboardCheck[]) {
   const [checks, setChecks] = useState(initial);
   const [stale, setStale] = useState(false);
+  const localChanges = useRef(0);
+
+  const setCheckChannels = useCallback((checkCode: string, update: (channels: string[]) => string[]) => {
+    localChanges.current++;
+    setChecks((current) => current.map((c) => (c.code === checkCode ? { ...c, channels: update(c.channels) } : c)));
+  }, []);
 
   useEffect(() => {
     let stopped = false;
@@ -50,6 +74,7 @@ function usePolledChecks(projectCode: string, initial: DashboardCheck[]) {
       if (stopped || document.hidden) return;
       controller?.abort();
       controller = new AbortController();
+      const changesBefore = localChanges.current;
       try {
         const res = await fetch(`/api/ui/projects/${projectCode}/checks`, { cache: "no-store", signal: controller.signal });
         if (res.status === 401 || res.status === 404) {
@@ -60,6 +85,7 @@ function usePolledChecks(projectCode: string, initial: DashboardCheck[]) {
         }
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
         const data = (await res.json()) as { checks: DashboardCheck[] };
+        if (localChanges.current !== changesBefore) return;
         setChecks(data.checks);
         setStale(false);
       } catch (err) {
@@ -77,7 +103,7 @@ function usePolledChecks(projectCode: string, initial: DashboardCheck[]) {
     };
   }, [projectCode]);
 
-  return { checks, stale };
+  return { checks, stale, setCheckChannels };
 }
 
 function TagButton({ tag, active, onToggle }: { tag: string; active: boolean; onToggle: (tag: string) => void }) {
@@ -109,9 +135,20 @@ function CheckName({ check }: { check: DashboardCheck }) {
   );
 }
 
+function PingUrl({ check, url }: { check: DashboardCheck; url: string }) {
+  return (
+    <div className="flex items-center gap-2">
+      <code className="block min-w-0 max-w-[14rem] truncate font-mono text-xs text-slate-600 dark:text-slate-300" title={url}>
+        {url}
+      </code>
+      <CopyButton text={url} what={`the ping URL of ${check.name || `check ${check.code}`}`} />
+    </div>
+  );
+}
+
 /** The project's checks with search, tag filters and sorting, kept live by polling. */
-export function ChecksDashboard({ projectCode, initialChecks, serverNow, initialSort, emptyState }: Props) {
-  const { checks, stale } = usePolledChecks(projectCode, initialChecks);
+export function ChecksDashboard({ projectCode, initialChecks, serverNow, initialSort, emptyState, channels, pingEndpoint, slugPrefix, setChannel }: Props) {
+  const { checks, stale, setCheckChannels } = usePolledChecks(projectCode, initialChecks);
   const [query, setQuery] = useState("");
   const [tags, setTags] = useState<string[]>([]);
   const [sort, setSort] = useState<DashboardSort>(initialSort);
@@ -122,7 +159,7 @@ export function ChecksDashboard({ projectCode, initialChecks, serverNow, initial
     [checks, query, tags, sort],
   );
   const counts = useMemo(() => {
-    const result = new Map<CheckStatus, number>();
+    const result = new Map<ShownStatus, number>();
     for (const c of checks) result.set(c.status, (result.get(c.status) ?? 0) + 1);
     return STATUS_ORDER.filter((s) => result.get(s)).map((s) => `${result.get(s)} ${getStatusLabel(s).toLowerCase()}`);
   }, [checks]);
@@ -135,6 +172,30 @@ export function ChecksDashboard({ projectCode, initialChecks, serverNow, initial
     url.searchParams.set("sort", value);
     window.history.replaceState(window.history.state, "", url);
   };
+
+  // Shown at once and saved; a refusal puts the switch back and says why.
+  const toggleChannel = setChannel
+    ? async (checkCode: string, channelCode: string, enabled: boolean): Promise<string | null> => {
+        const apply = (on: boolean) => (codes: string[]) => (on ? [...new Set([...codes, channelCode])] : codes.filter((c) => c !== channelCode));
+        setCheckChannels(checkCode, apply(enabled));
+        let result: FormState;
+        try {
+          result = await setChannel(checkCode, channelCode, enabled);
+        } catch {
+          result = { error: "Could not save: check your connection and try again." };
+        }
+        setCheckChannels(checkCode, apply(result.error ? !enabled : enabled));
+        return result.error ?? null;
+      }
+    : undefined;
+  const switches = (check: DashboardCheck) => (
+    <RowChannelSwitches
+      checkName={check.name}
+      channels={channels}
+      enabled={check.channels}
+      onToggle={toggleChannel && ((channelCode, enabled) => toggleChannel(check.code, channelCode, enabled))}
+    />
+  );
 
   if (checks.length === 0) return <>{emptyState}</>;
 
@@ -197,12 +258,20 @@ export function ChecksDashboard({ projectCode, initialChecks, serverNow, initial
                 <th scope="col" className="py-2 pr-3 font-medium">
                   Tags
                 </th>
+                <th scope="col" className="hidden py-2 pr-3 font-medium lg:table-cell">
+                  Ping URL
+                </th>
                 <th scope="col" className="py-2 pr-3 font-medium">
                   Period / schedule
                 </th>
-                <th scope="col" className="py-2 font-medium" aria-sort={sort === "last_ping" ? "descending" : undefined}>
+                <th scope="col" className="py-2 pr-3 font-medium" aria-sort={sort === "last_ping" ? "descending" : undefined}>
                   Last ping
                 </th>
+                {channels.length > 0 && (
+                  <th scope="col" className="py-2 font-medium">
+                    Integrations
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -221,12 +290,16 @@ export function ChecksDashboard({ projectCode, initialChecks, serverNow, initial
                       ))}
                     </div>
                   </td>
+                  <td className="hidden py-3 pr-3 lg:table-cell">
+                    <PingUrl check={check} url={getPingUrl(check, pingEndpoint, slugPrefix)} />
+                  </td>
                   <td className="py-3 pr-3">
                     <ScheduleText check={check} />
                   </td>
-                  <td className="py-3 whitespace-nowrap">
+                  <td className="py-3 pr-3 whitespace-nowrap">
                     <RelativeTime at={check.lastPing} exact={check.lastPingText} serverNow={serverNow} />
                   </td>
+                  {channels.length > 0 && <td className="py-3">{switches(check)}</td>}
                 </tr>
               ))}
             </tbody>
@@ -262,6 +335,10 @@ export function ChecksDashboard({ projectCode, initialChecks, serverNow, initial
                     ))}
                   </div>
                 )}
+                <div className="mt-2">
+                  <PingUrl check={check} url={getPingUrl(check, pingEndpoint, slugPrefix)} />
+                </div>
+                {channels.length > 0 && <div className="mt-2">{switches(check)}</div>}
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@ import type { ProjectSummary } from "@/lib/projects/queries";
 const PARTS = [
   { key: "down", label: "down", dot: "bg-down" },
   { key: "grace", label: "late", dot: "bg-grace" },
+  { key: "degraded", label: "degraded", dot: "bg-degraded" },
   { key: "started", label: "running", dot: "bg-started" },
   { key: "up", label: "up", dot: "bg-up" },
   { key: "new", label: "new", dot: "bg-new" },

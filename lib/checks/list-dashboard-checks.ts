@@ -2,6 +2,7 @@ import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/permissions";
 import { getDb } from "../db";
 import { formatDateTime } from "../format";
+import { getChannelLabel } from "./check-channels";
 import { CHECK_TIMING_SELECT, getDisplayStatus, type CheckStatus } from "./status";
 
 /** One dashboard row; plain data so it can go to the browser as props or JSON. */
@@ -26,6 +27,17 @@ export interface DashboardCheck {
   nPings: number;
   /** ms since epoch. */
   createdAt: number;
+  /** Codes of the project's channels that notify for the check (the row's integration switches). */
+  channels: string[];
+}
+
+/** One of the project's channels, as the dashboard's integrations column shows it. */
+export interface DashboardChannel {
+  code: string;
+  kind: string;
+  label: string;
+  /** Switched off after a permanent delivery error. */
+  disabled: boolean;
 }
 
 export interface ListDashboardChecksOptions {
@@ -38,25 +50,42 @@ export interface ListDashboardChecksOptions {
 
 /**
  * The project's checks for the dashboard, oldest first, with statuses computed at `now`
- * ("started" included). After the access check, one query over the checks table only: the
- * dashboard polls this. Throws AppError on access (see requireProjectAccess).
+ * ("started" included), each with the channels that notify for it. After the access check, a
+ * fixed number of queries whatever the number of checks (the checks, then every link of the
+ * project at once): the dashboard polls this. Throws AppError on access (see requireProjectAccess).
  */
 export async function listDashboardChecks({ actor, projectCode, now = new Date(), tz = "UTC" }: ListDashboardChecksOptions): Promise<DashboardCheck[]> {
   const { project } = await requireProjectAccess(actor, projectCode, "read");
-  const rows = await getDb().check.findMany({
-    where: { projectId: project.id },
-    orderBy: { id: "asc" },
-    select: {
-      code: true,
-      name: true,
-      slug: true,
-      tags: true,
-      desc: true,
-      ...CHECK_TIMING_SELECT,
-      nPings: true,
-      createdAt: true,
-    },
-  });
+  const db = getDb();
+  const [rows, links] = await Promise.all([
+    db.check.findMany({
+      where: { projectId: project.id },
+      orderBy: { id: "asc" },
+      select: {
+        id: true,
+        code: true,
+        name: true,
+        slug: true,
+        tags: true,
+        desc: true,
+        ...CHECK_TIMING_SELECT,
+        nPings: true,
+        createdAt: true,
+      },
+    }),
+    // Oldest channel first, so a row's codes come in the column's order.
+    db.channelCheck.findMany({
+      where: { check: { projectId: project.id } },
+      orderBy: [{ channel: { createdAt: "asc" } }, { channelId: "asc" }],
+      select: { checkId: true, channel: { select: { code: true } } },
+    }),
+  ]);
+  const channelsByCheck = new Map<number, string[]>();
+  for (const link of links) {
+    const codes = channelsByCheck.get(link.checkId);
+    if (codes) codes.push(link.channel.code);
+    else channelsByCheck.set(link.checkId, [link.channel.code]);
+  }
   return rows.map((row) => ({
     code: row.code,
     name: row.name,
@@ -73,5 +102,20 @@ export async function listDashboardChecks({ actor, projectCode, now = new Date()
     lastPingText: row.lastPing ? formatDateTime(row.lastPing, tz) : null,
     nPings: row.nPings,
     createdAt: row.createdAt.getTime(),
+    channels: channelsByCheck.get(row.id) ?? [],
   }));
+}
+
+/**
+ * The project's channels, oldest first as the integrations page lists them, named as the check
+ * page names them. Throws AppError on access (see requireProjectAccess).
+ */
+export async function listDashboardChannels({ actor, projectCode }: { actor: Actor; projectCode: string }): Promise<DashboardChannel[]> {
+  const { project } = await requireProjectAccess(actor, projectCode, "read");
+  const channels = await getDb().channel.findMany({
+    where: { projectId: project.id },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { code: true, kind: true, name: true, config: true, disabled: true },
+  });
+  return channels.map((c) => ({ code: c.code, kind: c.kind, label: getChannelLabel(c), disabled: c.disabled }));
 }

@@ -32,8 +32,8 @@ export async function listUserProjects(userId: number): Promise<UserProject[]> {
 export interface ProjectSummary extends UserProject {
   checkCount: number;
   /** Checks per UI status; "grace" is shown as late. */
-  counts: { up: number; grace: number; down: number; paused: number; new: number; started: number };
-  /** The worst status among the checks: down, then grace, then up ("new" when there are none). */
+  counts: { up: number; degraded: number; grace: number; down: number; paused: number; new: number; started: number };
+  /** The worst status among the checks: down, then grace, then up ("new" when there are none; degraded counts as up). */
   overall: "down" | "grace" | "up" | "new";
 }
 
@@ -51,7 +51,7 @@ export async function listProjectSummaries(userId: number, now = new Date()): Pr
   const byCode = new Map<string, ProjectSummary>(
     projects.map((p) => [
       p.code,
-      { ...p, checkCount: 0, counts: { up: 0, grace: 0, down: 0, paused: 0, new: 0, started: 0 }, overall: "new" },
+      { ...p, checkCount: 0, counts: { up: 0, degraded: 0, grace: 0, down: 0, paused: 0, new: 0, started: 0 }, overall: "new" },
     ]),
   );
   for (const check of checks) {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test } from "vitest";
-import { SYSTEM } from "../../lib/auth/actor";
-import { listDashboardChecks } from "../../lib/checks/list-dashboard-checks";
+import { SYSTEM, userActor } from "../../lib/auth/actor";
+import { listDashboardChannels, listDashboardChecks } from "../../lib/checks/list-dashboard-checks";
+import { getDb } from "../../lib/db";
 import { previewSchedule } from "../../lib/checks/preview-schedule";
 import { createCheck, createFixtures } from "../fixtures";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
@@ -44,9 +45,11 @@ describe("previewSchedule", () => {
 forEachDatabase(() => {
   let projectId: number;
   let projectCode: string;
+  let fixtures: Awaited<ReturnType<typeof createFixtures>>;
   beforeEach(async () => {
     await resetDatabase();
-    ({ id: projectId, code: projectCode } = (await createFixtures()).project);
+    fixtures = await createFixtures();
+    ({ id: projectId, code: projectCode } = fixtures.project);
   });
 
   test("lists the project's checks with live statuses, tags and exact last-ping times", async () => {
@@ -76,5 +79,44 @@ forEachDatabase(() => {
     await createCheck(projectId, { name: "broken", status: "up", kind: "cron", schedule: "not cron", lastPing: ago(1) });
     const [check] = await listDashboardChecks({ actor: SYSTEM, projectCode, now: NOW });
     expect(check!.status).toBe("up");
+  });
+
+  test("gives each row the channels that notify for it, in the project's channel order", async () => {
+    const db = getDb();
+    const makeChannel = (name: string, createdAt: Date, config = '{"value":"ops@example.org"}') =>
+      db.channel.create({ data: { code: crypto.randomUUID(), projectId, kind: "email", name, config, createdAt } });
+    // Created out of order: the older channel must still come first.
+    const newer = await makeChannel("Newer", ago(5));
+    const older = await makeChannel("", ago(50), '{"value":"oncall@example.org"}');
+    const unused = await makeChannel("Unused", ago(1));
+    const both = await createCheck(projectId, { name: "both" });
+    const one = await createCheck(projectId, { name: "one" });
+    await createCheck(projectId, { name: "none" });
+    await db.channelCheck.createMany({
+      data: [
+        { channelId: newer.id, checkId: both.id },
+        { channelId: older.id, checkId: both.id },
+        { channelId: newer.id, checkId: one.id },
+      ],
+    });
+    // Another project's links never leak into this one's rows.
+    const foreign = await createCheck(fixtures.charliesProject.id, { name: "foreign" });
+    await db.channelCheck.create({ data: { channelId: newer.id, checkId: foreign.id } });
+
+    const checks = await listDashboardChecks({ actor: SYSTEM, projectCode, now: NOW });
+    expect(checks.map((c) => [c.name, c.channels])).toEqual([
+      ["both", [older.code, newer.code]],
+      ["one", [newer.code]],
+      ["none", []],
+    ]);
+    expect(await listDashboardChannels({ actor: SYSTEM, projectCode })).toEqual([
+      { code: older.code, kind: "email", label: "oncall@example.org", disabled: false },
+      { code: newer.code, kind: "email", label: "Newer", disabled: false },
+      { code: unused.code, kind: "email", label: "Unused", disabled: false },
+    ]);
+  });
+
+  test("refuses the channel list to a user outside the project", async () => {
+    await expect(listDashboardChannels({ actor: userActor(fixtures.charlie.id), projectCode })).rejects.toMatchObject({ code: "not_found" });
   });
 });

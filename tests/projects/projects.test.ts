@@ -82,7 +82,7 @@ forEachDatabase(() => {
           code: team.project.code,
           role: "member",
           checkCount: 5,
-          counts: { up: 1, grace: 1, down: 1, paused: 1, new: 1, started: 0 },
+          counts: { up: 1, degraded: 0, grace: 1, down: 1, paused: 1, new: 1, started: 0 },
           overall: "down",
         }),
       ]);

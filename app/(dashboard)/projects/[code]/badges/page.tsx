@@ -21,8 +21,9 @@ export default async function BadgesPage({ params }: { params: Promise<{ code: s
           its label and status and nothing else; its URL does not reveal ping URLs.
         </p>
         <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-400">
-          A badge is <strong>up</strong> when all its checks are up (new and paused checks count as up) and <strong>down</strong> when at
-          least one is down. Three-state badges also show <strong>late</strong> when a check is in its grace time.
+          A badge is <strong>up</strong> when all its checks are up (new, paused and{" "}
+          <strong className="text-amber-700 dark:text-amber-400">degraded</strong> checks count as up) and <strong>down</strong> when at least
+          one is down. Three-state badges also show <strong>late</strong> when a check is in its grace time.
         </p>
       </header>
       <BadgeList all={badges.all} tags={badges.tags} tagsTruncated={badges.tagsTruncated} checks={badges.checks} />

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { createCheck } from "@/lib/checks/create-check";
+import { setCheckChannel } from "@/lib/checks/set-check-channel";
 import { AppError, toFormState, type FormState } from "@/lib/errors";
 
 /**
@@ -22,4 +23,21 @@ export async function addCheck(projectCode: unknown, _state: FormState): Promise
     return toFormState(err);
   }
   redirect(`/checks/${code}/details?new=1`);
+}
+
+/**
+ * A row's integration switch: turns a channel on or off for a check, as the check page's
+ * switches do. Every argument arrives from the browser, so their types are checked first.
+ */
+export async function setChannel(checkCode: unknown, channelCode: unknown, enabled: unknown): Promise<FormState> {
+  if (typeof checkCode !== "string" || typeof channelCode !== "string" || typeof enabled !== "boolean") {
+    return toFormState(new AppError("bad_request", "this request was malformed: reload the page and try again"));
+  }
+  const actor = await requireActor();
+  try {
+    await setCheckChannel({ actor, checkCode, channelCode, enabled });
+  } catch (err) {
+    return toFormState(err);
+  }
+  return { ok: true, message: enabled ? "Notifications on." : "Notifications off.", at: Date.now() };
 }

@@ -4,9 +4,10 @@ import { ChecksDashboard, type DashboardSort } from "@/components/checks/checks-
 import { CopyButton } from "@/components/checks/copy-button";
 import { userActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { listDashboardChecks } from "@/lib/checks/list-dashboard-checks";
+import { listDashboardChannels, listDashboardChecks } from "@/lib/checks/list-dashboard-checks";
 import { getEnv } from "@/lib/env";
-import { addCheck } from "./actions";
+import { getKind } from "@/lib/integrations/registry";
+import { addCheck, setChannel } from "./actions";
 import { loadProject } from "../load-project";
 
 export const metadata = { title: "Checks" };
@@ -55,7 +56,12 @@ export default async function ChecksPage({
   const { user, project, role } = await loadProject(code, `/projects/${code}/checks`);
   const canWrite = can(role, "write");
   const now = new Date();
-  const checks = await listDashboardChecks({ actor: userActor(user.id), projectCode: project.code, now, tz: user.tz });
+  const actor = userActor(user.id);
+  const [checks, channels] = await Promise.all([
+    listDashboardChecks({ actor, projectCode: project.code, now, tz: user.tz }),
+    listDashboardChannels({ actor, projectCode: project.code }),
+  ]);
+  const env = getEnv();
   const sort = SORTS.find((s) => s === query.sort) ?? "name";
   const addButton = canWrite ? <ActionButton action={addCheck.bind(null, project.code)} label="Add check" pendingLabel="Adding…" variant="primary" /> : null;
 
@@ -73,7 +79,12 @@ export default async function ChecksPage({
         initialChecks={checks}
         serverNow={now.getTime()}
         initialSort={sort}
-        emptyState={<EmptyState canWrite={canWrite} pingEndpoint={getEnv().pingEndpoint} addButton={addButton} />}
+        emptyState={<EmptyState canWrite={canWrite} pingEndpoint={env.pingEndpoint} addButton={addButton} />}
+        channels={channels.map((c) => ({ ...c, kindLabel: getKind(c.kind)?.label ?? c.kind, icon: getKind(c.kind)?.icon ?? "plug" }))}
+        pingEndpoint={env.pingEndpoint}
+        // Healthchecks' rows show the slug URL when the project shows slugs and has a ping key.
+        slugPrefix={project.showSlugs && project.pingKey ? `${env.pingEndpoint}${project.pingKey}/` : null}
+        setChannel={canWrite ? setChannel : undefined}
       />
     </div>
   );
