@@ -3,6 +3,7 @@ import type { CheckStatus } from "@/lib/checks/status";
 const LABELS: Record<CheckStatus, string> = {
   new: "New",
   up: "Up",
+  degraded: "Degraded",
   grace: "Late",
   down: "Down",
   paused: "Paused",
@@ -12,6 +13,7 @@ const LABELS: Record<CheckStatus, string> = {
 const DESCRIPTIONS: Record<CheckStatus, string> = {
   new: "No pings received yet",
   up: "Pinged on time",
+  degraded: "Degraded: the last probe run was slow or saw a certificate about to expire",
   grace: "Late: the ping is overdue, within the grace time",
   down: "Down: the ping did not arrive in time, or a failure was reported",
   paused: "Paused: not monitored until the next ping",
@@ -21,6 +23,7 @@ const DESCRIPTIONS: Record<CheckStatus, string> = {
 const COLORS: Record<CheckStatus, string> = {
   new: "bg-new",
   up: "bg-up",
+  degraded: "bg-degraded",
   grace: "bg-grace",
   down: "bg-down",
   paused: "bg-paused",
@@ -30,6 +33,7 @@ const COLORS: Record<CheckStatus, string> = {
 // Each status has its own shape too, so it reads without color.
 const ICONS: Record<CheckStatus, string> = {
   up: "M3.5 8.5l3 3 6-7",
+  degraded: "M8 3l5.5 10h-11zM8 7v2.5",
   down: "M4.5 4.5l7 7m0-7l-7 7",
   grace: "M8 3.5v5.5M8 11.5v1",
   paused: "M6 4v8M10 4v8",
