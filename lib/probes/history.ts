@@ -4,7 +4,7 @@
 import type { Actor } from "../auth/actor";
 import { requireCheckAccess } from "../auth/permissions";
 import { getDb } from "../db";
-import { floorPeriod, PERIOD_MS, summarizeRuns, type RollupFigures, type RollupPeriod } from "./rollups";
+import { findLatestRollupStart, floorPeriod, PERIOD_MS, summarizeRuns, type RollupFigures, type RollupPeriod } from "./rollups";
 
 export type ProbeSeriesRange = "24h" | "7d" | "30d";
 
@@ -33,8 +33,8 @@ export interface ProbeSeries {
  */
 async function readBuckets(checkId: number, period: RollupPeriod, fromMs: number, now: Date): Promise<ProbeSeriesPoint[]> {
   const db = getDb();
-  const latest = await db.probeRollup.aggregate({ where: { period }, _max: { start: true } });
-  const tailStart = Math.max(fromMs, latest._max.start ? latest._max.start.getTime() + PERIOD_MS[period] : fromMs);
+  const latest = await findLatestRollupStart(period);
+  const tailStart = Math.max(fromMs, latest ? latest.getTime() + PERIOD_MS[period] : fromMs);
   const rolled = await db.probeRollup.findMany({
     where: { checkId, period, start: { gte: new Date(fromMs), lt: new Date(tailStart) } },
     orderBy: { start: "asc" },

@@ -82,9 +82,9 @@ export async function rollUpPeriod(period: RollupPeriod, start: Date): Promise<n
   const end = new Date(start.getTime() + PERIOD_MS[period]);
   const window = { gte: start, lt: end };
   const bounds = await db.probeResult.aggregate({ where: { date: window }, _min: { checkId: true }, _max: { checkId: true } });
-  const first = bounds._min.checkId;
-  const last = bounds._max.checkId;
-  if (first === null || last === null) return 0;
+  if (bounds._min.checkId === null || bounds._max.checkId === null) return 0;
+  const first = Number(bounds._min.checkId);
+  const last = Number(bounds._max.checkId);
   let written = 0;
   for (let from = first; from <= last; from += CHECK_CHUNK) {
     const rows = await db.probeResult.findMany({
@@ -114,6 +114,15 @@ export async function rollUpPeriod(period: RollupPeriod, start: Date): Promise<n
   return written;
 }
 
+/**
+ * The start of the latest rolled-up period (findFirst rather than an aggregate: Prisma's SQLite
+ * adapter returns _max of a millisecond timestamp column as a number, not a Date).
+ */
+export async function findLatestRollupStart(period: RollupPeriod): Promise<Date | null> {
+  const latest = await getDb().probeRollup.findFirst({ where: { period }, orderBy: { start: "desc" }, select: { start: true } });
+  return latest?.start ?? null;
+}
+
 export interface RollUpOptions {
   now?: Date;
   log?: (line: string) => void;
@@ -130,8 +139,8 @@ export async function rollUpProbeResults({ now = new Date(), log }: RollUpOption
   for (const period of ["hour", "day"] as const) {
     const size = PERIOD_MS[period];
     const end = floorPeriod(period, now.getTime() - SETTLE_MS);
-    const latest = await db.probeRollup.aggregate({ where: { period }, _max: { start: true } });
-    let cursor = latest._max.start ? latest._max.start.getTime() + size : -Infinity;
+    const latest = await findLatestRollupStart(period);
+    let cursor = latest ? latest.getTime() + size : -Infinity;
     while (cursor < end) {
       // Jump over periods without runs with one indexed read.
       const next = await db.probeResult.findFirst({
