@@ -37,7 +37,7 @@ const USAGE = `Usage: vigil <command> [options]
                         create a user with a default project (--json prints its new keys)
   apikey --email E [--project UUID] [--read-only]
                         print a new API key for the user's project
-  prune [pings|flips|notifications|tokenbuckets|users|all] [--json]
+  prune [pings|flips|notifications|tokenbuckets|users|probes|all] [--json]
                         remove old data now and print what went (default all; the ping path
                         already prunes each check at every 100th ping)
 `;
