@@ -16,12 +16,17 @@ import { getProcessEnv } from "../lib/env";
 import { parseProbeConfig } from "../lib/probes/config";
 import { getNextSlot, getPhaseMs } from "../lib/probes/schedule";
 import { runPrisma } from "../prisma/run-prisma.mjs";
-import { startPostgresCluster, type PostgresCluster } from "../tests/helpers/postgres-cluster";
+
+/** The throwaway PostgreSQL cluster bench.ts started for --pg (the part of it this file uses). */
+export interface BenchCluster {
+  adminUrl: string;
+}
 
 export interface ProbeBenchOptions {
   checks: number;
   seconds: number;
-  pg: boolean;
+  /** Null: SQLite. */
+  cluster: BenchCluster | null;
   burst: boolean;
 }
 
@@ -76,7 +81,7 @@ interface Store {
   readRuns(): Promise<{ code: string; date: number }[]>;
 }
 
-async function createStore(cluster: PostgresCluster | null, tmp: string): Promise<Store> {
+async function createStore(cluster: BenchCluster | null, tmp: string): Promise<Store> {
   let url: string;
   if (cluster) {
     const admin = new pg.Client({ connectionString: cluster.adminUrl });
@@ -140,21 +145,16 @@ async function createStore(cluster: PostgresCluster | null, tmp: string): Promis
 }
 
 /** Runs the probe bench and prints its figures; returns the exit code (1 when a target is missed). */
-export async function runProbeBench({ checks, seconds, pg: usePg, burst }: ProbeBenchOptions): Promise<number> {
+export async function runProbeBench({ checks, seconds, cluster, burst }: ProbeBenchOptions): Promise<number> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "vigil-probe-bench-"));
   const children: ChildProcess[] = [];
-  let cluster: PostgresCluster | null = null;
+  const usePg = cluster !== null;
   const cleanup = () => {
     for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
-    cluster?.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
   };
   process.on("exit", cleanup);
   try {
-    if (usePg) {
-      cluster = await startPostgresCluster({ durable: true });
-      if (!cluster) throw new Error("PostgreSQL is not installed (apt-get install -y postgresql)");
-    }
     const concurrency = getProcessEnv().PROBE_CONCURRENCY ?? "50";
     console.log(
       `Vigil probe bench on ${usePg ? "PostgreSQL" : "SQLite"}: ${checks} HTTP checks every ${INTERVAL_S} s, ${seconds} s (${WARMUP_S} s warm-up), PROBE_CONCURRENCY ${concurrency}, ${os.cpus().length} CPUs${burst ? ", all due at once" : ""}`,

@@ -283,15 +283,15 @@ async function loadWebApp(port: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (values.probes) {
-    const { runProbeBench } = await import("./bench-probes");
-    process.exitCode = await runProbeBench({ checks: Number(values.probes), seconds: Number(values["probes-seconds"]), pg: values.pg, burst: values["probes-burst"] });
-    return;
-  }
-  requireWrk();
+  if (!values.probes) requireWrk();
   if (values.pg) {
     cluster = await startPostgresCluster({ durable: true });
     if (!cluster) throw new Error("PostgreSQL is not installed (apt-get install -y postgresql)");
+  }
+  if (values.probes) {
+    const { runProbeBench } = await import("./bench-probes");
+    process.exitCode = await runProbeBench({ checks: Number(values.probes), seconds: Number(values["probes-seconds"]), cluster, burst: values["probes-burst"] });
+    return;
   }
   const db = values.pg ? "PostgreSQL" : "SQLite";
   console.log(`Vigil ping bench on ${db}: wrk, ${connections} connections, ${nChecks} checks, ${warmup} s warm-up + ${duration} s, ${os.cpus().length} CPUs`);

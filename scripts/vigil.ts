@@ -8,7 +8,7 @@ import { EnvError, getEnv, getProcessEnv } from "../lib/env";
 import { closeAll, exitOnUncaughtException } from "../lib/lifecycle";
 import { migrateDatabase } from "../lib/migrate";
 import { startMetricsServer } from "../lib/metrics/operational-metrics";
-import { runProber } from "../lib/probes/run-due-probes";
+import { runProber } from "../lib/prober/run-due-probes";
 import { runSendreports } from "../lib/reports/run-sendreports";
 import { drainPingQueue } from "../lib/pings/record-ping";
 import { runHousekeeping } from "../lib/prune/run-housekeeping";

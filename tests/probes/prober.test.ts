@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
 import { getDb } from "../../lib/db";
 import { getMetricsRegistry } from "../../lib/metrics/registry";
 import { parseProbeConfig } from "../../lib/probes/config";
-import { runDueProbes } from "../../lib/probes/run-due-probes";
+import { runDueProbes } from "../../lib/prober/run-due-probes";
 import { getPhaseMs } from "../../lib/probes/schedule";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
 import { createCheck, createFixtures } from "../fixtures";

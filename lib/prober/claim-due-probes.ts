@@ -6,9 +6,9 @@
 // instead of racing for the same ones.
 import { getDb, Prisma, type Tx } from "../db";
 import { getEnv } from "../env";
-import { parseProbeConfig } from "./config";
-import { getLeaseUntil, getNextSlot, isLocalProbe } from "./schedule";
-import type { ProbeConfig } from "./types";
+import { parseProbeConfig } from "../probes/config";
+import { getLeaseUntil, getNextSlot, isLocalProbe } from "../probes/schedule";
+import type { ProbeConfig } from "../probes/types";
 
 /** A check this prober now holds: run it, then release it with rescheduleProbes(). */
 export interface ClaimedProbe {

@@ -1,14 +1,15 @@
-// The prober: one testable tick (claim the due active checks, run them, record the results,
+// The prober, a worker above the ping path (it records through lib/pings, which lib/probes sits
+// below): one testable tick (claim the due active checks, run them, record the results,
 // write their next slots) and the loop `vigil probe` and `vigil start` run, which keeps up to
 // PROBE_CONCURRENCY runs going, claims as slots free, and sleeps until the next check is due.
 import { getEnv } from "../env";
 import { countProbeRun, gaugeSources } from "../metrics/tallies";
 import { recordProbeResult } from "../pings/record-probe-result";
-import { sleep } from "./attempt";
+import { sleep } from "../probes/attempt";
 import { claimDueProbes, findNextProbeDue, rescheduleProbes, type ClaimedProbe, type FinishedProbe } from "./claim-due-probes";
-import type { ProbeContext } from "./descriptor";
-import { rollUpProbeResults } from "./rollups";
-import { runProbe } from "./run-probe";
+import type { ProbeContext } from "../probes/descriptor";
+import { rollUpProbeResults } from "../probes/rollups";
+import { runProbe } from "../probes/run-probe";
 
 /** What one claimed run did, for the tick's report. */
 export interface ProbeRunReport {
