@@ -130,6 +130,18 @@ forEachDatabase(() => {
     expect(next % 10_000).toBe(getPhaseMs(check.code, 10_000));
   });
 
+  test("a check whose probe changes while it runs keeps the next_probe_at the change set", async () => {
+    const check = await createProbeCheck("/slow/800/changed");
+    const arrival = target.nextArrival();
+    const running = runDueProbes();
+    await arrival;
+    // What updating the probe does: run at once with the new settings.
+    const changedAt = new Date();
+    await getDb().check.update({ where: { id: check.id }, data: { nextProbeAt: changedAt } });
+    await running;
+    expect((await reload(check.id)).nextProbeAt).toEqual(changedAt);
+  });
+
   test("a run cut short by shutdown is not recorded and is due again at once", async () => {
     const check = await createProbeCheck("/slow/3000/cut");
     const controller = new AbortController();
