@@ -107,7 +107,7 @@ const MIN_TICK_MS = 50;
 // runs within this.
 const POLL_MS = 1000;
 const ERROR_PAUSE_MS = 1000;
-// Rollups of finished hours and days: cheap when there is nothing new (an indexed MAX).
+// Rollups of finished hours and days: two indexed reads when there is nothing new.
 const ROLLUP_EVERY_MS = 5 * 60_000;
 
 /**
@@ -123,6 +123,7 @@ export async function runProber({ signal, log = console.log, concurrency = getEn
   let slotFreed = new AbortController();
   let lastRollup = 0;
   let rollup: Promise<void> = Promise.resolve();
+  let rollingUp = false;
   const stopped = () => signal?.aborted === true;
 
   log("probe is now running");
@@ -141,12 +142,16 @@ export async function runProber({ signal, log = console.log, concurrency = getEn
         });
         running.add(task);
       }
-      if (tickStart - lastRollup >= ROLLUP_EVERY_MS) {
+      // In the background, one pass at a time: a day's rollup reads a day of results.
+      if (!rollingUp && tickStart - lastRollup >= ROLLUP_EVERY_MS) {
         lastRollup = tickStart;
-        rollup = rollUpProbeResults({ log }).then(
-          () => {},
-          (err: unknown) => log(`probe rollups: ${err instanceof Error ? err.message : String(err)}`),
-        );
+        rollingUp = true;
+        rollup = rollUpProbeResults({ log })
+          .then(
+            () => {},
+            (err: unknown) => log(`probe rollups: ${err instanceof Error ? err.message : String(err)}`),
+          )
+          .finally(() => (rollingUp = false));
       }
       let waitMs: number;
       if (running.size >= concurrency || claims.length === free) {
