@@ -8,6 +8,7 @@ import { EnvError, getEnv, getProcessEnv } from "../lib/env";
 import { closeAll, exitOnUncaughtException } from "../lib/lifecycle";
 import { migrateDatabase } from "../lib/migrate";
 import { startMetricsServer } from "../lib/metrics/operational-metrics";
+import { runProber } from "../lib/prober/run-due-probes";
 import { runSendreports } from "../lib/reports/run-sendreports";
 import { drainPingQueue } from "../lib/pings/record-ping";
 import { runHousekeeping } from "../lib/prune/run-housekeeping";
@@ -22,10 +23,12 @@ import { createUser } from "../lib/users/create-user";
 
 const USAGE = `Usage: vigil <command> [options]
 
-  start                 migrate, then run web + pings + API + sendalerts (+ sendreports when EMAIL_HOST
-                        is set, + SMTP when SMTPD_PORT is set)
+  start                 migrate, then run web + pings + API + sendalerts + probe (+ sendreports when
+                        EMAIL_HOST is set, + SMTP when SMTPD_PORT is set)
   web                   the HTTP server alone: pings, management API and web app
   sendalerts            the alert sender alone (several may run against one PostgreSQL)
+  probe                 the prober of active checks alone (PROBE_CONCURRENCY runs at once; several may
+                        run against one PostgreSQL)
   sendreports           the email reports and "still down" reminders alone (needs EMAIL_HOST;
                         several may run at once)
   smtpd                 the email-ping listener alone (SMTPD_PORT, default 25)
@@ -34,7 +37,7 @@ const USAGE = `Usage: vigil <command> [options]
                         create a user with a default project (--json prints its new keys)
   apikey --email E [--project UUID] [--read-only]
                         print a new API key for the user's project
-  prune [pings|flips|notifications|tokenbuckets|users|all] [--json]
+  prune [pings|flips|notifications|tokenbuckets|users|probes|all] [--json]
                         remove old data now and print what went (default all; the ping path
                         already prunes each check at every 100th ping)
 `;
@@ -97,6 +100,15 @@ function startAlerts(stoppers: Stopper[]): void {
   });
 }
 
+function startProber(stoppers: Stopper[]): void {
+  const controller = new AbortController();
+  const done = runProber({ signal: controller.signal, log });
+  stoppers.push(async () => {
+    controller.abort();
+    await done;
+  });
+}
+
 function startReports(stoppers: Stopper[]): void {
   const controller = new AbortController();
   const done = runSendreports({ signal: controller.signal, log });
@@ -150,6 +162,7 @@ async function main(argv: string[]): Promise<void> {
       log(`database              ${where}`);
       await startWeb(stoppers, !values["no-web-app"]);
       startAlerts(stoppers);
+      startProber(stoppers);
       // Reports and reminders are email only: without EMAIL_HOST there is nothing to send them with.
       if (env.email.host) startReports(stoppers);
       if (env.smtpdPort !== null) await startEmail(stoppers, env.smtpdPort);
@@ -162,6 +175,11 @@ async function main(argv: string[]): Promise<void> {
       return;
     case "sendalerts":
       startAlerts(stoppers);
+      await startMetrics(stoppers);
+      stopOnSignal(stoppers);
+      return;
+    case "probe":
+      startProber(stoppers);
       await startMetrics(stoppers);
       stopOnSignal(stoppers);
       return;
@@ -230,7 +248,7 @@ v8.setFlagsFromString("--heap-growing-percent=30");
 main(process.argv.slice(2))
   .then(async () => {
     // One-shot commands exit here; long-running ones registered signal handlers and keep going.
-    if (!["start", "web", "sendalerts", "sendreports", "smtpd"].includes(process.argv[2] ?? "")) {
+    if (!["start", "web", "sendalerts", "probe", "sendreports", "smtpd"].includes(process.argv[2] ?? "")) {
       await closeAll();
     }
   })
