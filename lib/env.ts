@@ -218,6 +218,14 @@ export function parseEnv(src: Source, root = process.cwd(), { allowExampleSecret
     /** Pings kept per check for new projects (each project can change its own limit). */
     pingLogLimit: int(src, "PING_LOG_LIMIT", 100, 1, 1000000),
     integrationsAllowPrivateIps: bool(src, "INTEGRATIONS_ALLOW_PRIVATE_IPS", false),
+    /**
+     * Whether active checks may connect to non-global addresses (the local network, loopback).
+     * On by default, since watching internal services is a main reason to self-host; cloud
+     * metadata addresses are refused either way.
+     */
+    probeAllowPrivate: bool(src, "PROBE_ALLOW_PRIVATE", true),
+    /** Probes one process runs at the same time. */
+    probeConcurrency: int(src, "PROBE_CONCURRENCY", 50, 1, 10000),
     webhooksEnabled: bool(src, "WEBHOOKS_ENABLED", true),
     slackEnabled: bool(src, "SLACK_ENABLED", true),
     /** Slack app credentials for "Add to Slack" (OAuth); both set = the button is offered. */
