@@ -60,7 +60,9 @@ export class AttemptRecorder {
   }
 
   close(): void {
-    for (const s of this.sockets) s.destroy();
+    // Newest first: a TLS socket before the TCP socket it wraps. Destroying the TCP socket under
+    // a live TLS socket crashed Node 20 (a segfault on the next handshake).
+    for (const s of [...this.sockets].reverse()) s.destroy();
     this.sockets.clear();
   }
 }

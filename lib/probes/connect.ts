@@ -106,6 +106,26 @@ export interface TlsOptions {
   alpn?: string[];
 }
 
+// OpenSSL's verification results as TLSSocket.authorizationError names them, in OpenSSL's own
+// words (what Node's rejectUnauthorized errors say).
+const VERIFY_ERRORS: Record<string, string> = {
+  CERT_HAS_EXPIRED: "certificate has expired",
+  CERT_NOT_YET_VALID: "certificate is not yet valid",
+  DEPTH_ZERO_SELF_SIGNED_CERT: "self-signed certificate",
+  SELF_SIGNED_CERT_IN_CHAIN: "self-signed certificate in certificate chain",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "unable to verify the first certificate",
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "unable to get local issuer certificate",
+  UNABLE_TO_GET_ISSUER_CERT: "unable to get issuer certificate",
+  CERT_REVOKED: "certificate revoked",
+  CERT_SIGNATURE_FAILURE: "certificate signature failure",
+  INVALID_CA: "invalid CA certificate",
+};
+
+function describeVerifyError(why: unknown): string {
+  const code = why instanceof Error ? ((why as NodeJS.ErrnoException).code ?? why.message) : String(why);
+  return VERIFY_ERRORS[code] ?? (why instanceof Error ? why.message : code);
+}
+
 /** The certificate's issuer as people name it: its organisation, else its common name. */
 function issuerName(cert: tls.PeerCertificate): string | null {
   const pick = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || null;
@@ -130,19 +150,25 @@ function handshake(socket: net.Socket, opts: TlsOptions, ctx: AttemptContext, re
       secure.off("error", onError);
       ctx.signal.removeEventListener("abort", onAbort);
     };
+    const refuse = (message: string) => {
+      secure.destroy();
+      reject(new Error(`tls: ${message}`));
+    };
     const onSecure = () => {
       cleanup();
       rec.end("tls_ms");
       const cert = secure.getPeerCertificate();
-      if (!cert || !cert.valid_to) return reject(new Error("tls: the server sent no certificate"));
+      if (!cert || !cert.valid_to) return refuse("the server sent no certificate");
       rec.cert = { expires: new Date(cert.valid_to), issuer: issuerName(cert) };
       if (!opts.skipVerify) {
-        if (!secure.authorized) {
-          const why = secure.authorizationError as unknown;
-          return reject(new Error(`tls: ${why instanceof Error ? why.message : String(why)}`));
-        }
+        // Node also judges the host name, against the socket's host (unknown here, since we hand
+        // it a connected socket); its verdict on names is ignored for ours just below.
+        const why = secure.authorizationError as unknown;
+        if (!secure.authorized && why !== "ERR_TLS_CERT_ALTNAME_INVALID") return refuse(describeVerifyError(why));
         const mismatch = tls.checkServerIdentity(servername, cert);
-        if (mismatch) return reject(new Error(`tls: ${mismatch.message}`));
+        if (mismatch) {
+          return refuse(`certificate is not valid for ${servername}${cert.subjectaltname ? ` (it covers ${cert.subjectaltname})` : ""}`);
+        }
       }
       resolve(secure);
     };
