@@ -16,8 +16,9 @@ export interface ProbeContext {
   /** Whether non-global addresses may be reached; default PROBE_ALLOW_PRIVATE. Cloud metadata never may. */
   allowPrivate?: boolean;
   /**
-   * Certificate authorities to trust instead of the system's. For tests that make their own CA;
-   * the API and the web app never set it.
+   * Certificate authorities to trust instead of the system's: Checkup's tls_ca_file and
+   * trusted_roots in `vigil check`, and tests that make their own CA. The API and the web app
+   * never set it.
    */
   ca?: string | Buffer | (string | Buffer)[];
   /** The clock the certificate's remaining days are counted from; default the real one. */
