@@ -34,7 +34,11 @@ export interface AttemptContext {
   timeoutMs: number;
 }
 
-/** How the web app sets up a probe type: fields in display order and values of a new probe. */
+/**
+ * How the web app sets up a probe type: its own fields in display order (after
+ * COMMON_PROBE_FIELDS of form.ts) and values of a new probe. probeFromForm / probeToForm in
+ * form.ts convert between the submitted strings and the probe.
+ */
 export interface ProbeForm {
   fields: readonly FormField[];
   defaults: Readonly<Record<string, string>>;

@@ -227,6 +227,7 @@ export const httpProbe: ProbeTypeDescriptor<HttpProbe> = {
       { name: "body", label: "Body", type: "textarea" },
       { name: "must_contain", label: "Response must contain", type: "text" },
       { name: "must_not_contain", label: "Response must not contain", type: "text" },
+      { name: "json", label: "JSON assertions", type: "textarea", placeholder: '$.status == "ok"', hint: "One per line: $.path op value, op one of == != < <= > >= contains" },
       { name: "follow_redirects", label: "Follow redirects (up to 10)", type: "checkbox" },
       { name: "tls_skip_verify", label: "Skip certificate verification", type: "checkbox" },
       { name: "cert_expiry_threshold", label: "Warn when the certificate expires within (days)", type: "text" },
