@@ -169,6 +169,17 @@ describe("the HTTP probe", () => {
     expect(r).toMatchObject({ status: "healthy", http_status: 200 });
   });
 
+  test("does not send credentials to another origin when following a redirect", async () => {
+    seen.length = 0;
+    const to = encodeURIComponent(`http://localhost:${port}/status`);
+    const r = await probe({ url: `${base}/redirect?to=${to}`, follow_redirects: true, headers: { Authorization: "Bearer t", Cookie: "s=1", "X-Keep": "1" } });
+    expect(r.status).toBe("healthy");
+    expect(seen[0].headers).toMatchObject({ authorization: "Bearer t", cookie: "s=1", "x-keep": "1" });
+    expect(seen[1].headers.authorization).toBeUndefined();
+    expect(seen[1].headers.cookie).toBeUndefined();
+    expect(seen[1].headers["x-keep"]).toBe("1");
+  });
+
   test("gives up after 10 redirects", async () => {
     const r = await probe({ url: `${base}/redirect?hops=11`, follow_redirects: true });
     expect(r).toMatchObject({ status: "down", error: "stopped after 10 redirects" });
