@@ -45,7 +45,7 @@ function request(url: URL, method: string, headers: Record<string, string>, body
     };
     ctx.signal.addEventListener("abort", onAbort, { once: true });
     const done = () => ctx.signal.removeEventListener("abort", onAbort);
-    req.once("error", (err) => {
+    req.on("error", (err) => {
       done();
       reject(ctx.signal.aborted ? abortError(ctx.signal) : new Error(describeNetError(err)));
     });
@@ -72,7 +72,7 @@ function request(url: URL, method: string, headers: Record<string, string>, body
         }
       });
       res.once("end", finish);
-      res.once("error", (err) => {
+      res.on("error", (err) => {
         done();
         reject(ctx.signal.aborted ? abortError(ctx.signal) : new Error(describeNetError(err)));
       });
