@@ -23,20 +23,27 @@ interface Response {
   body: Buffer;
 }
 
+/**
+ * Header sets merged by name whatever their case, later ones winning, so a probe's own "Host"
+ * replaces ours instead of sending two.
+ */
+function mergeHeaders(...sets: Record<string, string>[]): Record<string, string> {
+  const merged = new Map<string, [string, string]>();
+  for (const set of sets) for (const [name, value] of Object.entries(set)) merged.set(name.toLowerCase(), [name, value]);
+  return Object.fromEntries(merged.values());
+}
+
 function request(url: URL, method: string, headers: Record<string, string>, body: string, ctx: AttemptContext, rec: AttemptRecorder, socket: net.Socket): Promise<Response> {
   return new Promise((resolve, reject) => {
     const hasBody = body !== "" && method !== "GET" && method !== "HEAD";
     const req = http.request({
       method,
       path: `${url.pathname}${url.search}`,
-      headers: {
-        host: url.host,
-        "user-agent": USER_AGENT,
-        accept: "*/*",
-        ...headers,
-        connection: "close",
-        ...(hasBody ? { "content-length": String(Buffer.byteLength(body)) } : {}),
-      },
+      headers: mergeHeaders(
+        { host: url.host, "user-agent": USER_AGENT, accept: "*/*" },
+        headers,
+        { connection: "close", ...(hasBody ? { "content-length": String(Buffer.byteLength(body)) } : {}) },
+      ),
       // Our socket, already connected (and its TLS verified): no agent, no pool, no keep-alive.
       createConnection: () => socket,
     });

@@ -201,6 +201,13 @@ describe("the HTTP probe", () => {
     expect(seen[0].headers).toMatchObject({ authorization: "Bearer t", "x-test": "1", connection: "close", host: `127.0.0.1:${port}` });
   });
 
+  test("a probe's Host header replaces the URL's, as Checkup's does", async () => {
+    seen.length = 0;
+    await probe({ url: `${base}/status`, headers: { Host: "api.example.org", "User-Agent": "mine" } });
+    expect(seen[0].headers.host).toBe("api.example.org");
+    expect(seen[0].headers["user-agent"]).toBe("mine");
+  });
+
   test("a HEAD request is judged on its status alone", async () => {
     expect((await probe({ url: `${base}/status`, method: "HEAD" })).status).toBe("healthy");
   });
