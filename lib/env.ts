@@ -331,6 +331,14 @@ export function setEnv(overrides: Source): Env {
 }
 
 /** Raw variables for child processes the CLI spawns (Prisma CLI, Next). */
+/**
+ * The directory `vigil` was started from (bin/vigil.mjs moves into the install before running),
+ * where a command's relative file names are taken from: `vigil check -c checkup.json`.
+ */
+export function getInvocationDir(): string {
+  return process.env.VIGIL_INVOCATION_DIR || process.cwd();
+}
+
 export function getProcessEnv(): NodeJS.ProcessEnv {
   return process.env;
 }

@@ -1,12 +1,14 @@
 // The `vigil` command: process glue over lib/. Each long-running command can run alone for
 // scale-out; `start` runs them all in one process.
 import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import v8 from "node:v8";
 import { runSendalerts } from "../lib/alerts/run-sendalerts";
-import { EnvError, getEnv, getProcessEnv } from "../lib/env";
+import { EnvError, getEnv, getInvocationDir, getProcessEnv } from "../lib/env";
 import { closeAll, exitOnUncaughtException } from "../lib/lifecycle";
 import { migrateDatabase } from "../lib/migrate";
+import { formatCheckupJson, formatCheckupTable, isAnyDown, loadCheckupFile, parseGoDuration, runCheckup } from "../lib/probes/checkup";
 import { startMetricsServer } from "../lib/metrics/operational-metrics";
 import { runProber } from "../lib/prober/run-due-probes";
 import { runSendreports } from "../lib/reports/run-sendreports";
@@ -37,6 +39,10 @@ const USAGE = `Usage: vigil <command> [options]
                         create a user with a default project (--json prints its new keys)
   apikey --email E [--project UUID] [--read-only]
                         print a new API key for the user's project
+  check [-c checkup.json] [--json] [--every 10m]
+                        run the checkers of a Checkup config once (no server, no database), print
+                        a table (--json: Checkup's results) and exit 1 if any is down; --every
+                        repeats (Checkup's durations: 30s, 10m, 1h30m)
   prune [pings|flips|notifications|tokenbuckets|users|probes|all] [--json]
                         remove old data now and print what went (default all; the ping path
                         already prunes each check at every 100th ping)
@@ -136,8 +142,43 @@ async function startMetrics(stoppers: Stopper[]): Promise<void> {
   log(`metrics               http://${env.host}:${server.port}/metrics${env.metricsKey ? "" : "  (answers 404: METRICS_KEY is unset)"}`);
 }
 
+/**
+ * `vigil check`: Checkup's `checkup` with the same config file. Runs without the configuration
+ * the server needs (no SECRET_KEY, no database). Returns the exit code: 1 when any run is down.
+ */
+async function runCheck(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { config: { type: "string", short: "c", default: "checkup.json" }, json: { type: "boolean", default: false }, every: { type: "string" } },
+    strict: true,
+  });
+  const everyMs = values.every === undefined ? null : parseGoDuration(values.every);
+  if (everyMs !== null && everyMs < 1000) throw new UsageError("--every needs a duration of at least 1s");
+  if (values.every !== undefined && everyMs === null) throw new UsageError(`--every: "${values.every}" is not a duration like 30s, 10m or 1h30m`);
+  const dir = getInvocationDir();
+  const checkers = loadCheckupFile(path.resolve(dir, values.config), dir);
+  const controller = new AbortController();
+  const stop = () => controller.abort(new Error("interrupted"));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  for (;;) {
+    const runs = await runCheckup(checkers, { signal: controller.signal });
+    log(values.json ? formatCheckupJson(runs) : formatCheckupTable(runs));
+    if (everyMs === null || controller.signal.aborted) return isAnyDown(runs) ? 1 : 0;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, everyMs);
+      controller.signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+    });
+    if (controller.signal.aborted) return 0;
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  if (command === "check") {
+    process.exitCode = await runCheck(rest);
+    return;
+  }
   // `prune` takes a task name before its options.
   const pruneTask = command === "prune" && rest[0] && !rest[0].startsWith("-") ? rest.shift() : undefined;
   const { values } = parseArgs({

@@ -1,5 +1,6 @@
 // What one attempt records while it runs, and the small helpers every probe type uses to wait
 // on a socket without outliving the attempt's deadline.
+import type { Socket } from "node:net";
 import { performance } from "node:perf_hooks";
 import type { ProbeTimings } from "./types";
 
@@ -29,8 +30,18 @@ export class AttemptRecorder {
   httpStatus: number | null = null;
   cert: PeerCertificate | null = null;
   evidence: string | null = null;
-  /** Sockets to destroy when the attempt is over, whatever happened. */
-  readonly sockets = new Set<{ destroy(): void }>();
+  private readonly sockets = new Set<Socket>();
+
+  /**
+   * Keeps a socket to destroy when the attempt is over, whatever happened. Its errors are
+   * reported by whichever phase is waiting on it; one that comes between phases (or after the
+   * answer was judged) must not crash the process, and the attempt's timeout ends any wait.
+   */
+  track<S extends Socket>(socket: S): S {
+    socket.on("error", () => {});
+    this.sockets.add(socket);
+    return socket;
+  }
 
   /** Starts timing a phase from now (after a wait that belongs to no phase). */
   restart(): void {

@@ -71,8 +71,7 @@ export async function resolveHost(host: string, ctx: AttemptContext, rec: Attemp
 
 function connectOnce(address: string, port: number, signal: AbortSignal, rec: AttemptRecorder): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect({ host: address, port, noDelay: true });
-    rec.sockets.add(socket);
+    const socket = rec.track(net.connect({ host: address, port, noDelay: true }));
     const cleanup = () => {
       socket.off("connect", onConnect);
       socket.off("error", onError);
@@ -137,14 +136,15 @@ function handshake(socket: net.Socket, opts: TlsOptions, ctx: AttemptContext, re
     const servername = opts.servername.replace(/^\[|\]$/g, "");
     // Trust is judged below rather than by OpenSSL refusing the handshake, so the certificate
     // is read (expiry, issuer) even from a server that fails verification.
-    const secure = tls.connect({
-      socket,
-      servername: net.isIP(servername) ? undefined : servername,
-      rejectUnauthorized: false,
-      ca: ctx.ca,
-      ALPNProtocols: opts.alpn,
-    });
-    rec.sockets.add(secure);
+    const secure = rec.track(
+      tls.connect({
+        socket,
+        servername: net.isIP(servername) ? undefined : servername,
+        rejectUnauthorized: false,
+        ca: ctx.ca,
+        ALPNProtocols: opts.alpn,
+      }),
+    );
     const cleanup = () => {
       secure.off("secureConnect", onSecure);
       secure.off("error", onError);

@@ -16,8 +16,9 @@ export interface ProbeContext {
   /** Whether non-global addresses may be reached; default PROBE_ALLOW_PRIVATE. Cloud metadata never may. */
   allowPrivate?: boolean;
   /**
-   * Certificate authorities to trust instead of the system's. For tests that make their own CA;
-   * the API and the web app never set it.
+   * Certificate authorities to trust instead of the system's: Checkup's tls_ca_file and
+   * trusted_roots in `vigil check`, and tests that make their own CA. The API and the web app
+   * never set it.
    */
   ca?: string | Buffer | (string | Buffer)[];
   /** The clock the certificate's remaining days are counted from; default the real one. */
@@ -33,7 +34,11 @@ export interface AttemptContext {
   timeoutMs: number;
 }
 
-/** How the web app sets up a probe type: fields in display order and values of a new probe. */
+/**
+ * How the web app sets up a probe type: its own fields in display order (after
+ * COMMON_PROBE_FIELDS of form.ts) and values of a new probe. probeFromForm / probeToForm in
+ * form.ts convert between the submitted strings and the probe.
+ */
 export interface ProbeForm {
   fields: readonly FormField[];
   defaults: Readonly<Record<string, string>>;

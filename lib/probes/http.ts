@@ -23,20 +23,27 @@ interface Response {
   body: Buffer;
 }
 
+/**
+ * Header sets merged by name whatever their case, later ones winning, so a probe's own "Host"
+ * replaces ours instead of sending two.
+ */
+function mergeHeaders(...sets: Record<string, string>[]): Record<string, string> {
+  const merged = new Map<string, [string, string]>();
+  for (const set of sets) for (const [name, value] of Object.entries(set)) merged.set(name.toLowerCase(), [name, value]);
+  return Object.fromEntries(merged.values());
+}
+
 function request(url: URL, method: string, headers: Record<string, string>, body: string, ctx: AttemptContext, rec: AttemptRecorder, socket: net.Socket): Promise<Response> {
   return new Promise((resolve, reject) => {
     const hasBody = body !== "" && method !== "GET" && method !== "HEAD";
     const req = http.request({
       method,
       path: `${url.pathname}${url.search}`,
-      headers: {
-        host: url.host,
-        "user-agent": USER_AGENT,
-        accept: "*/*",
-        ...headers,
-        connection: "close",
-        ...(hasBody ? { "content-length": String(Buffer.byteLength(body)) } : {}),
-      },
+      headers: mergeHeaders(
+        { host: url.host, "user-agent": USER_AGENT, accept: "*/*" },
+        headers,
+        { connection: "close", ...(hasBody ? { "content-length": String(Buffer.byteLength(body)) } : {}) },
+      ),
       // Our socket, already connected (and its TLS verified): no agent, no pool, no keep-alive.
       createConnection: () => socket,
     });
@@ -45,7 +52,7 @@ function request(url: URL, method: string, headers: Record<string, string>, body
     };
     ctx.signal.addEventListener("abort", onAbort, { once: true });
     const done = () => ctx.signal.removeEventListener("abort", onAbort);
-    req.once("error", (err) => {
+    req.on("error", (err) => {
       done();
       reject(ctx.signal.aborted ? abortError(ctx.signal) : new Error(describeNetError(err)));
     });
@@ -72,7 +79,7 @@ function request(url: URL, method: string, headers: Record<string, string>, body
         }
       });
       res.once("end", finish);
-      res.once("error", (err) => {
+      res.on("error", (err) => {
         done();
         reject(ctx.signal.aborted ? abortError(ctx.signal) : new Error(describeNetError(err)));
       });
@@ -227,6 +234,7 @@ export const httpProbe: ProbeTypeDescriptor<HttpProbe> = {
       { name: "body", label: "Body", type: "textarea" },
       { name: "must_contain", label: "Response must contain", type: "text" },
       { name: "must_not_contain", label: "Response must not contain", type: "text" },
+      { name: "json", label: "JSON assertions", type: "textarea", placeholder: '$.status == "ok"', hint: "One per line: $.path op value, op one of == != < <= > >= contains" },
       { name: "follow_redirects", label: "Follow redirects (up to 10)", type: "checkbox" },
       { name: "tls_skip_verify", label: "Skip certificate verification", type: "checkbox" },
       { name: "cert_expiry_threshold", label: "Warn when the certificate expires within (days)", type: "text" },
