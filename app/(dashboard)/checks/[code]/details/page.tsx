@@ -27,6 +27,7 @@ import { canonicalTimezones } from "@/lib/schedules/canonical-timezones";
 import { describeSchedule } from "@/lib/schedules/describe-schedule";
 import { clearEvents, deleteCheck, moveCheck, pauseCheck, pingNow, resumeCheck, setChannel, updateCheckFields } from "./actions";
 import { loadCheck } from "./load-check";
+import { parseChartRange, ProbePanel } from "./probe-panel";
 
 export const metadata = { title: "Check details" };
 
@@ -163,6 +164,18 @@ export default async function CheckDetailsPage({
           </div>
         )}
       </header>
+
+      {check.probe !== null && (
+        <ProbePanel
+          actor={actor}
+          check={{ id: check.id, code: check.code, probe: check.probe }}
+          projectCode={project.code}
+          canWrite={canWrite}
+          range={parseChartRange(query.range)}
+          tz={user.tz}
+          now={now}
+        />
+      )}
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <div className="space-y-6">
