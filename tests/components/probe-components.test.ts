@@ -182,6 +182,41 @@ describe("the degraded status", () => {
     expect(textOf(html)).toContain("Status changed from up to degraded");
     expect(html.match(/bg-degraded/g)).toHaveLength(1);
   });
+
+  test("shows a probe run's verdict and summary, a degraded run in amber", () => {
+    const run = (n: number, kind: "success" | "fail", body: string) => ({
+      type: "ping" as const,
+      at: hoursAgo(n).getTime(),
+      n,
+      kind,
+      scheme: "probe",
+      remoteAddr: null,
+      method: "",
+      ua: "Vigil probe (local)",
+      exitStatus: null,
+      rid: null,
+      durationMs: null,
+      bodySize: body.length,
+      bodyPreview: body,
+      failureOf: null,
+    });
+    const html = renderToString(
+      h(EventLog, {
+        tz: "UTC",
+        checkCode: "c",
+        events: [
+          run(3, "success", "degraded: median round trip time exceeded threshold"),
+          run(2, "fail", "down: HTTP 500"),
+          run(1, "success", "HTTP 200 in 12.3 ms"),
+        ],
+      }),
+    );
+    const text = textOf(html);
+    expect(text).toContain("Probe run: degraded · #3 · Probe (local) degraded: median round trip time exceeded threshold");
+    expect(text).toContain("Probe run: down · #2 · Probe (local) down: HTTP 500");
+    expect(text).toContain("Probe run: healthy · #1 · Probe (local) HTTP 200 in 12.3 ms");
+    expect(html.match(/bg-degraded/g)).toHaveLength(1);
+  });
 });
 
 describe("RowChannelSwitches", () => {
