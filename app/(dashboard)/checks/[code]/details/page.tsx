@@ -249,7 +249,8 @@ export default async function CheckDetailsPage({
                   </div>
                 </dl>
               )}
-              {canWrite && (
+              {check.probe !== null && <Note>An active check&apos;s period is its probe&apos;s interval: change it in the probe settings.</Note>}
+              {canWrite && check.probe === null && (
                 <TimingDialogs
                   action={update}
                   previewUrl={`/api/ui/checks/${check.code}/schedule`}
