@@ -1,6 +1,7 @@
 // An active check made in the browser: "Add check" → a website, the form's Test shows the run's
 // timings before saving, then "Run now" against a loopback stand-in this test starts, which
 // answers 200, then 500 (the check goes down), then slowly (degraded above its threshold).
+// Last, an integration's "notify when degraded" switch.
 import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { expectDashboard, projectCodeOf, signUp, uniqueEmail, waitForHydration } from "./helpers";
@@ -97,4 +98,17 @@ test("adds an HTTP check with Test, sees its timings, and sees it go down and de
   await page.goto(`/projects/${projectCode}/checks`);
   await expectDashboard(page);
   await expect(page.getByRole("row", { name: /Website/ })).toContainText(/\d ms|\d(\.\d+)? s/);
+
+  // The sign-up's email integration: notify when degraded, on, then off again.
+  await page.goto(`/projects/${projectCode}/integrations`);
+  await waitForHydration(page);
+  const card = page.getByRole("article").first();
+  await expect(card).toContainText("Not notified when an active check turns degraded.");
+  await card.getByRole("button", { name: "Notify when degraded" }).click();
+  await expect(card).toContainText("Notifies when an active check turns degraded and back.");
+  await page.reload();
+  await waitForHydration(page);
+  await expect(card).toContainText("Notifies when an active check turns degraded and back.");
+  await card.getByRole("button", { name: "Stop notifying when degraded" }).click();
+  await expect(card).toContainText("Not notified when an active check turns degraded.");
 });
