@@ -13,7 +13,7 @@ export type DashboardSort = "name" | "status" | "last_ping";
 
 const POLL_MS = 5_000;
 // Worst first, so "sort by status" puts what needs attention on top.
-const STATUS_ORDER: CheckStatus[] = ["down", "grace", "started", "up", "new", "paused"];
+const STATUS_ORDER: CheckStatus[] = ["down", "grace", "started", "degraded", "up", "new", "paused"];
 
 interface Props {
   projectCode: string;

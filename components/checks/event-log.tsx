@@ -2,7 +2,7 @@ import type { CheckEvent, FlipEvent, NotificationEvent, PingEvent } from "@/lib/
 import { formatDateTime, formatRunTime } from "@/lib/format";
 import { PingBody } from "./ping-body";
 
-const STATUS_NAMES: Record<string, string> = { new: "new", up: "up", down: "down", paused: "paused" };
+const STATUS_NAMES: Record<string, string> = { new: "new", up: "up", degraded: "degraded", down: "down", paused: "paused" };
 const REASONS: Record<string, string> = {
   timeout: "success signal did not arrive on time, grace time passed",
   fail: "received a failure signal",
@@ -77,7 +77,10 @@ function NotificationRow({ notification }: { notification: NotificationEvent }) 
 
 function eventColor(event: CheckEvent): string {
   if (event.type === "ping") return pingLabel(event).color;
-  if (event.type === "flip") return event.newStatus === "down" ? "bg-down" : event.newStatus === "up" ? "bg-up" : "bg-paused";
+  if (event.type === "flip") {
+    const colors: Record<string, string> = { down: "bg-down", up: "bg-up", degraded: "bg-degraded" };
+    return colors[event.newStatus] ?? "bg-paused";
+  }
   return event.error && event.error !== "Sending" ? "bg-down" : "bg-sky-500";
 }
 
