@@ -55,9 +55,9 @@ export async function ProbePanel({
   const last = results[0] ?? null;
   const percent = (f: { ratio: number | null }) => (f.ratio === null ? null : f.ratio * 100);
   const certificate = last && (config.type === "tls" || (config.type === "http" && config.url.startsWith("https:")));
-  // The last day is drawn run by run; longer ranges from the hourly or daily buckets.
-  const chartResults = range === "24h" ? results.filter((r) => r.date.getTime() >= now.getTime() - 86_400_000) : undefined;
-  const buckets = range === "24h" ? undefined : series.points.map((p) => ({ start: p.start, p50: p.p50Ms, p95: p.p95Ms, max: p.maxMs, failures: p.failures }));
+  // Hourly buckets (24 h, 7 d) or daily ones (30 d): the results log shows only the latest runs,
+  // and a day of runs every 10 s is too many points for a 640-pixel chart.
+  const buckets = series.points.map((p) => ({ start: p.start, p50: p.p50Ms, p95: p.p95Ms, max: p.maxMs, failures: p.failures }));
 
   return (
     <section aria-labelledby="probe-heading" className="space-y-4">
@@ -95,7 +95,7 @@ export async function ProbePanel({
           </nav>
         }
       >
-        <ResponseTimeChart results={chartResults} buckets={buckets} range={range} now={now} tz={tz} />
+        <ResponseTimeChart buckets={buckets} range={range} now={now} tz={tz} />
       </Card>
       <Card title="Results">
         <ResultsLog results={results} tz={tz} />
