@@ -4,7 +4,7 @@
 // Last, an integration's "notify when degraded" switch.
 import http from "node:http";
 import { expect, test } from "@playwright/test";
-import { expectDashboard, projectCodeOf, signUp, uniqueEmail, waitForHydration } from "./helpers";
+import { expectDashboard, projectCodeOf, screenshot, signUp, uniqueEmail, waitForHydration } from "./helpers";
 
 const STAND_IN_PORT = 18646;
 const target = `http://127.0.0.1:${STAND_IN_PORT}/health`;
@@ -56,6 +56,7 @@ test("adds an HTTP check with Test, sees its timings, and sees it go down and de
   await expect(tested).toContainText("HTTP 200");
   await expect(tested.getByText("Time to first byte")).toBeVisible();
   await expect(tested.getByText(/^total /)).toBeVisible();
+  await screenshot(page, "active-check-test");
   // The typed values survive the test.
   await expect(page.getByLabel("URL", { exact: true })).toHaveValue(target);
 
@@ -93,6 +94,7 @@ test("adds an HTTP check with Test, sees its timings, and sees it go down and de
   await runNow();
   await expect(header.getByTitle(/^Degraded/)).toBeVisible();
   await expect(page.getByText("Probe run: degraded").first()).toBeVisible();
+  await screenshot(page, "active-check-page");
 
   // The dashboard row shows the last response time.
   await page.goto(`/projects/${projectCode}/checks`);
