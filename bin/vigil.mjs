@@ -9,6 +9,8 @@ import { isServerBuildFresh, serverEntry } from "../scripts/build-server.mjs";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 process.env.CHECKPOINT_DISABLE ??= "1";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// Relative file names on the command line (vigil check -c checkup.json) mean the caller's directory.
+process.env.VIGIL_INVOCATION_DIR ??= process.cwd();
 process.chdir(root);
 if (isServerBuildFresh()) {
   await import(pathToFileURL(serverEntry).href);

@@ -146,9 +146,15 @@ export async function signOut(page: Page, email: string): Promise<void> {
   await waitForHydration(page);
 }
 
-/** "Add check" on the current project's checks page, then names it; returns the check's UUID. */
+/**
+ * "Add check" on the current project's checks page, "a cron job or heartbeat", then names it;
+ * returns the check's UUID.
+ */
 export async function addCheck(page: Page, name: string): Promise<string> {
-  await page.getByRole("button", { name: "Add check" }).click();
+  await page.getByRole("link", { name: "Add check", exact: true }).first().click();
+  await expect(page.getByRole("heading", { name: "Add check", level: 1 })).toBeVisible();
+  await waitForHydration(page);
+  await page.getByRole("button", { name: "Add cron job check" }).click();
   await expect(page).toHaveURL(/\/checks\/[0-9a-f-]{36}\/details\?new=1/);
   await expect(page.getByRole("status").filter({ hasText: "Check created." })).toBeVisible();
   await waitForHydration(page);

@@ -58,6 +58,7 @@ test("a read-only member sees no edit controls and cannot forge edits", async ({
     await expect(reader.getByRole("heading", { name: "Checks", level: 1 })).toBeVisible();
     await expect(reader.getByRole("link", { name: "Owner's check" })).toBeVisible();
     await expect(reader.getByRole("button", { name: "Add check" })).toHaveCount(0);
+    await expect(reader.getByRole("link", { name: "Add check" })).toHaveCount(0);
 
     await reader.getByRole("link", { name: "Owner's check" }).click();
     await expect(reader.getByRole("heading", { name: "Owner's check", level: 1 })).toBeVisible();

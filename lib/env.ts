@@ -217,7 +217,17 @@ export function parseEnv(src: Source, root = process.cwd(), { allowExampleSecret
     metricsPort: optionalInt(src, "METRICS_PORT"),
     /** Pings kept per check for new projects (each project can change its own limit). */
     pingLogLimit: int(src, "PING_LOG_LIMIT", 100, 1, 1000000),
+    /** Days raw probe results are kept; hourly and daily rollups are kept 400 days. */
+    probeResultDays: int(src, "PROBE_RESULT_DAYS", 7, 1, 3650),
     integrationsAllowPrivateIps: bool(src, "INTEGRATIONS_ALLOW_PRIVATE_IPS", false),
+    /**
+     * Whether active checks may connect to non-global addresses (the local network, loopback).
+     * On by default, since watching internal services is a main reason to self-host; cloud
+     * metadata addresses are refused either way.
+     */
+    probeAllowPrivate: bool(src, "PROBE_ALLOW_PRIVATE", true),
+    /** Probes one process runs at the same time. */
+    probeConcurrency: int(src, "PROBE_CONCURRENCY", 50, 1, 10000),
     webhooksEnabled: bool(src, "WEBHOOKS_ENABLED", true),
     slackEnabled: bool(src, "SLACK_ENABLED", true),
     /** Slack app credentials for "Add to Slack" (OAuth); both set = the button is offered. */
@@ -321,6 +331,14 @@ export function setEnv(overrides: Source): Env {
 }
 
 /** Raw variables for child processes the CLI spawns (Prisma CLI, Next). */
+/**
+ * The directory `vigil` was started from (bin/vigil.mjs moves into the install before running),
+ * where a command's relative file names are taken from: `vigil check -c checkup.json`.
+ */
+export function getInvocationDir(): string {
+  return process.env.VIGIL_INVOCATION_DIR || process.cwd();
+}
+
 export function getProcessEnv(): NodeJS.ProcessEnv {
   return process.env;
 }

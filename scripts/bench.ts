@@ -1,4 +1,5 @@
 // `npm run bench [-- --pg] [--duration 15] [--connections 32] [--checks 100] [--with-web-app | --npm-start]`
+// `npm run bench -- --probes 10000 [--probes-seconds 180] [--probes-burst] [--pg]`: the prober (scripts/bench-probes.ts)
 // Starts Vigil (`vigil start`) on a fresh database, drives /ping/<uuid> with wrk from 127.0.0.1,
 // then does the same to a bare node:http + driver server (scripts/bench-baseline.mjs) in the
 // same run, and prints pings/s, p50/p99 latency, memory and the ratio. It checks that every ping
@@ -29,6 +30,10 @@ const { values } = parseArgs({
     checks: { type: "string", default: "100" },
     "with-web-app": { type: "boolean", default: false },
     "npm-start": { type: "boolean", default: false },
+    // The prober bench instead (scripts/bench-probes.ts): N HTTP checks on a 60 s interval.
+    probes: { type: "string" },
+    "probes-seconds": { type: "string", default: "180" },
+    "probes-burst": { type: "boolean", default: false },
     // Writes a V8 CPU profile of the Vigil process into this folder (for finding hot spots).
     "cpu-prof": { type: "string" },
   },
@@ -278,10 +283,15 @@ async function loadWebApp(port: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  requireWrk();
+  if (!values.probes) requireWrk();
   if (values.pg) {
     cluster = await startPostgresCluster({ durable: true });
     if (!cluster) throw new Error("PostgreSQL is not installed (apt-get install -y postgresql)");
+  }
+  if (values.probes) {
+    const { runProbeBench } = await import("./bench-probes");
+    process.exitCode = await runProbeBench({ checks: Number(values.probes), seconds: Number(values["probes-seconds"]), cluster, burst: values["probes-burst"] });
+    return;
   }
   const db = values.pg ? "PostgreSQL" : "SQLite";
   console.log(`Vigil ping bench on ${db}: wrk, ${connections} connections, ${nChecks} checks, ${warmup} s warm-up + ${duration} s, ${os.cpus().length} CPUs`);

@@ -1,13 +1,16 @@
 // The `vigil` command: process glue over lib/. Each long-running command can run alone for
 // scale-out; `start` runs them all in one process.
 import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import v8 from "node:v8";
 import { runSendalerts } from "../lib/alerts/run-sendalerts";
-import { EnvError, getEnv, getProcessEnv } from "../lib/env";
+import { EnvError, getEnv, getInvocationDir, getProcessEnv } from "../lib/env";
 import { closeAll, exitOnUncaughtException } from "../lib/lifecycle";
 import { migrateDatabase } from "../lib/migrate";
+import { formatCheckupJson, formatCheckupTable, isAnyDown, loadCheckupFile, parseGoDuration, runCheckup } from "../lib/probes/checkup";
 import { startMetricsServer } from "../lib/metrics/operational-metrics";
+import { runProber } from "../lib/prober/run-due-probes";
 import { runSendreports } from "../lib/reports/run-sendreports";
 import { drainPingQueue } from "../lib/pings/record-ping";
 import { runHousekeeping } from "../lib/prune/run-housekeeping";
@@ -22,10 +25,12 @@ import { createUser } from "../lib/users/create-user";
 
 const USAGE = `Usage: vigil <command> [options]
 
-  start                 migrate, then run web + pings + API + sendalerts (+ sendreports when EMAIL_HOST
-                        is set, + SMTP when SMTPD_PORT is set)
+  start                 migrate, then run web + pings + API + sendalerts + probe (+ sendreports when
+                        EMAIL_HOST is set, + SMTP when SMTPD_PORT is set)
   web                   the HTTP server alone: pings, management API and web app
   sendalerts            the alert sender alone (several may run against one PostgreSQL)
+  probe                 the prober of active checks alone (PROBE_CONCURRENCY runs at once; several may
+                        run against one PostgreSQL)
   sendreports           the email reports and "still down" reminders alone (needs EMAIL_HOST;
                         several may run at once)
   smtpd                 the email-ping listener alone (SMTPD_PORT, default 25)
@@ -34,7 +39,11 @@ const USAGE = `Usage: vigil <command> [options]
                         create a user with a default project (--json prints its new keys)
   apikey --email E [--project UUID] [--read-only]
                         print a new API key for the user's project
-  prune [pings|flips|notifications|tokenbuckets|users|all] [--json]
+  check [-c checkup.json] [--json] [--every 10m]
+                        run the checkers of a Checkup config once (no server, no database), print
+                        a table (--json: Checkup's results) and exit 1 if any is down; --every
+                        repeats (Checkup's durations: 30s, 10m, 1h30m)
+  prune [pings|flips|notifications|tokenbuckets|users|probes|all] [--json]
                         remove old data now and print what went (default all; the ping path
                         already prunes each check at every 100th ping)
 `;
@@ -97,6 +106,15 @@ function startAlerts(stoppers: Stopper[]): void {
   });
 }
 
+function startProber(stoppers: Stopper[]): void {
+  const controller = new AbortController();
+  const done = runProber({ signal: controller.signal, log });
+  stoppers.push(async () => {
+    controller.abort();
+    await done;
+  });
+}
+
 function startReports(stoppers: Stopper[]): void {
   const controller = new AbortController();
   const done = runSendreports({ signal: controller.signal, log });
@@ -124,8 +142,43 @@ async function startMetrics(stoppers: Stopper[]): Promise<void> {
   log(`metrics               http://${env.host}:${server.port}/metrics${env.metricsKey ? "" : "  (answers 404: METRICS_KEY is unset)"}`);
 }
 
+/**
+ * `vigil check`: Checkup's `checkup` with the same config file. Runs without the configuration
+ * the server needs (no SECRET_KEY, no database). Returns the exit code: 1 when any run is down.
+ */
+async function runCheck(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { config: { type: "string", short: "c", default: "checkup.json" }, json: { type: "boolean", default: false }, every: { type: "string" } },
+    strict: true,
+  });
+  const everyMs = values.every === undefined ? null : parseGoDuration(values.every);
+  if (everyMs !== null && everyMs < 1000) throw new UsageError("--every needs a duration of at least 1s");
+  if (values.every !== undefined && everyMs === null) throw new UsageError(`--every: "${values.every}" is not a duration like 30s, 10m or 1h30m`);
+  const dir = getInvocationDir();
+  const checkers = loadCheckupFile(path.resolve(dir, values.config), dir);
+  const controller = new AbortController();
+  const stop = () => controller.abort(new Error("interrupted"));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  for (;;) {
+    const runs = await runCheckup(checkers, { signal: controller.signal });
+    log(values.json ? formatCheckupJson(runs) : formatCheckupTable(runs));
+    if (everyMs === null || controller.signal.aborted) return isAnyDown(runs) ? 1 : 0;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, everyMs);
+      controller.signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+    });
+    if (controller.signal.aborted) return 0;
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  if (command === "check") {
+    process.exitCode = await runCheck(rest);
+    return;
+  }
   // `prune` takes a task name before its options.
   const pruneTask = command === "prune" && rest[0] && !rest[0].startsWith("-") ? rest.shift() : undefined;
   const { values } = parseArgs({
@@ -150,6 +203,7 @@ async function main(argv: string[]): Promise<void> {
       log(`database              ${where}`);
       await startWeb(stoppers, !values["no-web-app"]);
       startAlerts(stoppers);
+      startProber(stoppers);
       // Reports and reminders are email only: without EMAIL_HOST there is nothing to send them with.
       if (env.email.host) startReports(stoppers);
       if (env.smtpdPort !== null) await startEmail(stoppers, env.smtpdPort);
@@ -162,6 +216,11 @@ async function main(argv: string[]): Promise<void> {
       return;
     case "sendalerts":
       startAlerts(stoppers);
+      await startMetrics(stoppers);
+      stopOnSignal(stoppers);
+      return;
+    case "probe":
+      startProber(stoppers);
       await startMetrics(stoppers);
       stopOnSignal(stoppers);
       return;
@@ -230,7 +289,7 @@ v8.setFlagsFromString("--heap-growing-percent=30");
 main(process.argv.slice(2))
   .then(async () => {
     // One-shot commands exit here; long-running ones registered signal handlers and keep going.
-    if (!["start", "web", "sendalerts", "sendreports", "smtpd"].includes(process.argv[2] ?? "")) {
+    if (!["start", "web", "sendalerts", "probe", "sendreports", "smtpd"].includes(process.argv[2] ?? "")) {
       await closeAll();
     }
   })

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { Input, Select } from "@/components/ui/field";
 import type { DashboardCheck } from "@/lib/checks/list-dashboard-checks";
 import type { FormState } from "@/lib/errors";
+import { formatMs } from "@/components/probes/probe-display";
 import { CopyButton } from "./copy-button";
 import { RelativeTime } from "./relative-time";
 import { RowChannelSwitches, type RowChannel } from "./row-channel-switches";
@@ -120,6 +121,16 @@ function TagButton({ tag, active, onToggle }: { tag: string; active: boolean; on
     >
       {tag}
     </button>
+  );
+}
+
+/** An active check's last response time under its last run ("123 ms"). */
+function LastRtt({ check }: { check: DashboardCheck }) {
+  if (check.lastRttMs === null) return null;
+  return (
+    <span className="block font-mono text-xs text-slate-500 dark:text-slate-400" title="Response time of the last run">
+      {formatMs(check.lastRttMs)}
+    </span>
   );
 }
 
@@ -298,6 +309,7 @@ export function ChecksDashboard({ projectCode, initialChecks, serverNow, initial
                   </td>
                   <td className="py-3 pr-3 whitespace-nowrap">
                     <RelativeTime at={check.lastPing} exact={check.lastPingText} serverNow={serverNow} />
+                    <LastRtt check={check} />
                   </td>
                   {channels.length > 0 && <td className="py-3">{switches(check)}</td>}
                 </tr>
@@ -325,6 +337,7 @@ export function ChecksDashboard({ projectCode, initialChecks, serverNow, initial
                     <dt className="text-xs text-slate-500 dark:text-slate-400">Last ping</dt>
                     <dd>
                       <RelativeTime at={check.lastPing} exact={check.lastPingText} serverNow={serverNow} />
+                      <LastRtt check={check} />
                     </dd>
                   </div>
                 </dl>

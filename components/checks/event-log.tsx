@@ -10,7 +10,18 @@ const REASONS: Record<string, string> = {
   reminder: "reminder: the check is still down",
 };
 
+/**
+ * A probe run's verdict, from the summary line its ping carries ("HTTP 200 in 12.3 ms", "down:
+ * …", "degraded: …"): a degraded run is a success ping, so its kind alone would read "Success".
+ */
+function probeRunLabel(ping: PingEvent): { text: string; color: string } {
+  if (ping.kind === "fail" || ping.bodyPreview.startsWith("down:")) return { text: "Probe run: down", color: "bg-down" };
+  if (ping.bodyPreview.startsWith("degraded:")) return { text: "Probe run: degraded", color: "bg-degraded" };
+  return { text: "Probe run: healthy", color: "bg-up" };
+}
+
 function pingLabel(ping: PingEvent): { text: string; color: string } {
+  if (ping.scheme === "probe") return probeRunLabel(ping);
   if (ping.kind === "ign") return { text: "Ignored", color: "bg-slate-400" };
   if (ping.kind === "log") return { text: "Log", color: "bg-slate-500" };
   if (ping.exitStatus !== null) return { text: `Exit status ${ping.exitStatus}`, color: ping.kind === "fail" ? "bg-down" : "bg-up" };
@@ -20,6 +31,7 @@ function pingLabel(ping: PingEvent): { text: string; color: string } {
 }
 
 function pingSource(ping: PingEvent): string {
+  if (ping.scheme === "probe") return ping.ua.replace(/^Vigil probe/, "Probe") || "Probe";
   if (ping.scheme === "email") return `Email from ${ping.ua.replace(/^Email from /, "") || "unknown sender"}`;
   const from = ping.remoteAddr ? ` from ${ping.remoteAddr}` : "";
   if (ping.method === "" && ping.ua === "Dashboard") return `Dashboard (Ping now)${from}`;
@@ -32,7 +44,8 @@ function Dot({ color }: { color: string }) {
 
 function PingRow({ ping, bodyUrl }: { ping: PingEvent; bodyUrl: string }) {
   const label = pingLabel(ping);
-  const showUa = ping.ua && ping.scheme !== "email" && ping.ua !== "Dashboard";
+  const isProbe = ping.scheme === "probe";
+  const showUa = ping.ua && ping.scheme !== "email" && ping.ua !== "Dashboard" && !isProbe;
   return (
     <div className="min-w-0">
       <p className="text-sm">
@@ -47,7 +60,11 @@ function PingRow({ ping, bodyUrl }: { ping: PingEvent; bodyUrl: string }) {
       </p>
       {showUa && <p className="truncate font-mono text-xs text-slate-500 dark:text-slate-400">{ping.ua}</p>}
       {ping.rid && <p className="font-mono text-xs text-slate-500 dark:text-slate-400">run id {ping.rid}</p>}
-      {ping.bodySize > 0 && <PingBody preview={ping.bodyPreview} size={ping.bodySize} url={bodyUrl} />}
+      {isProbe ? (
+        <p className="font-mono text-xs text-slate-600 dark:text-slate-400">{ping.bodyPreview}</p>
+      ) : (
+        ping.bodySize > 0 && <PingBody preview={ping.bodyPreview} size={ping.bodySize} url={bodyUrl} />
+      )}
     </div>
   );
 }

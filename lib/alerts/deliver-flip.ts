@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import type { Flip, Ping } from "../db";
 import { getDb } from "../db";
+import { isDegradedOnlyFlip } from "../integrations/message";
 import { getTransport } from "../integrations/registry";
 import { TransportError } from "../errors";
 import type { NotifyContext } from "../integrations/transport";
@@ -33,7 +34,8 @@ const MAX_ERROR_LENGTH = 200;
 /**
  * Sends a claimed flip to the check's channels (Healthchecks' notify + Channel.notify). Flips to
  * "up" from new or paused are silent; disabled channels and channels that ignore this status
- * are skipped; the rest are tried one by one, fastest channel first, each writing one
+ * are skipped, and flips to or from "degraded" (but degraded → down and down → degraded) reach
+ * only channels with notify_degraded; the rest are tried one by one, fastest channel first, each writing one
  * Notification row. A failing channel never stops the others: errors are recorded, and a
  * permanent TransportError also disables the channel. Rejects only on database errors.
  * A "still down" reminder (claimDueReminder) is a down flip with reason "reminder" that is not
@@ -51,7 +53,7 @@ export async function deliverFlip(flip: Flip, { isTest = false }: { isTest?: boo
   if (!shouldNotify(flip)) return report;
 
   const channels = await db.channel.findMany({
-    where: { disabled: false, checks: { some: { checkId: check.id } } },
+    where: { disabled: false, checks: { some: { checkId: check.id } }, ...(isDegradedOnlyFlip(flip) ? { notifyDegraded: true } : {}) },
     orderBy: [{ lastNotifyDuration: { sort: "asc", nulls: "last" } }, { id: "asc" }],
   });
 
@@ -69,9 +71,12 @@ export async function deliverFlip(flip: Flip, { isTest = false }: { isTest?: boo
   return report;
 }
 
-/** Only down and up flips alert; new→up and paused→up (first ping, resume) are silent. */
+/**
+ * Down, up and degraded flips alert; new→up and paused→up (first ping, resume) are silent. A
+ * flip to degraded alerts whatever it comes from: it is a warning the channels asked for.
+ */
 function shouldNotify(flip: Flip): boolean {
-  if (flip.newStatus === "down") return true;
+  if (flip.newStatus === "down" || flip.newStatus === "degraded") return true;
   return flip.newStatus === "up" && flip.oldStatus !== "new" && flip.oldStatus !== "paused";
 }
 

@@ -16,7 +16,7 @@ export async function listChannelsHandler(req: Request, _ctx: ApiContext): Promi
 }
 
 /**
- * POST channels/ (Vigil extension): {"kind", "name"?, "config", "checks"?} creates a channel
+ * POST channels/ (Vigil extension): {"kind", "name"?, "config", "checks"?, "notify_degraded"?} creates a channel
  * and answers 201 {"id", "name", "kind"}. A Matrix channel's bot joins its room first, as on
  * the setup page (400 when it cannot).
  */
@@ -26,7 +26,7 @@ export async function createChannelHandler(req: Request, _ctx: ApiContext): Prom
   return jsonResponse(channelToDict(channel), 201);
 }
 
-/** POST channels/<uuid> (Vigil extension): changes name, config and/or checks. */
+/** POST channels/<uuid> (Vigil extension): changes name, config, checks and/or notify_degraded. */
 export async function updateChannelHandler(req: Request, ctx: ApiContext): Promise<Response> {
   const { actor, json } = await authorize(req, "write");
   const { channel } = await updateChannel({ actor, channelCode: ctx.params.code, input: json });

@@ -9,6 +9,7 @@ import { resumeCheck } from "../checks/resume-check";
 import { checkToDict } from "../checks/to-dict";
 import { updateCheck } from "../checks/update-check";
 import { getDb, type Check } from "../db";
+import { findLastProbeResults } from "../probes/queries";
 import { authorize, jsonResponse, type ApiContext, type ApiVersion } from "./protocol";
 
 /** Channel UUIDs per check id, for one check or every check of a project (one query). */
@@ -27,9 +28,10 @@ async function getChannelCodes(scope: { projectId: number } | { checkId: number 
 }
 
 /** checkToDict for one check, loading its channel UUIDs when the read-write shape needs them. */
-async function renderCheck(check: Check, version: ApiVersion, readOnly = false): Promise<Record<string, unknown>> {
+export async function renderCheck(check: Check, version: ApiVersion, readOnly = false): Promise<Record<string, unknown>> {
   const channelCodes = readOnly ? [] : ((await getChannelCodes({ checkId: check.id })).get(check.id) ?? []);
-  return checkToDict(check, { version, readOnly, channelCodes });
+  const lastResult = check.probe === null ? null : ((await findLastProbeResults([check.id])).get(check.id) ?? null);
+  return checkToDict(check, { version, readOnly, channelCodes, lastResult });
 }
 
 /** Tags as Healthchecks splits them: on single spaces, blanks dropped. */
@@ -54,9 +56,10 @@ export async function listChecksHandler(req: Request, ctx: ApiContext): Promise<
     const tags = tagList(c.tags);
     return [...wanted].every((t) => tags.includes(t));
   });
+  const lastResults = await findLastProbeResults(matching.flatMap((c) => (c.probe === null ? [] : [c.id])));
   return jsonResponse({
     checks: matching.map((c) =>
-      checkToDict(c, { version: ctx.version, readOnly, channelCodes: channelCodes.get(c.id) ?? [], now }),
+      checkToDict(c, { version: ctx.version, readOnly, channelCodes: channelCodes.get(c.id) ?? [], lastResult: lastResults.get(c.id) ?? null, now }),
     ),
   });
 }

@@ -2,6 +2,7 @@
 // bodies), its flips (checks/<uuid>/flips/, with FlipsFiltersForm's filters) and, beyond
 // Healthchecks, its downtime per day, week or month (checks/<uuid>/downtime/).
 import { DOWNTIME_PERIODS, getDowntimeSummary, type DowntimePeriod } from "../checks/downtime";
+import { toTwoStateStatus } from "../checks/status";
 import { findCheck, findCheckByUniqueKey } from "../checks/find-check";
 import { getPingBody, getPingDurations } from "../checks/ping-log";
 import { formatIso, formatIsoMicro, formatIsoWithOffset, JsonFloat } from "../compat/python";
@@ -133,7 +134,8 @@ export async function listFlipsHandler(req: Request, ctx: ApiContext): Promise<R
     select: { createdAt: true, newStatus: true },
   });
   return jsonResponse({
-    flips: flips.map((f) => ({ timestamp: formatIso(f.createdAt), up: f.newStatus === "up" ? 1 : 0 })),
+    // Healthchecks' two states: a degraded check is up.
+    flips: flips.map((f) => ({ timestamp: formatIso(f.createdAt), up: toTwoStateStatus(f.newStatus) === "up" ? 1 : 0 })),
   });
 }
 

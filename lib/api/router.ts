@@ -13,6 +13,7 @@ import {
   updateCheckHandler,
 } from "./checks";
 import { getDowntimeHandler, getPingBodyHandler, listFlipsHandler, listPingsHandler } from "./history";
+import { listResultsHandler, runProbeHandler } from "./probes";
 import { withApi, type ApiHandler, type ApiVersion } from "./protocol";
 import { getMetricsHandler, getStatusHandler, listBadgesHandler } from "./service";
 
@@ -20,12 +21,13 @@ import { getMetricsHandler, getStatusHandler, listBadgesHandler } from "./servic
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const UNIQUE_KEY = "[0-9A-Za-z]{40}";
 
-function route(path: string): RegExp {
+/** `versions`: the API versions that have the route (Vigil's own routes exist in v3 only). */
+function route(path: string, versions = "123"): RegExp {
   const body = path
     .replace("<code>", `(?<code>${UUID})`)
     .replace("<uniqueKey>", `(?<uniqueKey>${UNIQUE_KEY})`)
     .replace("<n>", "(?<n>\\d+)");
-  return new RegExp(`^/api/v(?<version>[123])/${body}/?$`);
+  return new RegExp(`^/api/v(?<version>[${versions}])/${body}/?$`);
 }
 
 const ROUTES: [RegExp, ApiHandler][] = [
@@ -41,6 +43,10 @@ const ROUTES: [RegExp, ApiHandler][] = [
   // Vigil extension: downtime per day/week/month (Healthchecks has no such endpoint).
   [route("checks/<code>/downtime"), withApi({ GET: getDowntimeHandler })],
   [route("checks/<uniqueKey>/downtime"), withApi({ GET: getDowntimeHandler })],
+  // Vigil extensions for active checks, in v3 only: Healthchecks has no such routes.
+  [route("checks/<code>/probe", "3"), withApi({ POST: runProbeHandler })],
+  [route("checks/<code>/results", "3"), withApi({ GET: listResultsHandler })],
+  [route("checks/<uniqueKey>/results", "3"), withApi({ GET: listResultsHandler })],
   [route("channels"), withApi({ GET: listChannelsHandler, POST: createChannelHandler })],
   [route("channels/<code>"), withApi({ POST: updateChannelHandler, DELETE: deleteChannelHandler })],
   [route("badges"), withApi({ GET: listBadgesHandler })],

@@ -17,11 +17,18 @@ export interface ChannelInput {
   config?: unknown;
   /** "*" = every check of the project, "" = none, else comma-separated check UUIDs. */
   checks?: string;
+  /** Beyond Healthchecks: also notify flips to and from "degraded" (active checks). */
+  notifyDegraded?: boolean;
 }
 
-/** A channel as the management API shows it (Healthchecks' Channel.to_dict). */
-export function channelToDict(channel: Channel): { id: string; name: string; kind: string } {
-  return { id: channel.code, name: channel.name, kind: channel.kind };
+/**
+ * A channel as the management API shows it (Healthchecks' Channel.to_dict), plus
+ * "notify_degraded": true for channels that opted in: the others keep Healthchecks' exact shape.
+ */
+export function channelToDict(channel: Channel): { id: string; name: string; kind: string; notify_degraded?: true } {
+  const dict: { id: string; name: string; kind: string; notify_degraded?: true } = { id: channel.code, name: channel.name, kind: channel.kind };
+  if (channel.notifyDegraded) dict.notify_degraded = true;
+  return dict;
 }
 
 /**
@@ -41,6 +48,10 @@ export function parseChannelInput(body: Readonly<Record<string, unknown>>, requi
     if (typeof value !== "string") return fail(key, `${key} is not a string`, `The ${key} must be text.`);
     if (key === "name" && [...value].length > 100) fail(key, "name is too long", "Must be at most 100 characters.");
     input[key] = value;
+  }
+  if (Object.hasOwn(body, "notify_degraded")) {
+    if (typeof body.notify_degraded !== "boolean") fail("notify_degraded", "notify_degraded is not a boolean", "Choose yes or no.");
+    input.notifyDegraded = body.notify_degraded as boolean;
   }
   if (Object.hasOwn(body, "config")) input.config = body.config;
   return input;

@@ -49,7 +49,7 @@ export async function createChannel({ actor, projectCode, input, tx }: CreateCha
     const checkIds = await findChecksBySpec(tx, project.id, fields.checks ?? "");
     const decision = (await descriptor.beforeSave?.(tx, ctx)) ?? {};
     const created = await tx.channel.create({
-      data: { code: randomUUID(), projectId: project.id, kind, name: fields.name ?? "", config: json, emailVerified: decision.emailVerified ?? true },
+      data: { code: randomUUID(), projectId: project.id, kind, name: fields.name ?? "", config: json, emailVerified: decision.emailVerified ?? true, notifyDegraded: fields.notifyDegraded ?? false },
     });
     await assignChecks(tx, created.id, checkIds);
     return created;

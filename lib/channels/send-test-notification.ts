@@ -125,6 +125,8 @@ function getTestCheck(project: Project, now: Date): Check & { project: Project }
     consecutiveFailures: 0,
     reminderInterval: 0,
     nextReminderAt: null,
+    probe: null,
+    nextProbeAt: null,
     project,
   };
 }

@@ -49,8 +49,9 @@ export async function updateChannel({ actor, channelCode, input, reenable = fals
   const descriptor = getKind(before.kind);
 
   const channel = await inTransaction(tx, async (tx) => {
-    const data: { name?: string; config?: string; emailVerified?: boolean; disabled?: boolean } = {};
+    const data: { name?: string; config?: string; emailVerified?: boolean; disabled?: boolean; notifyDegraded?: boolean } = {};
     if (fields.name !== undefined) data.name = fields.name;
+    if (fields.notifyDegraded !== undefined) data.notifyDegraded = fields.notifyDegraded;
     if (ctx && json !== undefined) {
       const decision = (await descriptor?.beforeSave?.(tx, ctx)) ?? {};
       data.config = json;

@@ -2,6 +2,7 @@
 // spec in, the column changes out, per API version, at an injected "now". No database.
 import { describe, expect, test } from "vitest";
 import { applyCheckSpec, DEFAULT_CHECK_SETTINGS, type CheckChanges, type CheckState } from "./apply-check-spec";
+import type { HttpProbe } from "../probes/types";
 import type { CheckSpec } from "./check-spec";
 import type { ApiVersion } from "./to-dict";
 
@@ -11,6 +12,12 @@ const LAST_PING = new Date("2026-03-10T11:30:00Z");
 const after = (ms: number) => new Date(LAST_PING.getTime() + ms);
 
 /** An up check with the default settings (1 day period, 1 hour grace), last pinged at 11:30. */
+const PROBE: HttpProbe = {
+  type: "http", interval: 120, timeout: 10, attempts: 1, attempt_spacing: 0, threshold_rtt: 0, regions: ["local"],
+  url: "https://example.org/", method: "GET", headers: {}, body: "", expected_status: "200-299", follow_redirects: false,
+  must_contain: "", must_not_contain: "", json: [], tls_skip_verify: false, cert_expiry_threshold: 14,
+};
+
 const CHECK: CheckState = { ...DEFAULT_CHECK_SETTINGS, name: "Backups", slug: "backups", status: "up", lastPing: LAST_PING, lastStart: null };
 
 interface Row {
@@ -128,6 +135,59 @@ const ROWS: Row[] = [
     spec: { reminderInterval: 0 },
     versions: [3],
     changes: { reminderInterval: 0, nextReminderAt: null },
+  },
+  {
+    name: "a probe makes the check active: its interval is the timeout, grace a minute, and it runs now",
+    spec: { probe: PROBE },
+    versions: [3],
+    changes: { probe: JSON.stringify(PROBE), timeout: 120, grace: 60, nextProbeAt: NOW, alertAfter: after(3 * MIN) },
+  },
+  {
+    name: "a cron check given a probe becomes a simple one",
+    check: { kind: "cron", schedule: "0 3 * * *" },
+    spec: { probe: PROBE },
+    versions: [3],
+    changes: { probe: JSON.stringify(PROBE), kind: "simple", timeout: 120, grace: 60, nextProbeAt: NOW, alertAfter: after(3 * MIN) },
+  },
+  {
+    name: "a grace sent with the probe is kept",
+    spec: { probe: PROBE, grace: 300 },
+    versions: [3],
+    changes: { probe: JSON.stringify(PROBE), timeout: 120, grace: 300, nextProbeAt: NOW, alertAfter: after(7 * MIN) },
+  },
+  {
+    name: "the probe wins over a schedule sent with it",
+    spec: { probe: PROBE, schedule: "0 3 * * *" },
+    versions: [3],
+    changes: { probe: JSON.stringify(PROBE), timeout: 120, grace: 60, nextProbeAt: NOW, alertAfter: after(3 * MIN) },
+  },
+  {
+    name: "a probe check keeps its interval as timeout when a timeout is sent alone",
+    check: { probe: JSON.stringify(PROBE), timeout: 120, grace: 60 },
+    spec: { timeout: 3600 },
+    versions: [3],
+    changes: {},
+  },
+  {
+    name: "a changed probe keeps the grace and runs at once",
+    check: { probe: JSON.stringify(PROBE), timeout: 120, grace: 300 },
+    spec: { probe: { ...PROBE, interval: 60 } },
+    versions: [3],
+    changes: { probe: JSON.stringify({ ...PROBE, interval: 60 }), timeout: 60, nextProbeAt: NOW, alertAfter: after(6 * MIN) },
+  },
+  {
+    name: "the same probe again changes nothing",
+    check: { probe: JSON.stringify(PROBE), timeout: 120, grace: 60 },
+    spec: { probe: PROBE },
+    versions: [3],
+    changes: {},
+  },
+  {
+    name: "probe null makes the check passive again, keeping its timeout",
+    check: { probe: JSON.stringify(PROBE), timeout: 120, grace: 60 },
+    spec: { probe: null },
+    versions: [3],
+    changes: { probe: null, nextProbeAt: null, alertAfter: after(3 * MIN) },
   },
   {
     name: "channels and unique are not columns",

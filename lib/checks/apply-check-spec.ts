@@ -1,6 +1,8 @@
 // What a validated create/update spec does to a check's columns, as a pure function, and the
 // settings a new check starts with. create-check.ts and update-check.ts write the result.
 import type { Check } from "../db";
+import { DEFAULT_PROBE_GRACE } from "../probes/config";
+import type { ProbeConfig } from "../probes/types";
 import { detectScheduleKind } from "../schedules/schedule";
 import type { ApiVersion } from "./to-dict";
 import type { CheckSpec } from "./check-spec";
@@ -30,6 +32,7 @@ export type CheckSettings = Pick<
   | "filterDefaultFail"
   | "failureThreshold"
   | "reminderInterval"
+  | "probe"
 >;
 
 /** A new check's settings (the model defaults; Healthchecks' API create defaults). */
@@ -54,11 +57,12 @@ export const DEFAULT_CHECK_SETTINGS: Readonly<CheckSettings> = {
   filterDefaultFail: false,
   failureThreshold: 1,
   reminderInterval: 0,
+  probe: null,
 };
 
 export type CheckState = CheckSettings & Pick<Check, "status" | "lastPing" | "lastStart">;
 
-export type CheckChanges = Partial<CheckSettings> & { alertAfter?: Date | null; nextReminderAt?: Date | null };
+export type CheckChanges = Partial<CheckSettings> & { alertAfter?: Date | null; nextReminderAt?: Date | null; nextProbeAt?: Date | null };
 
 // Written as-is when present, after name/kind/subject (Healthchecks' _update order), so an
 // explicit slug beats the v1/v2 auto-slug and an explicit filter_subject beats the legacy one.
@@ -103,7 +107,12 @@ export function applyCheckSpec(check: CheckState, spec: CheckSpec, version: ApiV
     if (version < 3) set("slug", slugify(spec.name));
   }
 
-  if (spec.schedule !== undefined) {
+  // An active check's timeout and kind follow its probe (below): a timeout or schedule sent for
+  // one is ignored.
+  const isActive = spec.probe !== undefined ? spec.probe !== null : check.probe !== null;
+  if (isActive) {
+    // Nothing: see the probe below.
+  } else if (spec.schedule !== undefined) {
     set("kind", detectScheduleKind(spec.schedule));
     set("schedule", spec.schedule);
   } else if (spec.timeout !== undefined) {
@@ -125,6 +134,22 @@ export function applyCheckSpec(check: CheckState, spec: CheckSpec, version: ApiV
   for (const key of PLAIN_KEYS) {
     const value = spec[key];
     if (value !== undefined) set(key, value);
+  }
+
+  // An active check's timeout is its probe's interval (a run is due every interval, so a
+  // silent prober takes the check down) and its grace defaults to a minute when it becomes
+  // active. A new or changed probe runs at once.
+  if (spec.probe !== undefined) {
+    const json = spec.probe === null ? null : JSON.stringify(spec.probe);
+    if (spec.probe !== null && check.probe === null && spec.grace === undefined) set("grace", DEFAULT_PROBE_GRACE);
+    if (json !== next.probe) {
+      set("probe", json);
+      changes.nextProbeAt = json === null ? null : now;
+    }
+  }
+  if (next.probe !== null) {
+    set("kind", "simple");
+    set("timeout", (JSON.parse(next.probe) as Pick<ProbeConfig, "interval">).interval);
   }
 
   if (touched) changes.alertAfter = safeGoingDownAfter(next);

@@ -1,4 +1,6 @@
 import { AppError } from "../errors";
+import { parseProbeConfig } from "../probes/config";
+import type { ProbeConfig } from "../probes/types";
 import { isValidSchedule } from "../schedules/schedule";
 import { normalizeTimezone } from "../schedules/normalize-timezone";
 
@@ -20,6 +22,8 @@ export interface CheckSpec {
   manualResume?: boolean;
   methods?: "" | "POST";
   name?: string;
+  /** Beyond Healthchecks: what an active check runs (defaults filled in); null makes the check passive. */
+  probe?: ProbeConfig | null;
   /** Beyond Healthchecks: seconds between "still down" reminders; 0 = off. */
   reminderInterval?: number;
   schedule?: string;
@@ -88,6 +92,9 @@ const reminderInterval: Validator = (v) => {
   return { value: v };
 };
 
+/** null (passive again) or a probe, whose own messages ("probe.url ...") parseProbeConfig throws. */
+const probe: Validator = (v) => (v === null ? { value: null } : { value: parseProbeConfig(v) });
+
 const methods: Validator = (v) => (v === "" || v === "POST" ? { value: v } : { error: "%s has unexpected value" });
 
 const schedule = str(100, undefined, (s) =>
@@ -122,6 +129,7 @@ const FIELDS: [jsonKey: string, specKey: keyof CheckSpec, validate: Validator][]
   ["manual_resume", "manualResume", bool],
   ["methods", "methods", methods],
   ["name", "name", str(100)],
+  ["probe", "probe", probe],
   ["reminder_interval", "reminderInterval", reminderInterval],
   ["schedule", "schedule", schedule],
   ["slug", "slug", str(100, /^[a-z0-9\-_]*$/)],

@@ -2,6 +2,7 @@ import type { Actor } from "../auth/actor";
 import { requireProjectAccess } from "../auth/permissions";
 import { getDb } from "../db";
 import { formatDateTime } from "../format";
+import { findLastProbeResults } from "../probes/queries";
 import { getChannelLabel } from "./check-channels";
 import { CHECK_TIMING_SELECT, getDisplayStatus, type CheckStatus } from "./status";
 
@@ -29,6 +30,8 @@ export interface DashboardCheck {
   createdAt: number;
   /** Codes of the project's channels that notify for the check (the row's integration switches). */
   channels: string[];
+  /** An active check's last run: its round trip in ms; null for passive checks and before the first run. */
+  lastRttMs: number | null;
 }
 
 /** One of the project's channels, as the dashboard's integrations column shows it. */
@@ -50,9 +53,9 @@ export interface ListDashboardChecksOptions {
 
 /**
  * The project's checks for the dashboard, oldest first, with statuses computed at `now`
- * ("started" included), each with the channels that notify for it. After the access check, a
- * fixed number of queries whatever the number of checks (the checks, then every link of the
- * project at once): the dashboard polls this. Throws AppError on access (see requireProjectAccess).
+ * ("started" included), each with the channels that notify for it and an active check's last
+ * round trip. After the access check, a fixed number of queries for passive checks (the checks,
+ * then every link of the project at once) and one per active check: the dashboard polls this. Throws AppError on access (see requireProjectAccess).
  */
 export async function listDashboardChecks({ actor, projectCode, now = new Date(), tz = "UTC" }: ListDashboardChecksOptions): Promise<DashboardCheck[]> {
   const { project } = await requireProjectAccess(actor, projectCode, "read");
@@ -71,6 +74,7 @@ export async function listDashboardChecks({ actor, projectCode, now = new Date()
         ...CHECK_TIMING_SELECT,
         nPings: true,
         createdAt: true,
+        probe: true,
       },
     }),
     // Oldest channel first, so a row's codes come in the column's order.
@@ -80,6 +84,8 @@ export async function listDashboardChecks({ actor, projectCode, now = new Date()
       select: { checkId: true, channel: { select: { code: true } } },
     }),
   ]);
+  // One more read per active check (its last run, on the (check_id, date) index).
+  const lastResults = await findLastProbeResults(rows.flatMap((row) => (row.probe === null ? [] : [row.id])));
   const channelsByCheck = new Map<number, string[]>();
   for (const link of links) {
     const codes = channelsByCheck.get(link.checkId);
@@ -103,6 +109,7 @@ export async function listDashboardChecks({ actor, projectCode, now = new Date()
     nPings: row.nPings,
     createdAt: row.createdAt.getTime(),
     channels: channelsByCheck.get(row.id) ?? [],
+    lastRttMs: lastResults.get(row.id)?.rtt_ms ?? null,
   }));
 }
 

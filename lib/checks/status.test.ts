@@ -1,7 +1,7 @@
 // The status maths as tables: a check's stored timing columns and "now" in, what every view
 // reports and when sendalerts should flip it out. No database.
 import { describe, expect, test } from "vitest";
-import { getDisplayStatus, getFirstReminderAt, getGraceStart, getStatus, goingDownAfter, isOverdue, safeGoingDownAfter, type CheckTiming } from "./status";
+import { toTwoStateStatus, getDisplayStatus, getFirstReminderAt, getGraceStart, getStatus, goingDownAfter, isOverdue, safeGoingDownAfter, type CheckTiming } from "./status";
 
 const MIN = 60_000;
 const T0 = Date.parse("2026-03-10T12:00:00Z");
@@ -30,6 +30,9 @@ const ROWS: Row[] = [
   { name: "an up check whose period ended is in grace", check: {}, now: at(60 * MIN), status: "grace", withStarted: "grace", downAfter: at(70 * MIN) },
   { name: "an up check at the end of its grace time is down", check: {}, now: at(70 * MIN), status: "down", withStarted: "down", downAfter: at(70 * MIN) },
   { name: "a stored down check stays down and has no deadline", check: { status: "down" }, now: at(0), status: "down", withStarted: "down", downAfter: null },
+  { name: "a degraded check inside its period stays degraded, with the deadline of an up one", check: { status: "degraded" }, now: at(30 * MIN), status: "degraded", withStarted: "degraded", downAfter: at(70 * MIN) },
+  { name: "a degraded check whose period ended is in grace", check: { status: "degraded" }, now: at(60 * MIN), status: "grace", withStarted: "grace", downAfter: at(70 * MIN) },
+  { name: "a degraded check with no run for period + grace is down", check: { status: "degraded" }, now: at(70 * MIN), status: "down", withStarted: "down", downAfter: at(70 * MIN) },
   {
     name: "a running job pulls the deadline in to its start + grace",
     check: { lastStart: at(10 * MIN) },
@@ -167,5 +170,19 @@ describe("getFirstReminderAt", () => {
     ["paused", 900, null],
   ] as const)("a check entering %s with reminders every %i s: %s", (status, interval, expected) => {
     expect(getFirstReminderAt(status, interval, at(0))).toEqual(expected);
+  });
+});
+
+describe("toTwoStateStatus", () => {
+  test.each([
+    ["degraded", "up"],
+    ["up", "up"],
+    ["down", "down"],
+    ["grace", "grace"],
+    ["new", "new"],
+    ["paused", "paused"],
+    ["started", "started"],
+  ])("counts %s as %s where only up and down are known", (status, expected) => {
+    expect(toTwoStateStatus(status)).toBe(expected);
   });
 });

@@ -3,8 +3,12 @@
 // the UI, badges, reports and metrics, so every view agrees on when a check is late or down.
 import { getNextRun } from "../schedules/schedule";
 
-/** Statuses stored in checks.status. */
-export type StoredStatus = "new" | "up" | "down" | "paused";
+/**
+ * Statuses stored in checks.status. "degraded" (active checks only: a run that was slow or saw
+ * a certificate about to expire) is up with a warning: it keeps a deadline like "up", and views
+ * that know only up and down (two-state badges, hc_check_up) count it as up.
+ */
+export type StoredStatus = "new" | "up" | "degraded" | "down" | "paused";
 /** What getStatus() reports: "grace" (UI: late) and, in API v1, "started" are computed. */
 export type CheckStatus = StoredStatus | "grace" | "started";
 export type CheckKind = "simple" | "cron" | "oncalendar";
@@ -43,7 +47,7 @@ export const CHECK_TIMING_SELECT = {
  */
 export function getGraceStart(check: CheckTiming, withStarted = true): Date | null {
   let result: Date | null = null;
-  if (check.status === "up" && check.lastPing) {
+  if ((check.status === "up" || check.status === "degraded") && check.lastPing) {
     if (check.kind === "simple") {
       result = new Date(check.lastPing.getTime() + check.timeout * 1000);
     } else if (check.kind === "cron" || check.kind === "oncalendar") {
@@ -71,11 +75,20 @@ export function getStatus(check: CheckTiming, now: Date, withStarted = false): C
   if (check.status === "new" || check.status === "paused" || check.status === "down") {
     return check.status;
   }
+  const onTime = check.status === "degraded" ? "degraded" : "up";
   const graceStart = getGraceStart(check, false);
-  if (!graceStart) return "up";
+  if (!graceStart) return onTime;
   if (nowMs >= graceStart.getTime() + graceMs) return "down";
   if (nowMs >= graceStart.getTime()) return "grace";
-  return "up";
+  return onTime;
+}
+
+/**
+ * A status as Healthchecks' two-state views know it: "degraded" counts as "up" (it is a warning,
+ * not an outage); every other status is returned as it is.
+ */
+export function toTwoStateStatus<S extends string>(status: S): Exclude<S, "degraded"> | "up" {
+  return (status === "degraded" ? "up" : status) as Exclude<S, "degraded"> | "up";
 }
 
 /**

@@ -4,6 +4,8 @@ import { createHash } from "node:crypto";
 import { getEnv } from "../env";
 import type { Check } from "../db";
 import { formatIso } from "../compat/python";
+import { probeResultToDict } from "../probes/queries";
+import type { ProbeResult } from "../probes/types";
 import { getGraceStart, getStatus } from "./status";
 
 export type ApiVersion = 1 | 2 | 3;
@@ -23,6 +25,8 @@ export interface CheckToDictOptions {
   readOnly: boolean;
   /** UUIDs of the channels attached to the check, in any order. */
   channelCodes: string[];
+  /** An active check's last run (null: never run yet); ignored for passive checks. */
+  lastResult?: ProbeResult | null;
   now?: Date;
 }
 
@@ -81,6 +85,12 @@ export function checkToDict(check: Check, opts: CheckToDictOptions): Record<stri
   } else if (check.kind === "cron" || check.kind === "oncalendar") {
     result.schedule = check.schedule;
     result.tz = check.tz;
+  }
+  // Beyond Healthchecks, and only for active checks, so a passive check's JSON stays exactly
+  // Healthchecks'. A stored probe is the parsed API value, so it is shown as stored.
+  if (check.probe !== null) {
+    result.probe = JSON.parse(check.probe) as unknown;
+    result.last_result = opts.lastResult ? probeResultToDict(opts.lastResult) : null;
   }
   return result;
 }

@@ -71,12 +71,13 @@ export async function updateCheck({ actor, checkCode, input, version = 3, via = 
     const updated = await writeCheckSpec(tx, check, spec, version, now);
     await updateCheckSeam.afterSettingsWrite?.();
     const timingChanged = spec.timeout !== undefined || spec.grace !== undefined || spec.schedule !== undefined || spec.tz !== undefined;
-    if (via !== "ui" || !timingChanged || updated.status !== "up" || !isOverdue(updated, now)) return updated;
+    const isUp = updated.status === "up" || updated.status === "degraded";
+    if (via !== "ui" || !timingChanged || !isUp || !isOverdue(updated, now)) return updated;
 
     // The new alert_after and the status change commit together: a sendalerts scan sees either
     // the old, future deadline or a check that is already down, never an overdue "up" check to
     // alert about. The flip is recorded as processed, so no notification goes out for it.
-    await tx.flip.create({ data: { checkId: check.id, createdAt: now, processedAt: now, oldStatus: "up", newStatus: "down" } });
+    await tx.flip.create({ data: { checkId: check.id, createdAt: now, processedAt: now, oldStatus: updated.status, newStatus: "down" } });
     const down = await tx.check.update({
       where: { id: check.id },
       data: { status: "down", alertAfter: null, nextReminderAt: getFirstReminderAt("down", updated.reminderInterval, now) },

@@ -4,7 +4,7 @@ import type { Channel, Flip } from "../db";
 import { escapeHtml } from "../format";
 import { getEnv } from "../env";
 import { formatDuration } from "../format";
-import { getCheckFacts, getCloakedUrl, getDowntimeSeconds, getNameThenCode, getReasonLong } from "./message";
+import { getCheckFacts, getCloakedUrl, getDowntimeSeconds, getNameThenCode, getReasonLong, getFlipEmoji } from "./message";
 import type { KindDescriptor } from "./descriptor";
 import { postJson } from "./post-json";
 import type { NotifyContext, Transport } from "./transport";
@@ -21,7 +21,7 @@ export interface GoogleChatPayload {
 export async function buildGoogleChatPayload(ctx: NotifyContext): Promise<GoogleChatPayload> {
   const { check, flip } = ctx;
   const ping = await ctx.getLastPing();
-  const emoji = flip.newStatus === "down" ? "🔴" : "🟢";
+  const emoji = getFlipEmoji(flip);
   let title = `${emoji} <b>${escapeHtml(getNameThenCode(check))}</b> is <b>${flip.newStatus.toUpperCase()}</b>. `;
   const reason = getReasonLong(flip.reason);
   const downtime = await getDowntimeSeconds(flip);

@@ -9,6 +9,7 @@ import { toInt } from "./forms";
 import { postJson } from "./post-json";
 import { buildPushMessage } from "./push-message";
 import type { NotifyContext, Transport } from "./transport";
+import { getFlipDirection } from "./message";
 
 const gotifyConfig = z.strictObject({
   url: serverUrl,
@@ -26,7 +27,7 @@ export function readGotifyConfig(json: string): GotifyConfig {
 
 function getPriority(channel: Channel, flip: Flip): number {
   const config = readGotifyConfig(channel.config);
-  return flip.newStatus === "up" ? config.priority_up : config.priority;
+  return getFlipDirection(flip) === "up" ? config.priority_up : config.priority;
 }
 
 export const gotifyTransport: Transport = {

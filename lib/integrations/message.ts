@@ -58,11 +58,43 @@ export function getPingBodyText(ping: Pick<Ping, "body"> | null, maxLength?: num
 }
 
 /**
- * Flip.down_duration: for a flip to "up", seconds since the previous flip if that one went
- * down; null otherwise.
+ * What a flip means to a channel that knows only up and down (Healthchecks' two states, the
+ * up/down switches of email, SMS, webhooks…, trigger vs resolve of incident tools): a flip to
+ * "degraded" is a problem ("down") unless it ends an outage (down → degraded), which is a
+ * recovery ("up"). Every other flip is its new status.
+ */
+export function getFlipDirection(flip: Pick<Flip, "oldStatus" | "newStatus">): "up" | "down" {
+  if (flip.newStatus === "degraded") return flip.oldStatus === "down" ? "up" : "down";
+  return flip.newStatus === "up" ? "up" : "down";
+}
+
+/**
+ * True for flips that reach only channels with notify_degraded: to or from "degraded", except
+ * degraded → down (an outage every channel hears of) and down → degraded (its recovery).
+ */
+export function isDegradedOnlyFlip(flip: Pick<Flip, "oldStatus" | "newStatus">): boolean {
+  if (flip.newStatus === "degraded") return flip.oldStatus !== "down";
+  return flip.oldStatus === "degraded" && flip.newStatus !== "down";
+}
+
+/** The flip's colour in messages that have one: red down, green up, amber degraded. */
+export function getFlipColor(flip: Pick<Flip, "oldStatus" | "newStatus">): string {
+  if (flip.newStatus === "degraded") return "#f0ad4e";
+  return getFlipDirection(flip) === "up" ? "#5cb85c" : "#d9534f";
+}
+
+/** The flip's emoji in chat headlines: 🔴 down, 🟢 up, 🟡 degraded. */
+export function getFlipEmoji(flip: Pick<Flip, "oldStatus" | "newStatus">): string {
+  if (flip.newStatus === "degraded") return "🟡";
+  return getFlipDirection(flip) === "up" ? "🟢" : "🔴";
+}
+
+/**
+ * Flip.down_duration: for a flip that ends an outage (to "up", or down → degraded), seconds
+ * since the previous flip if that one went down; null otherwise.
  */
 export async function getDowntimeSeconds(flip: Flip): Promise<number | null> {
-  if (flip.newStatus !== "up") return null;
+  if (getFlipDirection(flip) !== "up") return null;
   const previous = await getDb().flip.findFirst({
     where: { checkId: flip.checkId, createdAt: { lt: flip.createdAt } },
     orderBy: { createdAt: "desc" },
@@ -77,7 +109,9 @@ export function describeFlip(flip: Flip, downtimeSeconds: number | null): string
     const reason = getReasonLong(flip.reason);
     return reason ? `DOWN (${reason}).` : "DOWN.";
   }
-  return downtimeSeconds !== null ? `UP. The downtime lasted ${formatDuration(downtimeSeconds)}.` : "UP.";
+  // Degraded: the last probe run was slow or saw a certificate about to expire.
+  const status = flip.newStatus === "degraded" ? "DEGRADED" : "UP";
+  return downtimeSeconds !== null ? `${status}. The downtime lasted ${formatDuration(downtimeSeconds)}.` : `${status}.`;
 }
 
 /** Check.tags_list: the space-separated tags, without empties. */

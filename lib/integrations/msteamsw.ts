@@ -5,7 +5,7 @@ import type { Channel, Flip } from "../db";
 import { escapeHtml } from "../format";
 import { getEnv } from "../env";
 import { formatDuration } from "../format";
-import { getCheckFacts, getCloakedUrl, getDowntimeSeconds, getNameThenCode, getPingBodyText, getReasonLong } from "./message";
+import { getCheckFacts, getCloakedUrl, getDowntimeSeconds, getNameThenCode, getPingBodyText, getReasonLong, getFlipEmoji } from "./message";
 import type { KindDescriptor } from "./descriptor";
 import { postJson } from "./post-json";
 import { TransportError } from "../errors";
@@ -45,7 +45,7 @@ export async function buildTeamsPayload(ctx: NotifyContext): Promise<TeamsPayloa
     heading = `🔴 “${name}” is DOWN${reason ? ` (${reason})` : ""}.`;
   } else {
     const downtime = await getDowntimeSeconds(flip);
-    heading = `🟢 “${name}” is UP.${downtime !== null ? ` The downtime lasted ${formatDuration(downtime)}.` : ""}`;
+    heading = `${getFlipEmoji(flip)} “${name}” is ${flip.newStatus === "degraded" ? "DEGRADED" : "UP"}.${downtime !== null ? ` The downtime lasted ${formatDuration(downtime)}.` : ""}`;
   }
 
   // Teams' TextBlock Markdown needs a blank line for a line break.

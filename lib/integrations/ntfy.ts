@@ -9,7 +9,7 @@ import { consumeToken } from "../rate-limit/consume-token";
 import { int, priority, readConfigObject, serverUrl, str, token } from "./config";
 import type { KindDescriptor } from "./descriptor";
 import { toInt } from "./forms";
-import { getCloakedUrl } from "./message";
+import { getCloakedUrl, getFlipDirection, getFlipEmoji } from "./message";
 import { postJson } from "./post-json";
 import { buildPushMessage } from "./push-message";
 import { TransportError } from "../errors";
@@ -44,7 +44,7 @@ export function readNtfyConfig(json: string): NtfyConfig {
 
 function getPriority(channel: Channel, flip: Flip): number {
   const config = readNtfyConfig(channel.config);
-  return flip.newStatus === "up" ? config.priority_up : config.priority;
+  return getFlipDirection(flip) === "up" ? config.priority_up : config.priority;
 }
 
 /** The channel's own token; on https://ntfy.sh without one, the server-wide NTFY_SH_TOKEN. */
@@ -73,7 +73,7 @@ export const ntfyTransport: Transport = {
       title,
       message,
       markdown: true,
-      tags: [ctx.flip.newStatus === "up" ? "green_circle" : "red_circle"],
+      tags: [{ "🟢": "green_circle", "🟡": "yellow_circle", "🔴": "red_circle" }[getFlipEmoji(ctx.flip)] ?? "red_circle"],
       actions: [{ action: "view", label: `View on ${env.siteName}`, url: getCloakedUrl(ctx.check) }],
     };
     await postJson(ctx, config.url, payload, { headers: token ? { Authorization: `Bearer ${token}` } : {} });

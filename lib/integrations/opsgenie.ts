@@ -8,7 +8,7 @@ import type { HttpResponse } from "../http";
 import { getUniqueKey } from "../checks/to-dict";
 import { readConfigObject, str, token } from "./config";
 import type { KindDescriptor } from "./descriptor";
-import { getCheckFacts, getCloakedUrl, getTagList } from "./message";
+import { getCheckFacts, getCloakedUrl, getTagList, getFlipDirection } from "./message";
 import { postJson } from "./post-json";
 import { buildPushMessage, getFlipTitle } from "./push-message";
 import { TransportError } from "../errors";
@@ -57,7 +57,7 @@ export const opsgenieTransport: Transport = {
     const alias = getUniqueKey(ctx.check.code);
     const payload: Record<string, unknown> = { alias, source: env.siteName };
     let url = `${env.opsgenieApiUrl ?? API_URLS[region]}/v2/alerts`;
-    if (ctx.flip.newStatus === "down") {
+    if (getFlipDirection(ctx.flip) === "down") {
       const ping = await ctx.getLastPing();
       const details: Record<string, string> = {};
       for (const { title, value } of getCheckFacts(ctx.check, ping, { withDescription: false })) details[title] = value;

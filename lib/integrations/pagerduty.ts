@@ -8,7 +8,7 @@ import { getEnv } from "../env";
 import { getUniqueKey } from "../checks/to-dict";
 import { isRecord, maskSecret, readConfigObject, str } from "./config";
 import type { KindDescriptor } from "./descriptor";
-import { getCheckFacts, getCloakedUrl, getNameThenCode } from "./message";
+import { getCheckFacts, getCloakedUrl, getNameThenCode, getFlipDirection } from "./message";
 import { postJson } from "./post-json";
 import { TransportError } from "../errors";
 import type { NotifyContext, Transport } from "./transport";
@@ -60,7 +60,7 @@ export const pagerdutyTransport: Transport = {
     await postJson(ctx, `${env.pdApiUrl}/generic/2010-04-15/create_event.json`, {
       service_key: serviceKey,
       incident_key: getUniqueKey(check.code),
-      event_type: flip.newStatus === "down" ? "trigger" : "resolve",
+      event_type: getFlipDirection(flip) === "down" ? "trigger" : "resolve",
       description: `${getNameThenCode(check)} is ${flip.newStatus.toUpperCase()}`,
       client: env.siteName,
       client_url: getCloakedUrl(check),

@@ -2,7 +2,7 @@
 // check's unique key), like PagerDuty's Events v1.
 import type { Channel, Flip } from "../db";
 import { getEnv } from "../env";
-import { getTagList } from "./message";
+import { getTagList, getFlipDirection } from "./message";
 import { getUniqueKey } from "../checks/to-dict";
 import type { KindDescriptor } from "./descriptor";
 import { postJson } from "./post-json";
@@ -24,7 +24,7 @@ export const pagertreeTransport: Transport = {
     const { title, message } = await buildPushMessage(ctx, { markup: "text", bodyLimit: 0 });
     await postJson(ctx, readWebhookUrl(ctx.channel.config), {
       incident_key: getUniqueKey(ctx.check.code),
-      event_type: ctx.flip.newStatus === "down" ? "trigger" : "resolve",
+      event_type: getFlipDirection(ctx.flip) === "down" ? "trigger" : "resolve",
       title,
       description: message,
       client: env.siteName,

@@ -2,7 +2,16 @@
 // Pushbullet, Opsgenie...), in the markup each one renders. Shared by those transports, not a
 // transport itself; chat services have richer layouts of their own (slack-payload.ts, msteamsw.ts).
 import { escapeHtml, formatDuration } from "../format";
-import { describeFlip, findOtherDownChecks, formatOtherDownChecks, getCheckFacts, getDowntimeSeconds, getNameThenCode, getPingBodyText } from "./message";
+import {
+  describeFlip,
+  findOtherDownChecks,
+  formatOtherDownChecks,
+  getCheckFacts,
+  getDowntimeSeconds,
+  getNameThenCode,
+  getPingBodyText,
+  getFlipDirection,
+} from "./message";
 import type { NotifyContext } from "./transport";
 
 export type PushMarkup = "markdown" | "html" | "text";
@@ -42,7 +51,7 @@ export async function buildPushMessage(
   const esc = markup === "html" ? escapeHtml : (s: string) => s;
   const bold = (s: string) => (markup === "html" ? `<b>${s}</b>` : markup === "markdown" ? `**${s}**` : s);
   const ping = await ctx.getLastPing();
-  const downtime = flip.newStatus === "up" ? await getDowntimeSeconds(flip) : null;
+  const downtime = getFlipDirection(flip) === "up" ? await getDowntimeSeconds(flip) : null;
   const name = getNameThenCode(check);
 
   const lines = [`The check “${esc(name)}” is ${esc(describeFlip(flip, downtime))}`, ""];

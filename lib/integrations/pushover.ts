@@ -11,7 +11,7 @@ import { getUniqueKey } from "../checks/to-dict";
 import { consumeToken } from "../rate-limit/consume-token";
 import { isRecord, maskSecret, readConfigObject, str } from "./config";
 import type { KindDescriptor } from "./descriptor";
-import { getCloakedUrl } from "./message";
+import { getCloakedUrl, getFlipDirection, getFlipEmoji } from "./message";
 import { buildPushMessage } from "./push-message";
 import { TransportError } from "../errors";
 import type { NotifyContext, Transport } from "./transport";
@@ -63,7 +63,7 @@ const MESSAGE_LIMIT = 1024;
 
 function getPriority(channel: Channel, flip: Flip): number {
   const config = readPushoverConfig(channel.config);
-  return flip.newStatus === "up" ? config.priorityUp : config.priority;
+  return getFlipDirection(flip) === "up" ? config.priorityUp : config.priority;
 }
 
 /** 400 with {"user": "invalid"}: the user or group key was deleted and will not come back. */
@@ -106,7 +106,7 @@ export const pushoverTransport: Transport = {
         errorForStatus: getPushoverError,
       });
 
-    if (ctx.flip.newStatus === "up" && config.priority === EMERGENCY) {
+    if (getFlipDirection(ctx.flip) === "up" && config.priority === EMERGENCY) {
       await post(`receipts/cancel_by_tag/${tag}.json`, { token: env.pushoverApiToken });
     }
     const priority = getPriority(ctx.channel, ctx.flip);
@@ -114,7 +114,7 @@ export const pushoverTransport: Transport = {
     const fields: Record<string, string> = {
       token: env.pushoverApiToken,
       user: config.userKey,
-      title: `${ctx.flip.newStatus === "up" ? "🟢" : "🔴"} ${title}`,
+      title: `${getFlipEmoji(ctx.flip)} ${title}`,
       message: message.length > MESSAGE_LIMIT ? `${message.slice(0, MESSAGE_LIMIT - 1)}…` : message,
       html: "1",
       priority: String(priority),

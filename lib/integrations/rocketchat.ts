@@ -4,7 +4,7 @@
 import type { Channel, Flip } from "../db";
 import { getEnv } from "../env";
 import { formatDuration } from "../format";
-import { getCheckFacts, getCloakedUrl, getDowntimeSeconds, getNameThenCode, getReasonLong } from "./message";
+import { getCheckFacts, getCloakedUrl, getDowntimeSeconds, getNameThenCode, getReasonLong, getFlipColor } from "./message";
 import type { KindDescriptor } from "./descriptor";
 import { postJson } from "./post-json";
 import { TransportError } from "../errors";
@@ -50,7 +50,7 @@ export async function buildRocketChatPayload(ctx: NotifyContext): Promise<Rocket
     alias: env.siteName,
     ...(env.siteLogoUrl ? { avatar: env.siteLogoUrl } : {}),
     text,
-    attachments: [{ color: flip.newStatus === "up" ? "#5cb85c" : "#d9534f", fields }],
+    attachments: [{ color: getFlipColor(flip), fields }],
   };
 }
 

@@ -7,7 +7,7 @@ import type { Channel, Check, Flip } from "../db";
 import { getEnv } from "../env";
 import { readConfigObject, str } from "./config";
 import type { KindDescriptor } from "./descriptor";
-import { getTagList } from "./message";
+import { getTagList, getFlipDirection } from "./message";
 import { TransportError } from "../errors";
 import type { NotifyContext, Transport } from "./transport";
 
@@ -31,7 +31,7 @@ const TIMEOUT_MS = 60_000;
 
 function getCommand(channel: Channel, flip: Flip): string {
   const config = readShellConfig(channel.config);
-  return flip.newStatus === "up" ? config.cmd_up : config.cmd_down;
+  return getFlipDirection(flip) === "up" ? config.cmd_up : config.cmd_down;
 }
 
 /** POSIX single-quoting: the value reaches the command as one word, whatever it contains. */

@@ -3,7 +3,7 @@
 // are escaped and which errors are permanent. Not a transport itself.
 import { getEnv } from "../env";
 import { formatDuration } from "../format";
-import { getCheckFacts, getCloakedUrl, getDowntimeSeconds, getNameThenCode, getPingBodyText, getReasonLong } from "./message";
+import { getCheckFacts, getCloakedUrl, getDowntimeSeconds, getNameThenCode, getPingBodyText, getReasonLong, getFlipDirection } from "./message";
 import type { NotifyContext } from "./transport";
 
 export interface SlackField {
@@ -17,7 +17,7 @@ export interface SlackPayload {
   icon_url?: string;
   attachments: [
     {
-      color: "good" | "danger";
+      color: "good" | "warning" | "danger";
       fallback: string;
       mrkdwn_in: ["fields"];
       title: string;
@@ -57,7 +57,7 @@ export async function buildSlackPayload(ctx: NotifyContext, escapeAsterisks: (s:
     ...(env.siteLogoUrl ? { icon_url: env.siteLogoUrl } : {}),
     attachments: [
       {
-        color: flip.newStatus === "up" ? "good" : "danger",
+        color: flip.newStatus === "degraded" ? "warning" : getFlipDirection(flip) === "up" ? "good" : "danger",
         fallback: `The check "${name}" is ${status}.`,
         mrkdwn_in: ["fields"],
         title: `“${name}” is ${status}.`,

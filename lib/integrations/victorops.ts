@@ -3,7 +3,7 @@
 import type { Channel, Flip } from "../db";
 import { getEnv } from "../env";
 import type { HttpResponse } from "../http";
-import { getCloakedUrl, getNameThenCode } from "./message";
+import { getCloakedUrl, getNameThenCode, getFlipDirection } from "./message";
 import { getUniqueKey } from "../checks/to-dict";
 import type { KindDescriptor } from "./descriptor";
 import { postJson } from "./post-json";
@@ -29,7 +29,7 @@ export const victoropsTransport: Transport = {
     if (!env.victoropsEnabled) throw new TransportError("Splunk On-Call notifications are not enabled.");
     const payload = {
       entity_id: getUniqueKey(ctx.check.code),
-      message_type: ctx.flip.newStatus === "down" ? "CRITICAL" : "RECOVERY",
+      message_type: getFlipDirection(ctx.flip) === "down" ? "CRITICAL" : "RECOVERY",
       entity_display_name: getNameThenCode(ctx.check),
       state_message: `${getFlipTitle(ctx)}. Details: ${getCloakedUrl(ctx.check)}`,
       monitoring_tool: env.siteName,

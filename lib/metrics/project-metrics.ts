@@ -27,6 +27,8 @@ export interface ProjectMetricsCheck {
   status: string;
   /** last_start is set: a run is in progress. */
   started: boolean;
+  /** For an active check, its last probe run (null before the first); absent for a passive check. */
+  probe?: { rttMs: number; certExpires: Date | null } | null;
 }
 
 export interface ProjectMetricsResult {
@@ -73,8 +75,24 @@ export async function getProjectMetrics(key: string, now = new Date()): Promise<
   const checks = await getDb().check.findMany({
     where: { projectId: found.project.id },
     orderBy: { id: "asc" },
-    select: { code: true, name: true, tags: true, ...CHECK_TIMING_SELECT },
+    select: { id: true, code: true, name: true, tags: true, probe: true, ...CHECK_TIMING_SELECT },
   });
+  // Active checks' last runs, one indexed read each ((check_id, date)); a project without
+  // active checks reads nothing more.
+  const lastRuns = new Map(
+    await Promise.all(
+      checks
+        .filter((c) => c.probe !== null)
+        .map(async (c) => {
+          const last = await getDb().probeResult.findFirst({
+            where: { checkId: c.id },
+            orderBy: { date: "desc" },
+            select: { rttMs: true, certExpires: true },
+          });
+          return [c.id, last] as const;
+        }),
+    ),
+  );
   return {
     status: 200,
     body: renderProjectMetrics(
@@ -84,6 +102,7 @@ export async function getProjectMetrics(key: string, now = new Date()): Promise<
         uniqueKey: getUniqueKey(c.code),
         status: getDisplayStatus(c, now, false),
         started: c.lastStart !== null,
+        ...(c.probe !== null ? { probe: lastRuns.get(c.id) ?? null } : {}),
       })),
     ),
   };
@@ -148,5 +167,23 @@ export function renderProjectMetrics(checks: readonly ProjectMetricsCheck[]): st
 
   out.push("# HELP hc_checks_down_total The number of checks currently down.\n", "# TYPE hc_checks_down_total gauge\n");
   out.push(`hc_checks_down_total ${numDown}\n`);
+
+  // Vigil's extensions, after every Healthchecks family so that a scraper reading Healthchecks'
+  // output reads the same lines first; a project without active checks gets none of them.
+  const ran = checks.flatMap((c, i) => (c.probe ? [{ labels: labels[i], run: c.probe }] : []));
+  if (ran.length > 0) {
+    out.push("\n");
+    out.push("# HELP vigil_probe_response_seconds The round trip of the active check's last run, in seconds.\n", "# TYPE vigil_probe_response_seconds gauge\n");
+    for (const { labels: l, run } of ran) out.push(`vigil_probe_response_seconds${l} ${run.rttMs / 1000}\n`);
+    const certs = ran.filter(({ run }) => run.certExpires !== null);
+    if (certs.length > 0) {
+      out.push("\n");
+      out.push(
+        "# HELP vigil_probe_cert_expiry_timestamp_seconds When the certificate seen by the active check's last run expires, as a Unix timestamp.\n",
+        "# TYPE vigil_probe_cert_expiry_timestamp_seconds gauge\n",
+      );
+      for (const { labels: l, run } of certs) out.push(`vigil_probe_cert_expiry_timestamp_seconds${l} ${Math.floor(run.certExpires!.getTime() / 1000)}\n`);
+    }
+  }
   return out.join("");
 }

@@ -106,6 +106,31 @@ export function getMetricsRegistry(): Registry {
     },
   });
 
+  // Active checks' prober (vigil probe, or vigil start): zero in processes that do not run it.
+  new Counter({
+    name: "vigil_probe_runs_total",
+    help: "Probe runs of active checks recorded by this process, by probe type and verdict (healthy, degraded, down).",
+    labelNames: ["type", "verdict"] as const,
+    registers,
+    collect() {
+      this.reset();
+      for (const [key, value] of tallies.probeRuns) {
+        const [type, verdict] = key.split(" ");
+        this.inc({ type, verdict }, value);
+      }
+    },
+  });
+  tallyHistogram(r, "vigil_probe_duration_seconds", "Probe run time, all attempts, from start to verdict.", tallies.probeDuration);
+  tallyHistogram(r, "vigil_probe_lag_seconds", "Probe scheduling lag: a run's start time minus its due time.", tallies.probeLag);
+  new Gauge({
+    name: "vigil_probes_in_flight",
+    help: "Probe runs in progress in this process.",
+    registers,
+    collect() {
+      this.set(gaugeSources.probesInFlight?.() ?? 0);
+    },
+  });
+
   registry = r;
   return r;
 }

@@ -53,6 +53,12 @@ export const tallies = {
   notificationsFailed: new Map<string, number>(),
   /** Seconds from a flip's creation to its notifications being done. */
   sendalertsDwell: new TallyHistogram([0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 900, 3600]),
+  /** Probe runs recorded by this process, keyed "<type> <verdict>" (http healthy, tcp down, ...). */
+  probeRuns: new Map<string, number>(),
+  /** Seconds one probe run took (all its attempts), from start to verdict. */
+  probeDuration: new TallyHistogram([0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60]),
+  /** Seconds from a run's due time (next_probe_at) to its start: how far the prober is behind. */
+  probeLag: new TallyHistogram([0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60]),
 };
 
 export interface PingQueueStats {
@@ -76,6 +82,8 @@ export interface PingPoolStats {
 export const gaugeSources: {
   pingQueue?: () => PingQueueStats;
   pingStorePool?: () => PingPoolStats | null;
+  /** Probe runs in progress in this process (the prober registers it when it starts). */
+  probesInFlight?: () => number;
 } = {};
 
 /** Adds one to a counter kept in a Map. */
@@ -120,4 +128,14 @@ export function countNotification(kind: string, failed: boolean): void {
  */
 export function observeSendalertsDwell(flipCreatedAt: Date, now = Date.now()): void {
   tallies.sendalertsDwell.observe(Math.max(0, now - flipCreatedAt.getTime()) / 1000);
+}
+
+/**
+ * Counts one finished probe run: by type and verdict, its duration, and its scheduling lag
+ * (start − due time), both in seconds.
+ */
+export function countProbeRun(type: string, verdict: string, durationMs: number, lagMs: number): void {
+  incrementTally(tallies.probeRuns, `${type} ${verdict}`);
+  tallies.probeDuration.observe(durationMs / 1000);
+  tallies.probeLag.observe(Math.max(0, lagMs) / 1000);
 }

@@ -2,6 +2,7 @@
 // and the Flip out, at an injected "now". No database: lib/store writes what applyPing returns.
 import { describe, expect, test } from "vitest";
 import { applyPing, classifyPing, type KeywordFilter, type PingCheckRow } from "./apply-ping";
+import type { ProbeResult, ProbeVerdict } from "../probes/types";
 import type { PingAction, PingInput } from "./types";
 
 const MIN = 60_000;
@@ -342,5 +343,71 @@ describe("classifyPing", () => {
     ["empty keyword lists match nothing", "anything", { startKw: "", successKw: " , ", failureKw: "", filterDefaultFail: false }, "ign"],
   ] as const)("%s", (_what, text, f, expected) => {
     expect(classifyPing(text, f)).toBe(expected);
+  });
+});
+
+/** A probe run's ping as recordProbeResult sends it, with the given verdict. */
+function probeRun(status: ProbeVerdict): Partial<PingInput> {
+  const result: ProbeResult = {
+    date: NOW,
+    region: "local",
+    status,
+    rtt_ms: 12.5,
+    notice: status === "degraded" ? "median round trip time exceeded threshold" : null,
+    error: status === "down" ? "connect ECONNREFUSED" : null,
+    http_status: status === "down" ? null : 200,
+    cert_expires: null,
+    cert_issuer: null,
+    resolved_ip: "127.0.0.1",
+    evidence: null,
+    attempts: [],
+  };
+  return { action: status === "down" ? "fail" : "success", scheme: "probe", method: "", probe: result };
+}
+
+interface ProbeRow {
+  name: string;
+  check: Partial<PingCheckRow>;
+  verdict: ProbeVerdict;
+  status: string;
+  flip: [string, string, string] | null;
+  alertAfter: Date | null;
+  consecutiveFailures: number;
+}
+
+const PROBE_ROWS: ProbeRow[] = [
+  { name: "a healthy run keeps an up check up and moves its deadline", check: {}, verdict: "healthy", status: "up", flip: null, alertAfter: later(70 * MIN), consecutiveFailures: 0 },
+  { name: "a degraded run flips an up check to degraded", check: {}, verdict: "degraded", status: "degraded", flip: ["up", "degraded", ""], alertAfter: later(70 * MIN), consecutiveFailures: 0 },
+  { name: "a degraded run on a degraded check makes no flip", check: { status: "degraded" }, verdict: "degraded", status: "degraded", flip: null, alertAfter: later(70 * MIN), consecutiveFailures: 0 },
+  { name: "a healthy run flips a degraded check back up", check: { status: "degraded" }, verdict: "healthy", status: "up", flip: ["degraded", "up", ""], alertAfter: later(70 * MIN), consecutiveFailures: 0 },
+  { name: "a down run flips a degraded check down", check: { status: "degraded" }, verdict: "down", status: "down", flip: ["degraded", "down", "fail"], alertAfter: null, consecutiveFailures: 1 },
+  { name: "a degraded run on a down check is a recovery to degraded", check: { status: "down", alertAfter: null, consecutiveFailures: 3 }, verdict: "degraded", status: "degraded", flip: ["down", "degraded", ""], alertAfter: later(70 * MIN), consecutiveFailures: 0 },
+  { name: "a first degraded run on a new check makes it degraded", check: { status: "new", lastPing: null, alertAfter: null }, verdict: "degraded", status: "degraded", flip: ["new", "degraded", ""], alertAfter: later(70 * MIN), consecutiveFailures: 0 },
+  { name: "a down run below the failure threshold leaves a degraded check degraded", check: { status: "degraded", failureThreshold: 3, consecutiveFailures: 1 }, verdict: "down", status: "degraded", flip: null, alertAfter: later(70 * MIN), consecutiveFailures: 2 },
+  { name: "the failure_threshold-th down run in a row flips it down", check: { status: "degraded", failureThreshold: 3, consecutiveFailures: 2 }, verdict: "down", status: "down", flip: ["degraded", "down", "fail"], alertAfter: null, consecutiveFailures: 3 },
+  { name: "a degraded run resets the count of failed runs like a success", check: { failureThreshold: 3, consecutiveFailures: 2 }, verdict: "degraded", status: "degraded", flip: ["up", "degraded", ""], alertAfter: later(70 * MIN), consecutiveFailures: 0 },
+  { name: "the check's POST-only and keyword filters do not apply to probe runs", check: { methods: "POST", filterHttpBody: true, filterDefaultFail: true }, verdict: "healthy", status: "up", flip: null, alertAfter: later(70 * MIN), consecutiveFailures: 0 },
+];
+
+describe("applyPing with probe runs", () => {
+  test.each(PROBE_ROWS)("$name", (row) => {
+    const input = { ...PING, ...probeRun(row.verdict) };
+    const { check, ping, flip, probeResult } = applyPing({ ...CHECK, ...row.check }, input, NOW);
+    expect(check.status).toBe(row.status);
+    expect(flip ? [flip.oldStatus, flip.newStatus, flip.reason] : null).toEqual(row.flip);
+    expect(check.alertAfter).toEqual(row.alertAfter);
+    expect(check.consecutiveFailures).toBe(row.consecutiveFailures);
+    expect(ping.kind).toBe(row.verdict === "down" ? "fail" : null);
+    expect(probeResult).toBe(input.probe);
+  });
+
+  test("an ordinary ping carries no probe result", () => {
+    expect(applyPing(CHECK, PING, NOW).probeResult).toBeNull();
+  });
+
+  test("a success ping (not a probe run) on a degraded check makes it up", () => {
+    const { check, flip } = applyPing({ ...CHECK, status: "degraded" }, PING, NOW);
+    expect(check.status).toBe("up");
+    expect(flip?.newStatus).toBe("up");
   });
 });

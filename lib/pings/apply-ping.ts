@@ -2,6 +2,7 @@
 // ping really has once the check's method and keyword filters apply, and the check's new state,
 // the Ping row and the Flip it makes. No database here: lib/store writes what this returns.
 import { getFirstReminderAt, safeGoingDownAfter, type CheckTiming } from "../checks/status";
+import type { ProbeResult } from "../probes/types";
 import type { PingAction, PingInput } from "./types";
 
 /** The check columns the ping path reads and writes (raw rows from lib/store). */
@@ -59,6 +60,8 @@ export interface AppliedPing {
   check: PingCheckRow;
   ping: PingRow;
   flip: FlipRow | null;
+  /** The probe run this ping records (a probe_results row), null for every other ping. */
+  probeResult: ProbeResult | null;
   /** Delete this check's pings with n <= pruneBelow (Healthchecks prunes every 100th ping). */
   pruneUpTo: number | null;
 }
@@ -96,7 +99,10 @@ export function classifyPing(text: string, filter: KeywordFilter): PingAction {
 /** Which action the ping really has once the check's filters are applied (Healthchecks' view). */
 export function resolveAction(check: PingCheckRow, input: PingInput): PingAction {
   let action: PingAction = input.exitStatus !== null && input.exitStatus > 0 ? "fail" : input.action;
-  if (input.email) {
+  if (input.probe) {
+    // A probe run's verdict is the action: the method and keyword filters are for pings a
+    // job sends, and the run's body is Vigil's own summary.
+  } else if (input.email) {
     if (check.filterSubject || check.filterBody) {
       const parts: string[] = [];
       if (check.filterSubject) parts.push(input.email.subject);
@@ -143,7 +149,10 @@ export function applyPing(check: PingCheckRow, input: PingInput, now: Date): App
     // Beyond Healthchecks: a fail flips the check down only as the failureThreshold-th in a
     // row; the ones before are recorded as fail pings and change nothing else.
     next.consecutiveFailures = action === "fail" ? Math.min(check.consecutiveFailures + 1, MAX_COUNT) : 0;
-    const newStatus = action === "success" ? "up" : next.consecutiveFailures >= check.failureThreshold ? "down" : check.status;
+    // A degraded probe run is a success (it resets the deadline and the failure count) that
+    // stores "degraded" instead of "up".
+    const upStatus = input.probe?.status === "degraded" ? "degraded" : "up";
+    const newStatus = action === "success" ? upStatus : next.consecutiveFailures >= check.failureThreshold ? "down" : check.status;
     if (check.status !== newStatus) {
       flip = {
         checkId: check.id,
@@ -176,5 +185,5 @@ export function applyPing(check: PingCheckRow, input: PingInput, now: Date): App
   };
 
   const pruneUpTo = next.nPings % 100 === 0 && next.nPings > check.pingLogLimit ? next.nPings - check.pingLogLimit : null;
-  return { check: next, ping, flip, pruneUpTo };
+  return { check: next, ping, flip, probeResult: input.probe ?? null, pruneUpTo };
 }

@@ -1,3 +1,5 @@
+import type { ProbeResult } from "../probes/types";
+
 /** What the URL (or email) asked for, before filters. */
 export type UrlAction = "success" | "start" | "fail" | "log";
 /** What is recorded: Ping.kind is null for success, else one of the others. */
@@ -27,6 +29,13 @@ export interface PingInput {
   email?: { subject: string; text: string };
   /** Server receive time, ms since epoch. */
   receivedAt: number;
+  /**
+   * Set when the ping records a probe run (recordProbeResult): the action is the verdict's
+   * (success for healthy and degraded, fail for down), a degraded verdict sets the status
+   * "degraded" instead of "up", the check's filters do not apply, and the result is written
+   * to probe_results in the ping's transaction.
+   */
+  probe?: ProbeResult;
 }
 
 export interface PingResult {

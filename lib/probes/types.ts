@@ -83,7 +83,11 @@ export interface TlsProbe extends ProbeCommon {
 
 export type ProbeConfig = HttpProbe | TcpProbe | DnsProbe | TlsProbe;
 
-/** Phase timings of one attempt in milliseconds (microsecond precision); null when the phase did not happen. */
+/**
+ * Phase timings of one attempt in milliseconds (microsecond precision); null when the phase did
+ * not happen. Each phase is its own duration (lookup, TCP connect, TLS handshake, request sent to
+ * first response byte), so they stack within total_ms; redirects add their hops' phases up.
+ */
 export interface ProbeTimings {
   dns_ms: number | null;
   connect_ms: number | null;

@@ -1,7 +1,7 @@
 // Reads of projects for pages, the shell and the CLI. Each answers only what its actor may see.
 import type { Actor } from "../auth/actor";
 import { requireCheckAccess, requireProjectAccess, roleFromMemberCode, type ProjectAction, type ProjectRole } from "../auth/permissions";
-import { getDisplayStatus } from "../checks/status";
+import { getDisplayStatus, toTwoStateStatus } from "../checks/status";
 import { CHECK_TIMING_SELECT } from "../checks/status";
 import { getDb, type Project } from "../db";
 import { AppError } from "../errors";
@@ -57,7 +57,8 @@ export async function listProjectSummaries(userId: number, now = new Date()): Pr
   for (const check of checks) {
     const summary = byCode.get(check.project.code)!;
     summary.checkCount++;
-    summary.counts[getDisplayStatus(check, now, true)]++;
+    // The summary knows up and down only: a degraded check is up with a warning.
+    summary.counts[toTwoStateStatus(getDisplayStatus(check, now, true))]++;
   }
   for (const s of byCode.values()) {
     if (s.counts.down > 0) s.overall = "down";

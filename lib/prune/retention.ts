@@ -12,6 +12,14 @@ export const FLIP_RETENTION_MS = 93 * DAY_MS;
 /** Test notifications (no check, so never pruned with one) are kept as long as flips. */
 export const TEST_NOTIFICATION_RETENTION_MS = 93 * DAY_MS;
 
+/** Hourly and daily probe rollups serve uptime figures up to 90 days and a year of charts. */
+export const PROBE_ROLLUP_RETENTION_MS = 400 * DAY_MS;
+
+/** Raw probe results are kept PROBE_RESULT_DAYS (lib/env.ts); rollups keep the long view. */
+export function getProbeResultRetentionMs(days: number): number {
+  return days * DAY_MS;
+}
+
 /** Rate-limit buckets untouched this long are full again, so the row says nothing. */
 export const TOKEN_BUCKET_MAX_AGE_MS = DAY_MS;
 

@@ -1,3 +1,4 @@
+import { pruneProbeResults } from "./prune-probe-results";
 import { pruneTokenBuckets } from "./prune-token-buckets";
 
 export interface HousekeepingOptions {
@@ -11,7 +12,7 @@ const HOUR_MS = 3_600_000;
 
 /**
  * The automatic housekeeping that does not belong on the ping path: removes unused rate-limit
- * buckets now and then once an hour (Healthchecks runs prunetokenbucket from cron). Runs next
+ * buckets and probe results past PROBE_RESULT_DAYS (rollups past 400 days) now and then once an hour (Healthchecks runs prunetokenbucket from cron). Runs next
  * to sendalerts; several copies are harmless. Errors are logged and retried next time.
  */
 export async function runHousekeeping({ signal, log = console.log, intervalMs = HOUR_MS }: HousekeepingOptions = {}): Promise<void> {
@@ -19,9 +20,13 @@ export async function runHousekeeping({ signal, log = console.log, intervalMs = 
     try {
       const removed = await pruneTokenBuckets();
       if (removed > 0) log(`housekeeping: removed ${removed} unused rate-limit buckets`);
+      const probes = await pruneProbeResults();
+      if (probes.results + probes.rollups > 0) log(`housekeeping: removed ${probes.results} probe results and ${probes.rollups} rollups past their retention`);
     } catch (err) {
       log(`housekeeping error: ${err instanceof Error ? err.message : String(err)}`);
     }
+    // Aborted during the pass: the abort event has already fired and would not end the wait.
+    if (signal?.aborted) break;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(done, intervalMs);
       signal?.addEventListener("abort", done, { once: true });

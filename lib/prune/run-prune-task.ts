@@ -2,10 +2,11 @@ import { plural } from "../format";
 import { pruneFlips } from "./prune-flips";
 import { pruneNotifications } from "./prune-notifications";
 import { prunePings } from "./prune-pings";
+import { pruneProbeResults } from "./prune-probe-results";
 import { pruneTokenBuckets } from "./prune-token-buckets";
 import { pruneUsers } from "./prune-users";
 
-export const PRUNE_TASKS = ["pings", "flips", "notifications", "tokenbuckets", "users"] as const;
+export const PRUNE_TASKS = ["pings", "flips", "notifications", "tokenbuckets", "users", "probes"] as const;
 export type PruneTask = (typeof PRUNE_TASKS)[number];
 
 export interface PruneReport {
@@ -42,6 +43,10 @@ export async function runPruneTask(task: PruneTask, now: Date = new Date()): Pro
     case "tokenbuckets": {
       const tokenBuckets = await pruneTokenBuckets(now);
       return { task, removed: { tokenBuckets }, summary: `tokenbuckets: removed ${tokenBuckets}` };
+    }
+    case "probes": {
+      const r = await pruneProbeResults(now);
+      return { task, removed: { ...r }, summary: `probes: removed ${plural(r.results, "probe result")} and ${plural(r.rollups, "rollup")}` };
     }
     case "users": {
       const r = await pruneUsers(now);

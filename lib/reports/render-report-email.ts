@@ -1,5 +1,5 @@
 import { formatAgo } from "../integrations/message";
-import type { CheckStatus } from "../checks/status";
+import { toTwoStateStatus, type CheckStatus } from "../checks/status";
 import { getEnv } from "../env";
 import { escapeHtml as esc, formatApproxDuration } from "../format";
 import type { Report, ReportCheck, ReportDowntime, ReportPeriod } from "./types";
@@ -18,6 +18,7 @@ const BADGES: Record<CheckStatus, { label: string; color: string }> = {
   grace: { label: "LATE", color: "#e09b3d" },
   started: { label: "UP", color: "#4cae4c" },
   up: { label: "UP", color: "#4cae4c" },
+  degraded: { label: "DEGRADED", color: "#e0b000" },
   down: { label: "DOWN", color: "#d9534f" },
 };
 const STATUS_ORDER: { status: CheckStatus; label: string }[] = [
@@ -70,7 +71,8 @@ function getSummary(report: Report): string {
   if (report.kind === "nag") return report.numDown === 1 ? "One check is currently DOWN:" : `${report.numDown} checks are currently DOWN:`;
   const checks = report.projects.flatMap((p) => p.checks);
   const parts = STATUS_ORDER.map(({ status, label }) => {
-    const n = checks.filter((c) => c.status === status).length;
+    // The summary counts as Healthchecks does, up or down: a degraded check is up.
+    const n = checks.filter((c) => toTwoStateStatus(c.status) === status).length;
     return n ? `${n} ${label}` : "";
   }).filter(Boolean);
   return `Status now: ${parts.join(", ")}.`;
@@ -93,7 +95,7 @@ function renderText(report: Report): string {
     for (const check of project.checks) {
       const badge = BADGES[check.status].label;
       const tags = check.tags.length ? ` [${check.tags.join(" ")}]` : "";
-      lines.push(`${badge.padEnd(7)}${check.name || "(unnamed)"}${tags}`);
+      lines.push(`${badge.padEnd(7)}${badge.length >= 7 ? " " : ""}${check.name || "(unnamed)"}${tags}`);
       report.periods.forEach((period, i) => {
         const text = getDowntimeText(check.downtimes[i] ?? { outages: 0, downSeconds: 0, noData: true });
         if (text) lines.push(`       ${getPeriodLabel(period, report)}: ${text}`);

@@ -8,6 +8,7 @@ import { CHECK_SELECT, WRITTEN_CHECK_COLUMNS } from "./check-columns";
 import { PingStoreUnavailableError, type PingBatchResult, type PingStore } from "./ping-store";
 import { FLIP_RETENTION_MS } from "../prune/retention";
 import { sqlLiteral, sqlString, type SqlValue } from "./sql-literal";
+import { getProbeResultValues, PROBE_RESULT_COLUMNS } from "./probe-result-row";
 import { createThrottledLog } from "../throttled-log";
 
 // Prisma's migrations create `timestamp(3)` (without time zone) columns holding UTC. node-pg
@@ -169,6 +170,7 @@ class PgBatch implements PingUnitOfWork {
     // A check pinged twice in one batch is written once, with its final state.
     const checks = [...new Map(this.saved.map((a) => [a.check.id, a.check])).values()];
     const flips = this.saved.flatMap((a) => (a.flip ? [a.flip] : []));
+    const probeResults = this.saved.flatMap((a) => (a.probeResult ? [getProbeResultValues(a.check.id, a.probeResult)] : []));
     const prunes = this.saved.filter((a) => a.pruneUpTo !== null);
     // The statement's DELETE cannot see rows its own INSERT adds, so pings this batch prunes at
     // once are not written at all (as if deleted, like the SQLite store). Saved in n order, so
@@ -193,6 +195,10 @@ class PgBatch implements PingUnitOfWork {
           flips.map((f) => [f.checkId, f.createdAt, f.oldStatus, f.newStatus, f.reason]),
         )})`,
       );
+    }
+    if (probeResults.length > 0) {
+      const columns: Column[] = PROBE_RESULT_COLUMNS.map(([name, type]) => [name, type]);
+      ctes.push(`prs AS (INSERT INTO probe_results (${columns.map((c) => c[0]).join(", ")}) SELECT * FROM ${values("r", columns, probeResults)})`);
     }
     if (prunes.length > 0) {
       const pairs = prunes.map((a) => `(${sqlLiteral(a.check.id, "int")}, ${sqlLiteral(a.pruneUpTo, "int")})`).join(", ");

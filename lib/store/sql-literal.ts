@@ -12,12 +12,15 @@ export function sqlString(value: string): string {
   return clean.includes("\\") ? `E'${quoted.replaceAll("\\", "\\\\")}'` : `'${quoted}'`;
 }
 
-export function sqlLiteral(value: SqlValue, type: "text" | "int" | "bool" | "timestamp" | "bytea"): string {
+export function sqlLiteral(value: SqlValue, type: "text" | "int" | "float" | "bool" | "timestamp" | "bytea"): string {
   if (value === null) return `NULL::${type}`;
   switch (type) {
     case "int":
       if (typeof value !== "number" || !Number.isSafeInteger(value)) throw new TypeError(`not an integer: ${String(value)}`);
       return `${value}::int`;
+    case "float":
+      if (typeof value !== "number" || !Number.isFinite(value)) throw new TypeError(`not a finite number: ${String(value)}`);
+      return `${value}::double precision`;
     case "bool":
       return value === true ? "TRUE" : "FALSE";
     case "timestamp":

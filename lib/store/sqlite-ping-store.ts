@@ -5,6 +5,7 @@ import { processPings, type PingUnitOfWork } from "../pings/process-ping";
 import type { PingInput, PingResult } from "../pings/types";
 import { FLIP_RETENTION_MS } from "../prune/retention";
 import { CHECK_COLUMNS, CHECK_SELECT, WRITTEN_CHECK_COLUMNS, type ColumnType } from "./check-columns";
+import { getProbeResultValues, PROBE_RESULT_COLUMNS } from "./probe-result-row";
 import type { PingBatchResult, PingStore } from "./ping-store";
 
 // Dates are stored as integer milliseconds: Prisma's SQLite adapter is configured with
@@ -84,6 +85,9 @@ export class SqlitePingStore implements PingStore {
       insertFlip: this.db.prepare(
         "INSERT INTO flips (check_id, created_at, old_status, new_status, reason) VALUES (?, ?, ?, ?, ?)",
       ),
+      insertProbeResult: this.db.prepare(
+        `INSERT INTO probe_results (${PROBE_RESULT_COLUMNS.map((c) => c[0]).join(", ")}) VALUES (${PROBE_RESULT_COLUMNS.map(() => "?").join(", ")})`,
+      ),
       prune: this.db.prepare("DELETE FROM pings WHERE check_id = ? AND n <= ?"),
       // By n, not created_at: one probe of the (check_id, n) primary key.
       oldestKept: this.db.prepare("SELECT created_at FROM pings WHERE check_id = ? AND n > ? ORDER BY n LIMIT 1").pluck(),
@@ -109,7 +113,7 @@ export class SqlitePingStore implements PingStore {
       this.stmt.assignAll.run(info.lastInsertRowid, project.id);
       return toCheck(this.stmt.byId.get(info.lastInsertRowid) as Row);
     },
-    save: async ({ check: c, ping: p, flip, pruneUpTo }: AppliedPing) => {
+    save: async ({ check: c, ping: p, flip, probeResult, pruneUpTo }: AppliedPing) => {
       this.stmt.updateCheck.run(...WRITTEN_CHECK_COLUMNS.map((col) => toSqlite(col.type, c[col.field])), c.id);
       this.stmt.insertPing.run(
         p.checkId,
@@ -124,6 +128,9 @@ export class SqlitePingStore implements PingStore {
         p.exitStatus,
         p.rid,
       );
+      if (probeResult) {
+        this.stmt.insertProbeResult.run(...getProbeResultValues(c.id, probeResult).map((v) => (v instanceof Date ? v.getTime() : v)));
+      }
       if (flip) {
         this.stmt.insertFlip.run(flip.checkId, flip.createdAt.getTime(), flip.oldStatus, flip.newStatus, flip.reason);
       }

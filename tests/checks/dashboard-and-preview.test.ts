@@ -3,7 +3,9 @@ import { SYSTEM, userActor } from "../../lib/auth/actor";
 import { listDashboardChannels, listDashboardChecks } from "../../lib/checks/list-dashboard-checks";
 import { getDb } from "../../lib/db";
 import { previewSchedule } from "../../lib/checks/preview-schedule";
+import { recordProbeResult } from "../../lib/pings/record-probe-result";
 import { createCheck, createFixtures } from "../fixtures";
+import { makeResult } from "../probes/fixtures";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
 
 const NOW = new Date("2026-03-15T12:00:00Z");
@@ -50,6 +52,21 @@ forEachDatabase(() => {
     await resetDatabase();
     fixtures = await createFixtures();
     ({ id: projectId, code: projectCode } = fixtures.project);
+  });
+
+  test("an active check's row has its last run's response time; passive and never-run checks have none", async () => {
+    const probe = JSON.stringify({ type: "tcp", address: "127.0.0.1:1" });
+    await createCheck(projectId, { name: "passive", status: "up", lastPing: ago(1) });
+    await createCheck(projectId, { name: "never run", probe });
+    const ran = await createCheck(projectId, { name: "ran", probe });
+    await recordProbeResult({ checkCode: ran.code, result: makeResult("healthy", { rtt_ms: 50, date: ago(2) }) });
+    await recordProbeResult({ checkCode: ran.code, result: makeResult("degraded", { rtt_ms: 123.4, date: ago(1) }) });
+    const checks = await listDashboardChecks({ actor: SYSTEM, projectCode, now: NOW });
+    expect(checks.map((c) => [c.name, c.lastRttMs])).toEqual([
+      ["passive", null],
+      ["never run", null],
+      ["ran", 123.4],
+    ]);
   });
 
   test("lists the project's checks with live statuses, tags and exact last-ping times", async () => {

@@ -7,6 +7,8 @@ import { EventLog } from "../../components/checks/event-log";
 import { RowChannelSwitches, type RowChannel } from "../../components/checks/row-channel-switches";
 import { StatusBadge, getStatusLabel } from "../../components/checks/status-badge";
 import { CertificateDetails } from "../../components/probes/certificate-details";
+import { ProbeForm } from "../../components/probes/probe-form";
+import { ProbeResultSummary } from "../../components/probes/probe-result-summary";
 import { ResponseTimeChart } from "../../components/probes/response-time-chart";
 import { ResultsLog } from "../../components/probes/results-log";
 import { TimingBar } from "../../components/probes/timing-bar";
@@ -182,6 +184,41 @@ describe("the degraded status", () => {
     expect(textOf(html)).toContain("Status changed from up to degraded");
     expect(html.match(/bg-degraded/g)).toHaveLength(1);
   });
+
+  test("shows a probe run's verdict and summary, a degraded run in amber", () => {
+    const run = (n: number, kind: "success" | "fail", body: string) => ({
+      type: "ping" as const,
+      at: hoursAgo(n).getTime(),
+      n,
+      kind,
+      scheme: "probe",
+      remoteAddr: null,
+      method: "",
+      ua: "Vigil probe (local)",
+      exitStatus: null,
+      rid: null,
+      durationMs: null,
+      bodySize: body.length,
+      bodyPreview: body,
+      failureOf: null,
+    });
+    const html = renderToString(
+      h(EventLog, {
+        tz: "UTC",
+        checkCode: "c",
+        events: [
+          run(3, "success", "degraded: median round trip time exceeded threshold"),
+          run(2, "fail", "down: HTTP 500"),
+          run(1, "success", "HTTP 200 in 12.3 ms"),
+        ],
+      }),
+    );
+    const text = textOf(html);
+    expect(text).toContain("Probe run: degraded · #3 · Probe (local) degraded: median round trip time exceeded threshold");
+    expect(text).toContain("Probe run: down · #2 · Probe (local) down: HTTP 500");
+    expect(text).toContain("Probe run: healthy · #1 · Probe (local) HTTP 200 in 12.3 ms");
+    expect(html.match(/bg-degraded/g)).toHaveLength(1);
+  });
 });
 
 describe("RowChannelSwitches", () => {
@@ -205,5 +242,55 @@ describe("RowChannelSwitches", () => {
 
   test("renders nothing when the project has no channels", () => {
     expect(renderToString(h(RowChannelSwitches, { checkName: "Backup", channels: [], enabled: [] }))).toBe("");
+  });
+});
+
+describe("ProbeResultSummary", () => {
+  const timings = { dns_ms: 1, connect_ms: 2, tls_ms: null, ttfb_ms: 10, total_ms: 20 };
+  test("gives a run's verdict, round trip, status and where the time went", () => {
+    const html = renderToString(
+      h(ProbeResultSummary, {
+        heading: "Test result",
+        result: { status: "healthy", rtt_ms: 20, http_status: 200, error: null, notice: null, resolved_ip: "127.0.0.1", attempts: [{ rtt_ms: 20, error: null, timings }] },
+      }),
+    );
+    expect(html).toContain('aria-label="Test result"');
+    expect(textOf(html)).toContain("Test result Healthy 20.0 ms HTTP 200 127.0.0.1");
+    expect(textOf(html)).toContain("Time to first byte 10.0 ms");
+  });
+
+  test("shows why a run is down with the failed attempt's timings", () => {
+    const failed = { rtt_ms: 5, error: "connect ECONNREFUSED", timings: { ...timings, ttfb_ms: null, total_ms: 5 } };
+    const html = renderToString(
+      h(ProbeResultSummary, {
+        heading: "Last run",
+        result: { status: "down", rtt_ms: 12, http_status: null, error: "connect ECONNREFUSED", notice: null, resolved_ip: null, attempts: [{ rtt_ms: 20, error: null, timings }, failed] },
+      }),
+    );
+    expect(textOf(html)).toContain("Last run Down 12.0 ms connect ECONNREFUSED Timings total 5.00 ms");
+  });
+});
+
+describe("ProbeForm", () => {
+  test("shows the given fields with their values, a Test button and the save button", () => {
+    const html = renderToString(
+      h(ProbeForm, {
+        type: "tcp",
+        fields: [
+          { name: "address", label: "Address", type: "text" },
+          { name: "tls", label: "Use TLS", type: "checkbox" },
+        ],
+        initial: { address: "db:5432", tls: "on", name: "Database" },
+        saveAction: async () => ({}),
+        testAction: async () => ({}),
+        submitLabel: "Save check",
+        withName: true,
+      }),
+    );
+    expect(html).toMatch(/<input type="hidden" name="type" value="tcp"\/>/);
+    expect(html).toMatch(/name="address"[^>]*value="db:5432"/);
+    expect(html).toMatch(/type="checkbox"[^>]*name="tls"[^>]*checked=""/);
+    expect(html).toMatch(/name="name"[^>]*value="Database"/);
+    expect(textOf(html)).toContain("Save check Test");
   });
 });

@@ -17,6 +17,8 @@ export const TABLES = [
   "channels",
   "flips",
   "pings",
+  "probe_results",
+  "probe_rollups",
   "checks",
   "members",
   "projects",

@@ -69,6 +69,7 @@ forEachDatabase(() => {
       notifications: { checks: 0, notifications: 0, testNotifications: 0 },
       tokenbuckets: { tokenBuckets: 0 },
       users: { users: 0, checks: 0, emails: [] },
+      probes: { results: 0, rollups: 0 },
     });
     expect(await getDb().ping.count()).toBe(1);
   });
@@ -77,6 +78,6 @@ forEachDatabase(() => {
     const res = await vigil(["prune", "everything"]);
     expect(res.status).toBe(2);
     expect(res.stderr).toContain('unknown prune task "everything"');
-    expect(res.stderr).toContain("prune [pings|flips|notifications|tokenbuckets|users|all]");
+    expect(res.stderr).toContain("prune [pings|flips|notifications|tokenbuckets|users|probes|all]");
   });
 });

@@ -14,6 +14,8 @@ import {
   getNameThenCode,
   getPingBodyText,
   getPingKindLabel,
+  getFlipDirection,
+  getFlipColor,
 } from "../message";
 import { readUpDownConfig, isUpDownNoop } from "../config";
 import { TransportError } from "../../errors";
@@ -47,7 +49,7 @@ export const emailTransport: Transport = {
   kind: "email",
 
   isNoop(channel: Channel, flip: Flip): boolean {
-    return isUpDownNoop(readUpDownConfig(channel.config), flip.newStatus);
+    return isUpDownNoop(readUpDownConfig(channel.config), getFlipDirection(flip));
   },
 
   async notify(ctx: NotifyContext): Promise<void> {
@@ -200,7 +202,7 @@ const CELL = 'style="padding-right: 32px; padding-bottom: 8px; vertical-align: t
 function renderHtml(d: AlertDetails): string {
   const { check, flip } = d;
   const siteName = esc(getEnv().siteName);
-  const color = flip.newStatus === "down" ? "#d9534f" : "#5cb85c";
+  const color = getFlipColor(flip);
   const parts = [
     "<!DOCTYPE html>",
     "<html><body>",

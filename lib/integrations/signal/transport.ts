@@ -13,6 +13,7 @@ import { buildPushMessage } from "../push-message";
 import { TransportError } from "../../errors";
 import type { NotifyContext, Transport } from "../transport";
 import { sendSignalCaptchaAlert, sendSignalRateLimitedNotice } from "./captcha";
+import { getFlipDirection } from "../message";
 
 /** signal-cli's recipient: a phone number as is, a username prefixed with "u:". */
 export function getSignalRecipient(value: string): string {
@@ -97,7 +98,7 @@ function callSignalCli(socket: string, payload: { id: string } & Record<string, 
 }
 
 function isSkipped(channel: Channel, flip: Flip): boolean {
-  return isUpDownNoop(readUpDownConfig(channel.config), flip.newStatus);
+  return isUpDownNoop(readUpDownConfig(channel.config), getFlipDirection(flip));
 }
 
 export const signalTransport: Transport = {

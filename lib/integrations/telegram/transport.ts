@@ -15,6 +15,8 @@ import {
   getNameThenCode,
   getPingBodyText,
   type OtherDownCheck,
+  getFlipDirection,
+  getFlipEmoji,
 } from "../message";
 import { consumeToken } from "../../rate-limit/consume-token";
 import { checkTarget, genericLibraryError, guardedNodeAgent, withRetries } from "../library-net";
@@ -54,9 +56,9 @@ export function formatOtherDownChecksHtml(others: OtherDownCheck[], now = new Da
 /** The HTML message (parse_mode html) for a flip. */
 export async function buildTelegramMessage(ctx: NotifyContext): Promise<string> {
   const { check, flip } = ctx;
-  const downtime = flip.newStatus === "up" ? await getDowntimeSeconds(flip) : null;
+  const downtime = getFlipDirection(flip) === "up" ? await getDowntimeSeconds(flip) : null;
   const ping = await ctx.getLastPing();
-  const icon = flip.newStatus === "down" ? "🔴" : "🟢";
+  const icon = getFlipEmoji(flip);
   const lines = [
     `${icon} The check <a href="${escapeHtml(getCloakedUrl(check))}">${escapeHtml(getNameThenCode(check))}</a> is ${escapeHtml(describeFlip(flip, downtime))}`,
     "",

@@ -12,7 +12,7 @@ import { getEnv } from "../../env";
 import { escapeHtml } from "../../format";
 import { isUpDownNoop, readUpDownConfig } from "../config";
 import { checkTarget, genericLibraryError, guardedNodeAgent, withRetries } from "../library-net";
-import { describeFlip, getDowntimeSeconds, getNameThenCode } from "../message";
+import { describeFlip, getDowntimeSeconds, getNameThenCode, getFlipDirection } from "../message";
 import { TransportError } from "../../errors";
 import type { NotifyContext, Transport } from "../transport";
 import { checkPhoneQuota, type PhoneQuotaKind } from "./quota";
@@ -99,7 +99,7 @@ export function buildCallTwiml(ctx: Pick<NotifyContext, "check">): string {
   return `<Response><Say>${escapeHtml(text)}</Say></Response>`;
 }
 
-const isNoopUpDown = (channel: Channel, flip: Flip): boolean => isUpDownNoop(readUpDownConfig(channel.config), flip.newStatus);
+const isNoopUpDown = (channel: Channel, flip: Flip): boolean => isUpDownNoop(readUpDownConfig(channel.config), getFlipDirection(flip));
 
 /** Throws the (not permanent) "Monthly ... limit exceeded" error when the owner's quota is used up. */
 async function consumeQuota(ctx: NotifyContext, kind: PhoneQuotaKind): Promise<void> {
@@ -139,7 +139,7 @@ export const whatsappTransport: Transport = {
     const env = getEnv();
     if (!env.twilioUseWhatsapp) throw new TransportError("WhatsApp notifications are not enabled.");
     const to = readNumber(ctx.channel);
-    const contentSid = ctx.flip.newStatus === "down" ? env.whatsappDownContentSid : env.whatsappUpContentSid;
+    const contentSid = getFlipDirection(ctx.flip) === "down" ? env.whatsappDownContentSid : env.whatsappUpContentSid;
     await consumeQuota(ctx, "sms");
     const { client, toError } = await createClient();
     await withRetries(
@@ -160,7 +160,7 @@ export const whatsappTransport: Transport = {
 
 export const callTransport: Transport = {
   kind: "call",
-  isNoop: (_channel, flip) => flip.newStatus !== "down",
+  isNoop: (_channel, flip) => getFlipDirection(flip) !== "down",
   async notify(ctx: NotifyContext): Promise<void> {
     requireTwilio();
     const env = getEnv();

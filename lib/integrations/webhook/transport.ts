@@ -7,7 +7,7 @@ import { getEnv } from "../../env";
 import { request } from "../../http";
 import { checkToDict } from "../../checks/to-dict";
 import { formatIso } from "../../compat/python";
-import { getPingBodyText } from "../message";
+import { getPingBodyText, getFlipDirection } from "../message";
 import { TransportError } from "../../errors";
 import type { NotifyContext, Transport } from "../transport";
 import { getWebhookSpec } from "./config";
@@ -119,12 +119,12 @@ export const webhookTransport: Transport = {
   kind: "webhook",
 
   isNoop(channel: Channel, flip: Flip): boolean {
-    return !getWebhookSpec(channel, flip.newStatus).url;
+    return !getWebhookSpec(channel, getFlipDirection(flip)).url;
   },
 
   async notify(ctx: NotifyContext): Promise<void> {
     if (!getEnv().webhooksEnabled) throw new TransportError("Webhook notifications are not enabled.");
-    const spec = getWebhookSpec(ctx.channel, ctx.flip.newStatus);
+    const spec = getWebhookSpec(ctx.channel, getFlipDirection(ctx.flip));
     if (!spec.url) throw new TransportError("Empty webhook URL");
 
     const url = await expandWebhookTemplate(spec.url, ctx, { urlencode: true });

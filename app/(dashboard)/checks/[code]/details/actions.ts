@@ -6,6 +6,7 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import type { ProbeFormState } from "@/components/probes/probe-form";
 import type { Actor } from "@/lib/auth/actor";
 import { getClientIp } from "@/lib/auth/request-trust";
 import { requireActor } from "@/lib/auth/session";
@@ -18,6 +19,9 @@ import { setCheckChannel } from "@/lib/checks/set-check-channel";
 import { updateCheck } from "@/lib/checks/update-check";
 import { AppError, toFormState, type FormState } from "@/lib/errors";
 import { pingCheckNow } from "@/lib/pings/ping-check-now";
+import { runCheckProbe } from "@/lib/pings/run-check-probe";
+import { tryProbe } from "@/lib/probes/try-probe";
+import { lineErrorsState, malformedProbeForm, probeErrorState, readProbeForm } from "../../../probe-form-data";
 
 const detailsPath = (code: string) => `/checks/${code}/details`;
 
@@ -121,4 +125,47 @@ export async function deleteCheck(checkCode: unknown, projectCode: unknown): Pro
   }
   revalidatePath(`/projects/${projectCode}/checks`);
   redirect(`/projects/${projectCode}/checks`);
+}
+
+/** An active check's probe form: replaces the probe (a changed probe runs at once). */
+export async function updateProbe(checkCode: unknown, _state: ProbeFormState, formData: unknown): Promise<ProbeFormState> {
+  const submitted = formData instanceof FormData ? readProbeForm(formData) : null;
+  if (!isText(checkCode) || !submitted) return malformedProbeForm();
+  if (submitted.errors) return lineErrorsState(submitted);
+  const actor = await requireActor();
+  try {
+    await updateCheck({ actor, checkCode, input: { probe: submitted.config }, via: "ui" });
+  } catch (err) {
+    return probeErrorState(err, submitted.values);
+  }
+  revalidatePath(detailsPath(checkCode));
+  return { ok: true, message: "Saved.", values: submitted.values, at: Date.now() };
+}
+
+/** The probe form's "Test" on the check page: the edited probe once, nothing saved. */
+export async function testCheckProbe(projectCode: unknown, _state: ProbeFormState, formData: unknown): Promise<ProbeFormState> {
+  const submitted = formData instanceof FormData ? readProbeForm(formData) : null;
+  if (!isText(projectCode) || !submitted) return malformedProbeForm();
+  if (submitted.errors) return lineErrorsState(submitted);
+  const actor = await requireActor();
+  try {
+    const { result } = await tryProbe({ actor, projectCode, probe: submitted.config });
+    return { ok: true, result, values: submitted.values, at: Date.now() };
+  } catch (err) {
+    return probeErrorState(err, submitted.values);
+  }
+}
+
+/** "Run now": the saved probe runs and is recorded like a scheduled run. */
+export async function runProbeNow(checkCode: unknown): Promise<FormState> {
+  if (!isText(checkCode)) return malformed();
+  const actor = await requireActor();
+  let verdict: string;
+  try {
+    verdict = (await runCheckProbe({ actor, checkCode })).result.status;
+  } catch (err) {
+    return toFormState(err);
+  }
+  revalidatePath(detailsPath(checkCode));
+  return { ok: true, message: `Ran: ${verdict}.`, at: Date.now() };
 }

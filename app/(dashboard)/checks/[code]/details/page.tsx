@@ -27,6 +27,7 @@ import { canonicalTimezones } from "@/lib/schedules/canonical-timezones";
 import { describeSchedule } from "@/lib/schedules/describe-schedule";
 import { clearEvents, deleteCheck, moveCheck, pauseCheck, pingNow, resumeCheck, setChannel, updateCheckFields } from "./actions";
 import { loadCheck } from "./load-check";
+import { parseChartRange, ProbePanel } from "./probe-panel";
 
 export const metadata = { title: "Check details" };
 
@@ -164,6 +165,18 @@ export default async function CheckDetailsPage({
         )}
       </header>
 
+      {check.probe !== null && (
+        <ProbePanel
+          actor={actor}
+          check={{ id: check.id, code: check.code, probe: check.probe }}
+          projectCode={project.code}
+          canWrite={canWrite}
+          range={parseChartRange(query.range)}
+          tz={user.tz}
+          now={now}
+        />
+      )}
+
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <div className="space-y-6">
           {canWrite && (
@@ -236,7 +249,8 @@ export default async function CheckDetailsPage({
                   </div>
                 </dl>
               )}
-              {canWrite && (
+              {check.probe !== null && <Note>An active check&apos;s period is its probe&apos;s interval: change it in the probe settings.</Note>}
+              {canWrite && check.probe === null && (
                 <TimingDialogs
                   action={update}
                   previewUrl={`/api/ui/checks/${check.code}/schedule`}

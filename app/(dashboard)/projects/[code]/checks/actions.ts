@@ -4,7 +4,10 @@ import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { createCheck } from "@/lib/checks/create-check";
 import { setCheckChannel } from "@/lib/checks/set-check-channel";
+import type { ProbeFormState } from "@/components/probes/probe-form";
 import { AppError, toFormState, type FormState } from "@/lib/errors";
+import { tryProbe } from "@/lib/probes/try-probe";
+import { lineErrorsState, malformedProbeForm, probeErrorState, readProbeForm } from "../../../probe-form-data";
 
 /**
  * "Add check": a check with the defaults that notifies every channel of the project, as
@@ -40,4 +43,37 @@ export async function setChannel(checkCode: unknown, channelCode: unknown, enabl
     return toFormState(err);
   }
   return { ok: true, message: enabled ? "Notifications on." : "Notifications off.", at: Date.now() };
+}
+
+/**
+ * "Add check" for a website or service: a check with the submitted probe, notifying every
+ * channel of the project like the cron job flow; its page opens. Field errors come back by field.
+ */
+export async function createProbeCheck(projectCode: unknown, _state: ProbeFormState, formData: FormData): Promise<ProbeFormState> {
+  const submitted = readProbeForm(formData);
+  if (typeof projectCode !== "string" || !submitted) return malformedProbeForm();
+  if (submitted.errors) return lineErrorsState(submitted);
+  const actor = await requireActor();
+  let code: string;
+  try {
+    const input = { name: (submitted.values.name ?? "").trim(), probe: submitted.config, channels: "*" };
+    code = (await createCheck({ actor, projectCode, input })).check.code;
+  } catch (err) {
+    return probeErrorState(err, submitted.values);
+  }
+  redirect(`/checks/${code}/details`);
+}
+
+/** The form's "Test": runs the submitted probe once, saving nothing, and shows the run. */
+export async function testProbe(projectCode: unknown, _state: ProbeFormState, formData: FormData): Promise<ProbeFormState> {
+  const submitted = readProbeForm(formData);
+  if (typeof projectCode !== "string" || !submitted) return malformedProbeForm();
+  if (submitted.errors) return lineErrorsState(submitted);
+  const actor = await requireActor();
+  try {
+    const { result } = await tryProbe({ actor, projectCode, probe: submitted.config });
+    return { ok: true, result, values: submitted.values, at: Date.now() };
+  } catch (err) {
+    return probeErrorState(err, submitted.values);
+  }
 }

@@ -1,13 +1,14 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
-import { ActionButton } from "@/components/checks/action-button";
 import { ChecksDashboard, type DashboardSort } from "@/components/checks/checks-dashboard";
 import { CopyButton } from "@/components/checks/copy-button";
+import { buttonClass } from "@/components/ui/button";
 import { userActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { listDashboardChannels, listDashboardChecks } from "@/lib/checks/list-dashboard-checks";
 import { getEnv } from "@/lib/env";
 import { getKind } from "@/lib/integrations/registry";
-import { addCheck, setChannel } from "./actions";
+import { setChannel } from "./actions";
 import { loadProject } from "../load-project";
 
 export const metadata = { title: "Checks" };
@@ -63,7 +64,12 @@ export default async function ChecksPage({
   ]);
   const env = getEnv();
   const sort = SORTS.find((s) => s === query.sort) ?? "name";
-  const addButton = canWrite ? <ActionButton action={addCheck.bind(null, project.code)} label="Add check" pendingLabel="Adding…" variant="primary" /> : null;
+  // "Add check" first asks what to watch: a cron job (made at once) or a website or service.
+  const addButton = canWrite ? (
+    <Link href={`/projects/${project.code}/checks/new`} className={buttonClass("primary")}>
+      Add check
+    </Link>
+  ) : null;
 
   return (
     <div className="space-y-6">

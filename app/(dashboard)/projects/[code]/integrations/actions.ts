@@ -110,3 +110,19 @@ export async function assignChecksAction(projectCode: unknown, channelCode: unkn
   revalidatePath(listPath(projectCode));
   return { ok: true, message: "Saved.", at: Date.now() };
 }
+
+/**
+ * The card's "notify when degraded" switch: whether the channel also tells about an active check
+ * turning degraded (slow, or its certificate about to expire) and back.
+ */
+export async function setNotifyDegradedAction(projectCode: unknown, channelCode: unknown, enabled: unknown): Promise<FormState> {
+  if (!isText(projectCode) || !isText(channelCode) || typeof enabled !== "boolean") return BAD_REQUEST;
+  const actor = await requireActor();
+  try {
+    await updateChannel({ actor, channelCode, input: { notify_degraded: enabled } });
+  } catch (err) {
+    return toFormState(err);
+  }
+  revalidatePath(listPath(projectCode));
+  return { ok: true, message: enabled ? "Degraded checks are notified." : "Degraded checks are not notified.", at: Date.now() };
+}

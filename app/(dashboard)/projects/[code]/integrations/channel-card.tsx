@@ -1,3 +1,4 @@
+import { ActionButton } from "@/components/checks/action-button";
 import { AssignChecks } from "@/components/integrations/assign-checks";
 import { ChannelControls } from "@/components/integrations/channel-controls";
 import { KindIcon } from "@/components/integrations/kind-icon";
@@ -5,7 +6,7 @@ import type { ProjectChannel, ProjectCheckSummary } from "@/lib/channels/queries
 import { getKind, summarizeChannel } from "@/lib/integrations/registry";
 import { formatDateTime } from "@/lib/format";
 import { formatRelativeTime } from "@/lib/format";
-import { assignChecksAction, deleteChannelAction, resendVerificationAction, sendTestAction } from "./actions";
+import { assignChecksAction, deleteChannelAction, resendVerificationAction, sendTestAction, setNotifyDegradedAction } from "./actions";
 
 function Badge({ tone, children }: { tone: "amber" | "red"; children: string }) {
   const styles =
@@ -97,6 +98,17 @@ export function ChannelCard({
               checks={checks}
               assigned={channel.checkCodes}
               action={assignChecksAction.bind(null, projectCode, channel.code)}
+            />
+          )}
+        </dd>
+        <dt className="text-slate-500 dark:text-slate-400">When degraded</dt>
+        <dd className="space-y-1">
+          <p>{channel.notifyDegraded ? "Notifies when an active check turns degraded and back." : "Not notified when an active check turns degraded."}</p>
+          {canWrite && (
+            <ActionButton
+              action={setNotifyDegradedAction.bind(null, projectCode, channel.code, !channel.notifyDegraded)}
+              label={channel.notifyDegraded ? "Stop notifying when degraded" : "Notify when degraded"}
+              pendingLabel="Saving…"
             />
           )}
         </dd>

@@ -1,0 +1,41 @@
+import type { ProbeResult } from "../probes/types";
+import type { SqlValue } from "./sql-literal";
+
+/**
+ * The probe_results columns both ping stores insert, in order, with their types, and a run's
+ * values for them: one list, so the SQLite and PostgreSQL stores cannot drift apart.
+ */
+export const PROBE_RESULT_COLUMNS = [
+  ["check_id", "int"],
+  ["date", "timestamp"],
+  ["region", "text"],
+  ["status", "text"],
+  ["rtt_ms", "float"],
+  ["notice", "text"],
+  ["error", "text"],
+  ["http_status", "int"],
+  ["cert_expires", "timestamp"],
+  ["cert_issuer", "text"],
+  ["resolved_ip", "text"],
+  ["evidence", "text"],
+  ["attempts", "text"],
+] as const;
+
+/** The row's values in PROBE_RESULT_COLUMNS order; attempts as JSON text, as the column holds them. */
+export function getProbeResultValues(checkId: number, r: ProbeResult): SqlValue[] {
+  return [
+    checkId,
+    r.date,
+    r.region,
+    r.status,
+    r.rtt_ms,
+    r.notice,
+    r.error,
+    r.http_status,
+    r.cert_expires,
+    r.cert_issuer,
+    r.resolved_ip,
+    r.evidence,
+    JSON.stringify(r.attempts),
+  ];
+}
