@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest"
 import { handleApiRequest } from "../../lib/api/router";
 import { getUniqueKey } from "../../lib/checks/to-dict";
 import { getDb } from "../../lib/db";
+import { setEnv } from "../../lib/env";
 import { recordProbeResult } from "../../lib/pings/record-probe-result";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
 import { call, createFixture, insertCheck, ORIGIN, type Fixture } from "../api/fixtures";
@@ -144,6 +145,23 @@ forEachDatabase(() => {
       }
       const listed = await (await call("GET", "/api/v3/checks/", { key: fx.rwKey })).json();
       expect(listed.checks[0]).toMatchObject({ status: "degraded", last_result: { status: "degraded" } });
+    });
+
+    test("with PROBE_ALLOW_PRIVATE=False a run to a loopback address is refused before connecting, and the check goes down", async () => {
+      const check = await activeCheck(`${target}/?status=200`);
+      let hits = 0;
+      const count = () => hits++;
+      server.on("request", count);
+      setEnv({ PROBE_ALLOW_PRIVATE: "False" });
+      try {
+        const result = await (await call("POST", `/api/v3/checks/${check.uuid}/probe`, { key: fx.rwKey })).json();
+        expect(result.status).toBe("down");
+        expect(result.error).toMatch(/private/i);
+        expect(hits).toBe(0);
+      } finally {
+        setEnv({ PROBE_ALLOW_PRIVATE: undefined });
+        server.off("request", count);
+      }
     });
 
     test("a passive check has no probe to run: 400", async () => {
