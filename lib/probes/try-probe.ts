@@ -14,7 +14,16 @@ export interface TryProbeOptions {
   /** The probe as the API takes it; validated here. */
   probe: unknown;
   signal?: AbortSignal;
+  /** How long the whole test may take (default TEST_RUN_LIMIT_MS). */
+  limitMs?: number;
 }
+
+/**
+ * A test answers a person waiting on a form, and holds a server action meanwhile: however many
+ * attempts and how long a timeout the probe has (up to 10 × 60 s, plus spacing), it stops here
+ * and shows what it saw by then.
+ */
+export const TEST_RUN_LIMIT_MS = 60_000;
 
 /**
  * Runs an unsaved probe once under the server's address policy and returns its result and the
@@ -22,9 +31,10 @@ export interface TryProbeOptions {
  * use the server to reach addresses) and AppError("bad_request", field "probe.<key>") for a bad
  * probe. A failing target is a "down" result, not an error.
  */
-export async function tryProbe({ actor, projectCode, probe, signal }: TryProbeOptions): Promise<{ config: ProbeConfig; result: ProbeResult }> {
+export async function tryProbe({ actor, projectCode, probe, signal, limitMs = TEST_RUN_LIMIT_MS }: TryProbeOptions): Promise<{ config: ProbeConfig; result: ProbeResult }> {
   await requireProjectAccess(actor, projectCode, "write");
   const config = parseProbeConfig(probe);
-  const result = await runProbe(config, { signal, allowPrivate: getEnv().probeAllowPrivate });
+  const limit = AbortSignal.timeout(limitMs);
+  const result = await runProbe(config, { signal: signal ? AbortSignal.any([signal, limit]) : limit, allowPrivate: getEnv().probeAllowPrivate });
   return { config, result };
 }

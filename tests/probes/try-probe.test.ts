@@ -16,6 +16,7 @@ let hits = 0;
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     hits++;
+    if (req.url === "/slow") return void setTimeout(() => res.end("late"), 3_000);
     res.writeHead(req.url === "/broken" ? 500 : 200, { "Content-Type": "text/plain" });
     res.end("hello");
   });
@@ -62,5 +63,17 @@ forEachDatabase(() => {
     const err = await tryProbe({ actor: userActor(fx.alice.id), projectCode: fx.project.code, probe: { type: "http", url: "" } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).field).toBe("probe.url");
+  });
+
+  test("a test stops at its time limit however many attempts the probe has, and says so", async () => {
+    const { result } = await tryProbe({
+      actor: userActor(fx.alice.id),
+      projectCode: fx.project.code,
+      probe: { type: "http", url: `${url}/slow`, attempts: 10, timeout: 60 },
+      limitMs: 300,
+    });
+    expect(result.status).toBe("down");
+    expect(result.attempts).toHaveLength(1);
+    expect(result.error).toMatch(/timeout|timed out|abort/i);
   });
 });
