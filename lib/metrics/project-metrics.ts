@@ -8,6 +8,8 @@ import { compareCodePoints, stripWhitespace } from "../compat/python";
 import { getDb } from "../db";
 import { getEnv } from "../env";
 import { findProjectByApiKey } from "../projects/keys";
+import { findLastProbeResults } from "../probes/queries";
+import type { ProbeResult } from "../probes/types";
 
 /**
  * Healthchecks' Prometheus routes with Django's uuid and slug converters:
@@ -67,6 +69,11 @@ export async function handleProjectMetrics(req: IncomingMessage, res: ServerResp
  * for a key that is not 32 characters, 403 for an unknown or read-write key. The project comes
  * from the key alone; like Healthchecks, the UUID in the URL is not compared with it.
  */
+/** What the export shows of an active check's last run (null before its first). */
+function toLastRun(run: ProbeResult | undefined): ProjectMetricsCheck["probe"] {
+  return run ? { rttMs: run.rtt_ms, certExpires: run.cert_expires } : null;
+}
+
 export async function getProjectMetrics(key: string, now = new Date()): Promise<ProjectMetricsResult> {
   if (key.length !== 32) return { status: 400, body: "API key must be 32 characters" };
   const found = await findProjectByApiKey(key);
@@ -77,22 +84,8 @@ export async function getProjectMetrics(key: string, now = new Date()): Promise<
     orderBy: { id: "asc" },
     select: { id: true, code: true, name: true, tags: true, probe: true, ...CHECK_TIMING_SELECT },
   });
-  // Active checks' last runs, one indexed read each ((check_id, date)); a project without
-  // active checks reads nothing more.
-  const lastRuns = new Map(
-    await Promise.all(
-      checks
-        .filter((c) => c.probe !== null)
-        .map(async (c) => {
-          const last = await getDb().probeResult.findFirst({
-            where: { checkId: c.id },
-            orderBy: { date: "desc" },
-            select: { rttMs: true, certExpires: true },
-          });
-          return [c.id, last] as const;
-        }),
-    ),
-  );
+  // Active checks' last runs; a project without active checks reads nothing more.
+  const lastRuns = await findLastProbeResults(checks.flatMap((c) => (c.probe === null ? [] : [c.id])));
   return {
     status: 200,
     body: renderProjectMetrics(
@@ -102,7 +95,7 @@ export async function getProjectMetrics(key: string, now = new Date()): Promise<
         uniqueKey: getUniqueKey(c.code),
         status: getDisplayStatus(c, now, false),
         started: c.lastStart !== null,
-        ...(c.probe !== null ? { probe: lastRuns.get(c.id) ?? null } : {}),
+        ...(c.probe !== null ? { probe: toLastRun(lastRuns.get(c.id)) } : {}),
       })),
     ),
   };
