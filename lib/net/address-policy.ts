@@ -140,6 +140,23 @@ export function isGlobalAddress(address: string): boolean {
   return v6 !== null && isGlobalIpv6(v6);
 }
 
+// Cloud instance metadata services hand out credentials to whoever asks from the machine (AWS,
+// GCP and Azure at 169.254.169.254, Alibaba Cloud at 100.100.100.200, AWS's IPv6 endpoint
+// fd00:ec2::254). Probes refuse them even when private addresses are allowed, since monitoring
+// internal services must not become a way to read those credentials.
+const METADATA_IPV4 = new Set([ipv4("169.254.169.254"), ipv4("100.100.100.200")]);
+const METADATA_IPV6: readonly number[] = [0xfd00, 0xec2, 0, 0, 0, 0, 0, 0x254];
+
+/** Whether `address` (an IP as text, IPv4-mapped IPv6 included) is a cloud metadata service. */
+export function isCloudMetadataAddress(address: string): boolean {
+  const v4 = parseIpv4(address);
+  if (v4 !== null) return METADATA_IPV4.has(v4);
+  const v6 = parseIpv6(address);
+  if (v6 === null) return false;
+  if (hasPrefix(v6, [0, 0, 0, 0, 0, 0xffff], 96)) return METADATA_IPV4.has(embeddedIpv4(v6[6], v6[7]));
+  return hasPrefix(v6, METADATA_IPV6, 128);
+}
+
 /**
  * Whether an outgoing connection may go to `address`: a globally routable one, or any while
  * `allowPrivate` (INTEGRATIONS_ALLOW_PRIVATE_IPS by default) is on.

@@ -9,34 +9,9 @@
 import dns from "node:dns";
 import net from "node:net";
 import tls from "node:tls";
-import { isAddressAllowed } from "../net/address-policy";
+import { isAddressAllowed, isCloudMetadataAddress } from "../net/address-policy";
 import { type AttemptRecorder, abortError, describeNetError, raceAbort } from "./attempt";
 import type { AttemptContext } from "./descriptor";
-
-// Cloud instance metadata services hand out credentials to whoever asks from the machine; a
-// probe aimed at them would turn Vigil into a way to read them, so they are refused even when
-// private addresses are allowed.
-const METADATA_ADDRESSES = new Set(["169.254.169.254", "100.100.100.200", "fd00:ec2::254"]);
-
-/** The address without a zone id, IPv4-mapped IPv6 as its IPv4 form, IPv6 in canonical form. */
-function canonicalIp(address: string): string {
-  const bare = address.split("%")[0].toLowerCase();
-  if (!net.isIPv6(bare)) return bare;
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(bare);
-  if (mapped) return mapped[1];
-  // The URL parser prints IPv6 compressed and lowercase, the same way the set above is written.
-  const canonical = new URL(`http://[${bare}]/`).hostname.slice(1, -1);
-  const v4 = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(canonical);
-  if (v4) {
-    const [hi, lo] = [parseInt(v4[1], 16), parseInt(v4[2], 16)];
-    return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
-  }
-  return canonical;
-}
-
-export function isCloudMetadataAddress(address: string): boolean {
-  return METADATA_ADDRESSES.has(canonicalIp(address));
-}
 
 /** Throws the reason a probe may not connect to `address` (an IP), or returns. */
 export function checkProbeAddress(address: string, allowPrivate: boolean): void {

@@ -6,7 +6,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { setEnv } from "@/lib/env";
-import { isCloudMetadataAddress } from "@/lib/probes/connect";
+import { isCloudMetadataAddress } from "@/lib/net/address-policy";
 import { parseProbeConfig } from "@/lib/probes/config";
 import { runProbe } from "@/lib/probes/run-probe";
 
