@@ -3,6 +3,8 @@
 // the committed prisma/models.prisma (git HEAD) and the working copy. Diffing schema to schema
 // needs no shadow database, which Prisma 6's Wasm engine handles badly here (stack notes).
 // Usage: node prisma/new-migration.mjs <name>
+// Prisma's PostgreSQL diff still connects to its URL: run a throwaway server on 127.0.0.1:5432
+// with a superuser role and database both named "unused" (initdb -A trust) while this runs.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -33,7 +35,8 @@ for (const kind of ["sqlite", "postgres"]) {
     console.error(output);
     process.exit(1);
   }
-  const sql = output.slice(output.search(/^--/m));
+  // Prisma prints its "Loaded Prisma config" line into the same stream; keep only the SQL.
+  const sql = output.slice(output.search(/^--/m)).replace(/^Loaded Prisma config.*$/gm, "").trimEnd() + "\n";
   const target = path.join(migrations, `${String(n).padStart(4, "0")}_${name}`);
   fs.mkdirSync(target, { recursive: true });
   fs.writeFileSync(path.join(target, "migration.sql"), sql);

@@ -218,6 +218,3 @@ ALTER TABLE "status_deliveries" ADD CONSTRAINT "status_deliveries_event_id_fkey"
 
 -- AddForeignKey
 ALTER TABLE "status_deliveries" ADD CONSTRAINT "status_deliveries_subscriber_id_fkey" FOREIGN KEY ("subscriber_id") REFERENCES "status_subscribers"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
-Loaded Prisma config from prisma/postgres.config.ts.
-

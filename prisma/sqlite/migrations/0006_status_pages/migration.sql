@@ -178,6 +178,3 @@ CREATE INDEX "status_deliveries_delivered_at_next_attempt_at_idx" ON "status_del
 
 -- CreateIndex
 CREATE UNIQUE INDEX "status_deliveries_event_id_subscriber_id_key" ON "status_deliveries"("event_id", "subscriber_id");
-
-Loaded Prisma config from prisma/sqlite.config.ts.
-
