@@ -10,6 +10,7 @@ import { REMINDER_REASON } from "./claim-due-reminder";
 import { deliverToGroupMembers } from "./deliver-group-members";
 import { updateNextNagDates } from "../checks/update-next-nag-dates";
 import { countNotification, observeSendalertsDwell } from "../metrics/tallies";
+import { handleFlipForStatusPages } from "../status-pages/auto-incidents";
 
 export interface ChannelDelivery {
   channelCode: string;
@@ -50,6 +51,8 @@ export async function deliverFlip(flip: Flip, { isTest = false }: { isTest?: boo
   // Healthchecks' process_one_flip: a status change starts or stops the account-wide "still
   // down" reminders (sendreports) of everyone who can see the check.
   if (!isTest && !report.reminder) await updateNextNagDates({ projectId: check.projectId });
+  // Status pages with auto_incidents open or resolve an incident; never throws.
+  if (!isTest && !report.reminder) await handleFlipForStatusPages(flip);
   if (!shouldNotify(flip)) return report;
 
   const channels = await db.channel.findMany({

@@ -16,17 +16,39 @@ import { getDowntimeHandler, getPingBodyHandler, listFlipsHandler, listPingsHand
 import { listResultsHandler, runProbeHandler } from "./probes";
 import { withApi, type ApiHandler, type ApiVersion } from "./protocol";
 import { getMetricsHandler, getStatusHandler, listBadgesHandler } from "./service";
+import {
+  createIncidentHandler,
+  createIncidentUpdateHandler,
+  createMaintenanceHandler,
+  createStatusPageHandler,
+  deleteIncidentHandler,
+  deleteMaintenanceHandler,
+  deleteStatusPageHandler,
+  getIncidentHandler,
+  getMaintenanceHandler,
+  getStatusPageHandler,
+  listIncidentsHandler,
+  listMaintenancesHandler,
+  listStatusPagesHandler,
+  updateIncidentHandler,
+  updateMaintenanceHandler,
+  updateStatusPageHandler,
+} from "./status-pages";
 
 // Django's uuid converter: lowercase canonical form only; anything else is a 404.
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const UNIQUE_KEY = "[0-9A-Za-z]{40}";
+// Status pages' and incidents' public codes (lib/status-pages/events.ts).
+const STATUS_CODE = "[0-9a-z]{12}";
 
 /** `versions`: the API versions that have the route (Vigil's own routes exist in v3 only). */
 function route(path: string, versions = "123"): RegExp {
   const body = path
     .replace("<code>", `(?<code>${UUID})`)
     .replace("<uniqueKey>", `(?<uniqueKey>${UNIQUE_KEY})`)
-    .replace("<n>", "(?<n>\\d+)");
+    .replace("<n>", "(?<n>\\d+)")
+    .replace("<page>", `(?<page>${STATUS_CODE})`)
+    .replace("<incident>", `(?<incident>${STATUS_CODE})`);
   return new RegExp(`^/api/v(?<version>[${versions}])/${body}/?$`);
 }
 
@@ -47,6 +69,14 @@ const ROUTES: [RegExp, ApiHandler][] = [
   [route("checks/<code>/probe", "3"), withApi({ POST: runProbeHandler })],
   [route("checks/<code>/results", "3"), withApi({ GET: listResultsHandler })],
   [route("checks/<uniqueKey>/results", "3"), withApi({ GET: listResultsHandler })],
+  // Vigil's status pages, in v3 only.
+  [route("status-pages", "3"), withApi({ GET: listStatusPagesHandler, POST: createStatusPageHandler })],
+  [route("status-pages/<page>", "3"), withApi({ GET: getStatusPageHandler, POST: updateStatusPageHandler, DELETE: deleteStatusPageHandler })],
+  [route("status-pages/<page>/incidents", "3"), withApi({ GET: listIncidentsHandler, POST: createIncidentHandler })],
+  [route("status-pages/<page>/incidents/<incident>", "3"), withApi({ GET: getIncidentHandler, POST: updateIncidentHandler, DELETE: deleteIncidentHandler })],
+  [route("status-pages/<page>/incidents/<incident>/updates", "3"), withApi({ POST: createIncidentUpdateHandler })],
+  [route("status-pages/<page>/maintenances", "3"), withApi({ GET: listMaintenancesHandler, POST: createMaintenanceHandler })],
+  [route("status-pages/<page>/maintenances/<incident>", "3"), withApi({ GET: getMaintenanceHandler, POST: updateMaintenanceHandler, DELETE: deleteMaintenanceHandler })],
   [route("channels"), withApi({ GET: listChannelsHandler, POST: createChannelHandler })],
   [route("channels/<code>"), withApi({ POST: updateChannelHandler, DELETE: deleteChannelHandler })],
   [route("badges"), withApi({ GET: listBadgesHandler })],
