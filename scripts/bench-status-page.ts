@@ -172,7 +172,7 @@ export async function runStatusPageBench(opts: StatusPageBenchOptions): Promise<
     console.log(
       `Vigil status page bench on SQLite: wrk, ${opts.connections} keep-alive connections, ${opts.warmup} s warm-up + ${opts.seconds} s each, ${os.cpus().length} CPUs, 10 components, 4 incidents/maintenances`,
     );
-    console.log(`\n${"".padEnd(34)}${"req/s".padStart(10)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"bytes".padStart(9)}${"ratio".padStart(8)}`);
+    console.log(`\n${"".padEnd(38)}${"req/s".padStart(10)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"bytes".padStart(9)}${"ratio".padStart(8)}`);
     const problems: string[] = [];
     for (const t of targets) {
       for (const gzip of [false, true]) {
@@ -186,10 +186,10 @@ export async function runStatusPageBench(opts: StatusPageBenchOptions): Promise<
           wrk(ceilingPort, t.path, opts.warmup, opts.connections);
           const c = wrk(ceilingPort, t.path, opts.seconds, opts.connections);
           ratio = (v.rps / c.rps).toFixed(2);
-          console.log(`${`ceiling: bare node:http, ${t.name}`.padEnd(34)}${c.rps.toFixed(0).padStart(10)}${c.p50.toFixed(2).padStart(9)}${c.p99.toFixed(2).padStart(9)}${String(size.plain).padStart(9)}`);
+          console.log(`${`ceiling: bare node:http, ${t.name}`.padEnd(38)}${c.rps.toFixed(0).padStart(10)}${c.p50.toFixed(2).padStart(9)}${c.p99.toFixed(2).padStart(9)}${String(size.plain).padStart(9)}`);
         }
         console.log(
-          `${`vigil, ${label}`.padEnd(34)}${v.rps.toFixed(0).padStart(10)}${v.p50.toFixed(2).padStart(9)}${v.p99.toFixed(2).padStart(9)}${String(gzip ? size.gzip : size.plain).padStart(9)}${ratio.padStart(8)}${v.errors ? `  ${v.errors}` : ""}`,
+          `${`vigil, ${label}`.padEnd(38)}${v.rps.toFixed(0).padStart(10)}${v.p50.toFixed(2).padStart(9)}${v.p99.toFixed(2).padStart(9)}${String(gzip ? size.gzip : size.plain).padStart(9)}${ratio.padStart(8)}${v.errors ? `  ${v.errors}` : ""}`,
         );
         if (v.non2xx > 0) problems.push(`${label}: ${v.non2xx} answers were not 200`);
         if (!gzip && v.rps < 10_000) problems.push(`${label}: ${v.rps.toFixed(0)} req/s is below the 10,000 target`);

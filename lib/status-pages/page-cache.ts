@@ -15,6 +15,7 @@ import { getStatus, CHECK_TIMING_SELECT } from "../checks/status";
 import { getDb, type Db } from "../db";
 import { getEnv } from "../env";
 import { onClose } from "../lifecycle";
+import { createThrottledLog } from "../throttled-log";
 import { renderAtomFeed, renderRssFeed } from "./feeds";
 import { renderPageBadgeJson, renderPageBadgeSvg } from "./page-badge";
 import { renderHistoryPage, renderStatusPage } from "./render-page";
@@ -141,6 +142,8 @@ export function getPasswordCookieValue(pageCode: string, passwordHash: string, s
   return createHmac("sha256", secretKey).update(`status-page-password\0${pageCode}\0${passwordHash}`).digest("base64url");
 }
 
+const logDirectoryError = createThrottledLog("status page directory error");
+
 export class StatusPageCache {
   private bySlug = new Map<string, DirectoryEntry>();
   private byDomain = new Map<string, DirectoryEntry>();
@@ -217,31 +220,46 @@ export class StatusPageCache {
     for (const id of this.pages.keys()) if (!ids.has(id)) this.pages.delete(id);
   }
 
-  /** The directory, reloaded first when the refresher has not kept it fresh (idle process). */
-  private async freshDirectory(): Promise<void> {
-    this.touch();
-    if (Date.now() - this.directoryLoadedAt <= 2 * this.refreshMs) return;
+  private reloadDirectory(): Promise<void> {
     if (!this.directoryLoading) {
       this.directoryLoading = this.loadDirectory().finally(() => {
         this.directoryLoading = null;
       });
     }
-    await this.directoryLoading;
+    return this.directoryLoading;
   }
 
+  private isDirectoryStale(): boolean {
+    return Date.now() - this.directoryLoadedAt > 2 * this.refreshMs;
+  }
+
+  /** The page at /status/<slug>, reading the directory first when the refresher is idle. */
   async findBySlug(slug: string): Promise<DirectoryEntry | null> {
-    await this.freshDirectory();
+    if (this.isDirectoryStale()) await this.reloadDirectory();
     return this.bySlug.get(slug) ?? null;
   }
 
-  /** The page served at this Host (lower-cased, port stripped by the caller), or null. */
+  /**
+   * The page served at this Host (lower-cased, port stripped by the caller), or null. Every
+   * request on another host than the site's asks (API clients by IP address too), so only the
+   * very first waits for the directory; later a stale one is reloaded in the background.
+   */
   async findByDomain(host: string): Promise<DirectoryEntry | null> {
-    await this.freshDirectory();
+    // A database that cannot be read must not take the site's other pages down with it: the
+    // request goes on as if no page had this domain, and the directory is tried again later.
+    if (this.directoryLoadedAt === 0 || this.isDirectoryStale()) {
+      const reload = this.reloadDirectory().catch((err: unknown) => {
+        this.directoryLoadedAt = Date.now();
+        logDirectoryError(err);
+      });
+      if (this.directoryLoadedAt === 0) await reload;
+    }
     return this.byDomain.get(host) ?? null;
   }
 
   /** The cached body of a page's resource, building the page's snapshot when needed. */
   async getBody(entry: DirectoryEntry, resource: Resource, basePath: string): Promise<CachedBody | null> {
+    this.touch();
     let state = this.pages.get(entry.id);
     if (!state || state.snapshot.page.updatedAt.getTime() < entry.updatedAt) {
       state = (await this.build(entry.id)) ?? undefined;
