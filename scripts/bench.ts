@@ -1,5 +1,6 @@
 // `npm run bench [-- --pg] [--duration 15] [--connections 32] [--checks 100] [--with-web-app | --npm-start]`
 // `npm run bench -- --probes 10000 [--probes-seconds 180] [--probes-burst] [--pg]`: the prober (scripts/bench-probes.ts)
+// `npm run bench -- --status-page [--duration 10] [--connections 32]`: a public status page (scripts/bench-status-page.ts)
 // Starts Vigil (`vigil start`) on a fresh database, drives /ping/<uuid> with wrk from 127.0.0.1,
 // then does the same to a bare node:http + driver server (scripts/bench-baseline.mjs) in the
 // same run, and prints pings/s, p50/p99 latency, memory and the ratio. It checks that every ping
@@ -34,6 +35,8 @@ const { values } = parseArgs({
     probes: { type: "string" },
     "probes-seconds": { type: "string", default: "180" },
     "probes-burst": { type: "boolean", default: false },
+    // The public status page bench instead (scripts/bench-status-page.ts).
+    "status-page": { type: "boolean", default: false },
     // Writes a V8 CPU profile of the Vigil process into this folder (for finding hot spots).
     "cpu-prof": { type: "string" },
   },
@@ -287,6 +290,11 @@ async function main(): Promise<void> {
   if (values.pg) {
     cluster = await startPostgresCluster({ durable: true });
     if (!cluster) throw new Error("PostgreSQL is not installed (apt-get install -y postgresql)");
+  }
+  if (values["status-page"]) {
+    const { runStatusPageBench } = await import("./bench-status-page");
+    process.exitCode = await runStatusPageBench({ seconds: Number(values.duration), warmup, connections });
+    return;
   }
   if (values.probes) {
     const { runProbeBench } = await import("./bench-probes");

@@ -5,6 +5,7 @@ import { handleMetricsRequest } from "../metrics/operational-metrics";
 import { handleProjectMetrics, PROJECT_METRICS_PATH } from "../metrics/project-metrics";
 import { guardNextRequest, screenServerActionBody, type Refusal } from "./guard-next-request";
 import { handlePing } from "./handle-ping";
+import { handleStatusPageRequest } from "./handle-status-page";
 import { listenHttp, type ListeningServer } from "../net/listen-http";
 import { ROOT_PING_PATH } from "./parse-ping-url";
 import { getSecurityHeaders } from "./security-headers";
@@ -58,6 +59,9 @@ export async function startFrontServer(opts: { port: number; host: string; next?
     }
     if (pathname.startsWith("/ping/")) return handlePing(req, res, pathname.slice(6), query, true);
     if (ROOT_PING_PATH.test(url)) return handlePing(req, res, pathname.slice(1), query, false);
+    // Status pages come before the API: a page's custom domain serves its /api/v2/*.json.
+    // Members-only pages go on to Next, which knows who is signed in.
+    if ((await handleStatusPageRequest(req, res, pathname, query)) === "handled") return;
     if (pathname === "/metrics") return handleMetricsRequest(req, res);
     // Only the Prometheus routes: the dashboard's /projects/<uuid>/... pages belong to Next.
     if (pathname.startsWith("/projects/")) {
