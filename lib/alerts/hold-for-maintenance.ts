@@ -49,7 +49,12 @@ async function isUnheardChange(flip: Flip, window: TimeWindow): Promise<boolean>
     }),
   ]);
   if (latest?.id !== flip.id) return false;
-  return flip.newStatus !== (before?.newStatus ?? "new");
+  return alertState(flip.newStatus) !== alertState(before?.newStatus ?? "new");
+}
+
+/** What the channels make of a status: new, paused and up all mean nothing is wrong. */
+function alertState(status: string): string {
+  return status === "down" || status === "degraded" ? status : "up";
 }
 
 /**
