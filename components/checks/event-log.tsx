@@ -38,6 +38,13 @@ function pingSource(ping: PingEvent): string {
   return `${ping.scheme.toUpperCase()} ${ping.method}${from}`;
 }
 
+/** Scheduled maintenance covered the check at that moment (blue, as on status pages). */
+function MaintenanceTag({ children }: { children: string }) {
+  return (
+    <span className="ml-1 rounded bg-sky-100 px-1.5 py-0.5 text-xs font-medium text-sky-800 dark:bg-sky-950 dark:text-sky-200">{children}</span>
+  );
+}
+
 function Dot({ color }: { color: string }) {
   return <span className={`mt-1.5 inline-block h-2.5 w-2.5 shrink-0 rounded-full ${color}`} aria-hidden="true" />;
 }
@@ -50,6 +57,7 @@ function PingRow({ ping, bodyUrl }: { ping: PingEvent; bodyUrl: string }) {
     <div className="min-w-0">
       <p className="text-sm">
         <span className="font-medium">{label.text}</span>
+        {ping.maintenance && <MaintenanceTag>maintenance</MaintenanceTag>}
         <span className="text-slate-500 dark:text-slate-400"> · #{ping.n} · {pingSource(ping)}</span>
         {ping.durationMs !== null && <span className="text-slate-500 dark:text-slate-400"> · ran {formatRunTime(ping.durationMs)}</span>}
         {ping.failureOf && (
@@ -76,6 +84,7 @@ function FlipRow({ flip }: { flip: FlipEvent }) {
       Status changed from <strong>{STATUS_NAMES[flip.oldStatus] ?? flip.oldStatus}</strong> to{" "}
       <strong>{STATUS_NAMES[flip.newStatus] ?? flip.newStatus}</strong>
       {reason && <span className="text-slate-500 dark:text-slate-400"> ({reason})</span>}
+      {flip.held && <MaintenanceTag>held (maintenance)</MaintenanceTag>}
     </p>
   );
 }

@@ -14,8 +14,13 @@ export function VerdictLabel({ verdict }: { verdict: ProbeVerdict }) {
 
 export type ResultsLogRow = Pick<ProbeResult, "date" | "region" | "status" | "rtt_ms" | "http_status" | "notice" | "error">;
 
-/** The probe's runs, newest first as given: when, where, the verdict, round trip, HTTP status and why. */
-export function ResultsLog({ results, tz = "UTC" }: { results: ResultsLogRow[]; tz?: string }) {
+/**
+ * The probe's runs, newest first as given: when, where, the verdict, round trip, HTTP status and
+ * why. Runs inside one of `maintenance` (the check's maintenance windows) are marked: they are
+ * recorded but alert nobody and do not count as downtime.
+ */
+export function ResultsLog({ results, tz = "UTC", maintenance = [] }: { results: ResultsLogRow[]; tz?: string; maintenance?: { start: Date; end: Date }[] }) {
+  const inMaintenance = (date: Date) => maintenance.some((w) => w.start.getTime() <= date.getTime() && date.getTime() < w.end.getTime());
   if (results.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No runs yet.</p>;
   return (
     <div className="overflow-x-auto">
@@ -52,6 +57,9 @@ export function ResultsLog({ results, tz = "UTC" }: { results: ResultsLogRow[]; 
               <td className="py-2 pr-3">{r.region}</td>
               <td className="py-2 pr-3">
                 <VerdictLabel verdict={r.status} />
+                {inMaintenance(r.date) && (
+                  <span className="ml-1 rounded bg-sky-100 px-1.5 py-0.5 text-xs font-medium text-sky-800 dark:bg-sky-950 dark:text-sky-200">maintenance</span>
+                )}
               </td>
               <td className="py-2 pr-3 text-right font-mono whitespace-nowrap">{formatMs(r.rtt_ms)}</td>
               <td className="py-2 pr-3 text-right font-mono">{r.http_status ?? <span className="text-slate-400">—</span>}</td>

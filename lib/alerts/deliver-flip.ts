@@ -8,6 +8,7 @@ import { TransportError } from "../errors";
 import type { NotifyContext } from "../integrations/transport";
 import { REMINDER_REASON } from "./claim-due-reminder";
 import { deliverToGroupMembers } from "./deliver-group-members";
+import { isFlipHeld } from "./hold-for-maintenance";
 import { updateNextNagDates } from "../checks/update-next-nag-dates";
 import { countNotification, observeSendalertsDwell } from "../metrics/tallies";
 import { handleFlipForStatusPages } from "../status-pages/auto-incidents";
@@ -26,6 +27,8 @@ export interface DeliveryReport {
   newStatus: string;
   /** A "still down" reminder rather than a status change. */
   reminder?: boolean;
+  /** Why no channel was told: a maintenance window covers the check (hold-for-maintenance.ts). */
+  held?: "maintenance";
   deliveries: ChannelDelivery[];
 }
 
@@ -40,7 +43,8 @@ const MAX_ERROR_LENGTH = 200;
  * Notification row. A failing channel never stops the others: errors are recorded, and a
  * permanent TransportError also disables the channel. Rejects only on database errors.
  * A "still down" reminder (claimDueReminder) is a down flip with reason "reminder" that is not
- * stored; its Notifications are marked as reminders.
+ * stored; its Notifications are marked as reminders. Flips and reminders held by a maintenance
+ * window reach no channel (isFlipHeld).
  */
 export async function deliverFlip(flip: Flip, { isTest = false }: { isTest?: boolean } = {}): Promise<DeliveryReport> {
   const db = getDb();
@@ -54,6 +58,10 @@ export async function deliverFlip(flip: Flip, { isTest = false }: { isTest?: boo
   // Status pages with auto_incidents open or resolve an incident; never throws.
   if (!isTest && !report.reminder) await handleFlipForStatusPages(flip);
   if (!shouldNotify(flip)) return report;
+  if (!isTest && (await isFlipHeld(flip))) {
+    report.held = "maintenance";
+    return report;
+  }
 
   const channels = await db.channel.findMany({
     where: { disabled: false, checks: { some: { checkId: check.id } }, ...(isDegradedOnlyFlip(flip) ? { notifyDegraded: true } : {}) },

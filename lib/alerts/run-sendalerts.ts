@@ -1,9 +1,10 @@
-import { getDb } from "../db";
+import { getDb, type Flip } from "../db";
 import { claimDueReminder } from "./claim-due-reminder";
 import { claimNextFlip } from "./claim-next-flip";
 import { createReminderClock, type ReminderClock } from "./create-reminder-clock";
 import { deliverFlip, type DeliveryReport } from "./deliver-flip";
 import { findGoingDown } from "./find-going-down";
+import { claimReleasedFlips } from "./hold-for-maintenance";
 import { waitForWork } from "../pings/wake";
 
 export interface SendalertsOptions {
@@ -18,6 +19,8 @@ export interface SendalertsOptions {
 // loop at once; this poll is what a ping written by another process on SQLite waits for.
 const POLL_MS = 250;
 const ERROR_PAUSE_MS = 1000;
+// How often ended maintenance windows are looked for: a held alert leaves at most this late.
+const RELEASE_SCAN_MS = 5000;
 
 /**
  * The sendalerts loop (Healthchecks' manage.py sendalerts): flip overdue checks down, claim
@@ -34,6 +37,9 @@ export async function runSendalerts({ signal, log = console.log, concurrency = 8
   // then up a moment later) are delivered in order even though different checks run in parallel.
   const lastForCheck = new Map<number, Promise<void>>();
   const reminders = createReminderClock();
+  // Flips whose maintenance window ended, claimed for release and waiting for a pool slot.
+  const released: Flip[] = [];
+  let releaseScanAt = 0;
 
   /** A due "still down" reminder, asked of the database only when the clock says one is due. */
   const claimReminder = async () => {
@@ -46,7 +52,7 @@ export async function runSendalerts({ signal, log = console.log, concurrency = 8
   const fillPool = async () => {
     while (!stopped() && inFlight.size < concurrency) {
       // Status changes first; "still down" reminders only when no flip is waiting.
-      const flip = (await claimNextFlip()) ?? (await claimReminder());
+      const flip = released.shift() ?? (await claimNextFlip()) ?? (await claimReminder());
       if (!flip) return;
       const previous = lastForCheck.get(flip.checkId) ?? Promise.resolve();
       const task: Promise<void> = previous
@@ -70,6 +76,10 @@ export async function runSendalerts({ signal, log = console.log, concurrency = 8
   while (!stopped()) {
     slotFreed = new AbortController();
     try {
+      if (Date.now() >= releaseScanAt) {
+        releaseScanAt = Date.now() + RELEASE_SCAN_MS;
+        released.push(...(await claimReleasedFlips()));
+      }
       // Healthchecks scans every overdue check before sending anything. Claiming after each
       // scanned check instead means that when many checks go down together (a host reboot),
       // the first alerts leave while the rest are still being scanned.
@@ -111,7 +121,8 @@ async function getIdleWaitMs(reminders: ReminderClock): Promise<number> {
 /** Healthchecks-style lines: "<uuid> goes down", then one line per channel. */
 function logReport(report: DeliveryReport, log: (line: string) => void): void {
   if (!report.checkCode) return;
-  log(report.reminder ? `${report.checkCode} is still ${report.newStatus} (reminder)` : `${report.checkCode} goes ${report.newStatus}`);
+  const held = report.held ? ` (held: ${report.held})` : "";
+  log(report.reminder ? `${report.checkCode} is still ${report.newStatus} (reminder)${held}` : `${report.checkCode} goes ${report.newStatus}${held}`);
   for (const d of report.deliveries) {
     const secs = (d.durationMs / 1000).toFixed(1);
     log(`  ${d.kind} ${d.channelCode}: ${d.error ? `Error in ${secs}s: ${d.error}` : `OK in ${secs}s`}`);

@@ -1,7 +1,7 @@
 // A check's history through the API: its pings (Healthchecks' checks/<uuid>/pings/ and the ping
 // bodies), its flips (checks/<uuid>/flips/, with FlipsFiltersForm's filters) and, beyond
 // Healthchecks, its downtime per day, week or month (checks/<uuid>/downtime/).
-import { DOWNTIME_PERIODS, getDowntimeSummary, type DowntimePeriod } from "../checks/downtime";
+import { DOWNTIME_PERIODS, getDowntimeSummary, getPeriodBoundaries, type DowntimePeriod } from "../checks/downtime";
 import { toTwoStateStatus } from "../checks/status";
 import { findCheck, findCheckByUniqueKey } from "../checks/find-check";
 import { getPingBody, getPingDurations } from "../checks/ping-log";
@@ -10,6 +10,7 @@ import { getDb } from "../db";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
 import { normalizeTimezone } from "../schedules/normalize-timezone";
+import { findMaintenanceWindows } from "../status-pages/maintenance-windows";
 import { getTimeZone } from "../schedules/zoned-time";
 import { authorize, jsonResponse, textResponse, type ApiContext } from "./protocol";
 
@@ -160,7 +161,8 @@ function parseDowntimeQuery(query: URLSearchParams): { period: DowntimePeriod; c
 /**
  * GET checks/<uuid>/downtime/ and checks/<unique_key>/downtime/ (a Vigil extension; Healthchecks
  * has no such endpoint): downtime per day, week or month in `tz`, newest first, computed from
- * flips as on the check's details page. Read-only keys are allowed.
+ * flips as on the check's details page, leaving out scheduled maintenance. Read-only keys are
+ * allowed.
  */
 export async function getDowntimeHandler(req: Request, ctx: ApiContext): Promise<Response> {
   const { actor } = await authorize(req, "read");
@@ -169,7 +171,11 @@ export async function getDowntimeHandler(req: Request, ctx: ApiContext): Promise
     ? await findCheck({ actor, checkCode: ctx.params.code })
     : await findCheckByUniqueKey({ actor, uniqueKey: ctx.params.uniqueKey });
   const { period, count, tz } = parseDowntimeQuery(new URL(req.url).searchParams);
-  const records = await getDowntimeSummary({ actor, checkCode: check.code, tz, period, count });
+  const now = new Date();
+  // Scheduled maintenance is not downtime.
+  const from = getPeriodBoundaries(period, count, tz, now)[0]!.start;
+  const maintenance = (await findMaintenanceWindows(getDb(), [check.id], from, now)).get(check.id);
+  const records = await getDowntimeSummary({ actor, checkCode: check.code, tz, period, count, now, maintenance });
   const zone = getTimeZone(tz);
   const iso = (date: Date) => formatIsoWithOffset(date, zone.offsetAt(date.getTime()) / 60_000);
   return jsonResponse({

@@ -72,6 +72,32 @@ export interface DowntimeInput {
   status: string;
   checkCreatedAt: Date;
   now: Date;
+  /**
+   * Stretches that are not downtime whatever the status (scheduled maintenance covering the
+   * check); down time inside them is left out, and an outage wholly inside them is not counted.
+   */
+  excluded?: readonly TimeSpan[];
+}
+
+/** A stretch of time, start included, end excluded. */
+export interface TimeSpan {
+  start: Date;
+  end: Date;
+}
+
+/** Milliseconds of [from, to) outside every span of `excluded`. */
+function msOutside(from: number, to: number, excluded: readonly TimeSpan[]): number {
+  let ms = to - from;
+  let covered = from;
+  for (const span of [...excluded].sort((a, b) => a.start.getTime() - b.start.getTime())) {
+    const a = Math.max(span.start.getTime(), covered);
+    const b = Math.min(span.end.getTime(), to);
+    if (b > a) {
+      ms -= b - a;
+      covered = b;
+    }
+  }
+  return ms;
 }
 
 /**
@@ -81,10 +107,13 @@ export interface DowntimeInput {
  */
 export function summarizeDowntime(input: DowntimeInput): DowntimeInterval[] {
   const records: DowntimeInterval[] = input.boundaries.map((start) => ({ start, downSeconds: 0, outages: 0, noData: false })).reverse();
-  const add = (when: number, seconds: number) => {
-    const record = records.find((r) => r.start.getTime() <= when);
+  const excluded = input.excluded ?? [];
+  const add = (from: number, to: number) => {
+    const record = records.find((r) => r.start.getTime() <= from);
     if (!record) return;
-    record.downSeconds += seconds;
+    const ms = excluded.length ? msOutside(from, to, excluded) : to - from;
+    if (ms <= 0) return;
+    record.downSeconds += ms / 1000;
     record.outages += 1;
   };
 
@@ -98,7 +127,7 @@ export function summarizeDowntime(input: DowntimeInput): DowntimeInterval[] {
   let until = input.now.getTime();
   let status = input.status;
   for (const event of events) {
-    if (status === "down" && until > event.at) add(event.at, (until - event.at) / 1000);
+    if (status === "down" && until > event.at) add(event.at, until);
     until = event.at;
     if (event.oldStatus !== null) status = event.oldStatus;
   }
@@ -131,6 +160,11 @@ export interface DowntimeSummaryOptions {
   /** Alias of `count` kept for callers written when only months existed. */
   months?: number;
   now?: Date;
+  /**
+   * Maintenance windows by check id, left out of the down time (the caller reads them:
+   * findMaintenanceWindows of lib/status-pages, which this module cannot import).
+   */
+  maintenance?: ReadonlyMap<number, readonly TimeSpan[]>;
 }
 
 // Enough for a year of days; anything larger is a caller bug, not a request to honour.
@@ -172,7 +206,14 @@ export async function getDowntimeSummaries(
 
   const zone = getTimeZoneOrUtc(opts.tz);
   for (const check of checks) {
-    const intervals = summarizeDowntime({ boundaries, flips: flipsByCheck.get(check.id) ?? [], status: check.status, checkCreatedAt: check.createdAt, now });
+    const intervals = summarizeDowntime({
+      boundaries,
+      flips: flipsByCheck.get(check.id) ?? [],
+      status: check.status,
+      checkCreatedAt: check.createdAt,
+      now,
+      excluded: opts.maintenance?.get(check.id) ?? [],
+    });
     // summarizeDowntime returns newest first, so interval i belongs to periods[count - 1 - i].
     const records = intervals.map((interval, i): DowntimeRecord => {
       const end = periods[count - 1 - i]!.end;
@@ -194,8 +235,13 @@ export async function getDowntimeSummaries(
  * current calendar month and the two before it. Throws AppError on access (see
  * requireCheckAccess) and for a bad count.
  */
-export async function getDowntimeSummary({ actor, checkCode, ...opts }: DowntimeSummaryOptions & { actor: Actor; checkCode: string }): Promise<DowntimeRecord[]> {
+export async function getDowntimeSummary({
+  actor,
+  checkCode,
+  maintenance,
+  ...opts
+}: Omit<DowntimeSummaryOptions, "maintenance"> & { actor: Actor; checkCode: string; maintenance?: readonly TimeSpan[] }): Promise<DowntimeRecord[]> {
   const { check } = await requireCheckAccess(actor, checkCode, "read");
-  const summaries = await getDowntimeSummaries([check], opts);
+  const summaries = await getDowntimeSummaries([check], { ...opts, ...(maintenance ? { maintenance: new Map([[check.id, maintenance]]) } : {}) });
   return summaries.get(check.id)!;
 }

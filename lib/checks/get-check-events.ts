@@ -3,6 +3,7 @@ import { requireCheckAccess } from "../auth/permissions";
 import { getDb, Prisma } from "../db";
 import { getEnv } from "../env";
 import { getChannelLabel } from "./check-channels";
+import type { TimeSpan } from "./downtime";
 import { getPingDurations } from "./ping-log";
 
 export type PingKind = "success" | "start" | "fail" | "log" | "ign";
@@ -30,6 +31,8 @@ export interface PingEvent {
    * its place in the run of fails ("failure 1 of 3"); null otherwise or when unknown.
    */
   failureOf: { count: number; threshold: number } | null;
+  /** Recorded during scheduled maintenance covering the check; absent otherwise. */
+  maintenance?: true;
 }
 
 export interface FlipEvent {
@@ -38,6 +41,8 @@ export interface FlipEvent {
   oldStatus: string;
   newStatus: string;
   reason: string;
+  /** An alerting change inside a maintenance window: no channel was told then. Absent otherwise. */
+  held?: "maintenance";
 }
 
 export interface NotificationEvent {
@@ -116,15 +121,29 @@ export interface GetCheckEventsOptions {
    * integer, e.g. a hand-edited URL past 2^53, means no bound: the newest page.
    */
   beforeN?: number;
+  /**
+   * The check's maintenance windows (findCheckMaintenance of lib/status-pages): pings inside
+   * them are marked, and so are flips whose alerts they held. Read at display time, so the
+   * ping path records nothing extra.
+   */
+  maintenance?: readonly TimeSpan[];
+}
+
+const ALERTING = new Set(["down", "up", "degraded"]);
+
+function isWithin(at: Date, spans: readonly TimeSpan[]): boolean {
+  const t = at.getTime();
+  return spans.some((s) => s.start.getTime() <= t && t < s.end.getTime());
 }
 
 /**
  * The check's event log, newest first: up to `limit` pings (older than ping `beforeN` when
  * given) interleaved with the flips and notifications of the same time window, like
- * Healthchecks' details page. Bodies are not loaded, only their size and a preview. Throws
- * AppError on access (see requireCheckAccess).
+ * Healthchecks' details page. Bodies are not loaded, only their size and a preview. Pings and
+ * flips inside the given maintenance windows are marked. Throws AppError on access (see
+ * requireCheckAccess).
  */
-export async function getCheckEvents({ actor, checkCode, limit = 100, beforeN: rawBeforeN }: GetCheckEventsOptions): Promise<CheckEventPage> {
+export async function getCheckEvents({ actor, checkCode, limit = 100, beforeN: rawBeforeN, maintenance = [] }: GetCheckEventsOptions): Promise<CheckEventPage> {
   const { check: found } = await requireCheckAccess(actor, checkCode, "read");
   const checkId = found.id;
   // A number the 64-bit ping column cannot hold would make the database refuse the query.
@@ -194,6 +213,7 @@ export async function getCheckEvents({ actor, checkCode, limit = 100, beforeN: r
         bodySize: body?.size ?? 0,
         bodyPreview: body ? getPreview(body.head, p.scheme) : "",
         failureOf: failureOf.get(p.n) ?? null,
+        ...(isWithin(p.createdAt, maintenance) ? { maintenance: true as const } : {}),
       };
     }),
     ...flips.map((f): FlipEvent => ({
@@ -202,6 +222,7 @@ export async function getCheckEvents({ actor, checkCode, limit = 100, beforeN: r
       oldStatus: f.oldStatus,
       newStatus: f.newStatus,
       reason: f.reason,
+      ...(ALERTING.has(f.newStatus) && isWithin(f.createdAt, maintenance) ? { held: "maintenance" as const } : {}),
     })),
     ...notifications.map((x): NotificationEvent => ({
       type: "notification",

@@ -1,8 +1,9 @@
 import { getCloakedUrl } from "../integrations/message";
-import { getDowntimeSummaries } from "../checks/downtime";
+import { getDowntimeSummaries, getPeriodBoundaries } from "../checks/downtime";
 import { getDisplayStatus } from "../checks/status";
 import { getDb, type User } from "../db";
 import { getEnv } from "../env";
+import { findMaintenanceWindows } from "../status-pages/maintenance-windows";
 import type { DowntimePeriod } from "../checks/downtime";
 import { getUnsubscribeReportsUrl } from "./unsubscribe-link";
 import type { Report, ReportCheck, ReportFrequency, ReportProject } from "./types";
@@ -55,9 +56,12 @@ export async function buildReport(
   let periods: Report["periods"] = [];
   let downtimes = new Map<number, ReportCheck["downtimes"]>();
   if (!nag) {
+    // Scheduled maintenance is not downtime.
+    const from = getPeriodBoundaries(PERIODS[frequency], 3, user.tz, now)[0]!.start;
+    const maintenance = await findMaintenanceWindows(db, checks.map((c) => c.check.id), from, now);
     const summaries = await getDowntimeSummaries(
       checks.map((c) => c.check),
-      { tz: user.tz, period: PERIODS[frequency], count: 3, now },
+      { tz: user.tz, period: PERIODS[frequency], count: 3, now, maintenance },
     );
     // Newest first, the current (unfinished) period first of all: keep the two before it,
     // oldest first, as the email's columns read left to right.

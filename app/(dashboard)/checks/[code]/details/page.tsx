@@ -24,6 +24,7 @@ import { getEnv } from "@/lib/env";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import { listUserProjects } from "@/lib/projects/queries";
 import { canonicalTimezones } from "@/lib/schedules/canonical-timezones";
+import { findCheckMaintenance } from "@/lib/status-pages/check-maintenance";
 import { describeSchedule } from "@/lib/schedules/describe-schedule";
 import { clearEvents, deleteCheck, moveCheck, pauseCheck, pingNow, resumeCheck, setChannel, updateCheckFields } from "./actions";
 import { loadCheck } from "./load-check";
@@ -99,9 +100,11 @@ export default async function CheckDetailsPage({
   const now = new Date();
   const beforeN = parseBefore(query.before);
   const actor = userActor(user.id);
+  // Maintenance windows mark the events and are left out of the downtime.
+  const maintenance = await findCheckMaintenance({ actor, checkCode: check.code, now });
   const [events, downtime, channels, projects] = await Promise.all([
-    getCheckEvents({ actor, checkCode: check.code, limit: EVENTS_PER_PAGE, beforeN }),
-    getDowntimeSummary({ actor, checkCode: check.code, tz: user.tz, now }),
+    getCheckEvents({ actor, checkCode: check.code, limit: EVENTS_PER_PAGE, beforeN, maintenance }),
+    getDowntimeSummary({ actor, checkCode: check.code, tz: user.tz, now, maintenance }),
     listCheckChannels({ actor, checkCode: check.code }),
     canWrite ? listUserProjects(user.id) : Promise.resolve([]),
   ]);
@@ -174,6 +177,7 @@ export default async function CheckDetailsPage({
           range={parseChartRange(query.range)}
           tz={user.tz}
           now={now}
+          maintenance={maintenance}
         />
       )}
 

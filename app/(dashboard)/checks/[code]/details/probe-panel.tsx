@@ -37,6 +37,7 @@ export async function ProbePanel({
   range,
   tz,
   now,
+  maintenance = [],
 }: {
   actor: Actor;
   check: { id: number; code: string; probe: string };
@@ -45,6 +46,8 @@ export async function ProbePanel({
   range: ChartRange;
   tz: string;
   now: Date;
+  /** The check's maintenance windows, marked in the results log. */
+  maintenance?: { start: Date; end: Date }[];
 }) {
   const config = parseProbeConfig(JSON.parse(check.probe) as unknown);
   const [results, series, uptime] = await Promise.all([
@@ -98,7 +101,7 @@ export async function ProbePanel({
         <ResponseTimeChart buckets={buckets} range={range} now={now} tz={tz} />
       </Card>
       <Card title="Results">
-        <ResultsLog results={results} tz={tz} />
+        <ResultsLog results={results} tz={tz} maintenance={maintenance} />
       </Card>
       {canWrite && (
         <Card title="Probe settings">
