@@ -5,6 +5,7 @@ import { createReminderClock, type ReminderClock } from "./create-reminder-clock
 import { deliverFlip, type DeliveryReport } from "./deliver-flip";
 import { findGoingDown } from "./find-going-down";
 import { waitForWork } from "../pings/wake";
+import { createStatusPagesWorker } from "../status-pages/status-pages-worker";
 
 export interface SendalertsOptions {
   /** Abort to stop: no new claims, in-flight deliveries finish, then the promise resolves. */
@@ -34,6 +35,8 @@ export async function runSendalerts({ signal, log = console.log, concurrency = 8
   // then up a moment later) are delivered in order even though different checks run in parallel.
   const lastForCheck = new Map<number, Promise<void>>();
   const reminders = createReminderClock();
+  // Status page subscribers: maintenance starts and ends, event fan-out and deliveries, beside the flips.
+  const statusPages = createStatusPagesWorker({ log });
 
   /** A due "still down" reminder, asked of the database only when the clock says one is due. */
   const claimReminder = async () => {
@@ -79,6 +82,7 @@ export async function runSendalerts({ signal, log = console.log, concurrency = 8
         await fillPool();
       } while (scanned && !stopped());
       if (stopped()) break;
+      statusPages.poke();
       const wake = signal ? AbortSignal.any([signal, slotFreed.signal]) : slotFreed.signal;
       await waitForWork(await getIdleWaitMs(reminders), wake);
     } catch (err) {
@@ -86,7 +90,7 @@ export async function runSendalerts({ signal, log = console.log, concurrency = 8
       await waitForWork(ERROR_PAUSE_MS, signal);
     }
   }
-  await Promise.all(inFlight);
+  await Promise.all([...inFlight, statusPages.drain()]);
   log("sendalerts stopped");
 }
 
