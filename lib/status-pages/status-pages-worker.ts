@@ -19,7 +19,7 @@ export interface StatusPagesTickResult {
 }
 
 /** Sends claimed deliveries, each subscriber's in order, at most `concurrency` subscribers at once. */
-async function deliverAll(claimed: ClaimedDelivery[], concurrency: number): Promise<DeliveryOutcome[]> {
+async function deliverAll(claimed: ClaimedDelivery[], concurrency: number, now: () => Date): Promise<DeliveryOutcome[]> {
   const bySubscriber = new Map<number, ClaimedDelivery[]>();
   for (const d of claimed) bySubscriber.set(d.subscriberId, [...(bySubscriber.get(d.subscriberId) ?? []), d]);
   const queues = [...bySubscriber.values()];
@@ -27,7 +27,7 @@ async function deliverAll(claimed: ClaimedDelivery[], concurrency: number): Prom
   const outcomes: DeliveryOutcome[] = [];
   const lane = async () => {
     for (let queue = queues.shift(); queue; queue = queues.shift()) {
-      for (const d of queue) outcomes.push(await deliverStatusDelivery(d, messages));
+      for (const d of queue) outcomes.push(await deliverStatusDelivery(d, messages, now));
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
@@ -35,12 +35,14 @@ async function deliverAll(claimed: ClaimedDelivery[], concurrency: number): Prom
 }
 
 /**
- * One pass, waiting for its sends: what tests call. Returns what it did.
+ * One pass, waiting for its sends (what tests call, with a `now` of their choosing; without one
+ * each step reads the clock). Returns what it did.
  */
-export async function runStatusPagesTick({ now = new Date(), concurrency = 4 } = {}): Promise<StatusPagesTickResult> {
-  const maintenances = await advanceMaintenances(now);
-  const fannedOut = await fanOutStatusEvents(now);
-  const outcomes = await deliverAll(await claimStatusDeliveries(now), concurrency);
+export async function runStatusPagesTick({ now, concurrency = 4 }: { now?: Date; concurrency?: number } = {}): Promise<StatusPagesTickResult> {
+  const clock = () => now ?? new Date();
+  const maintenances = await advanceMaintenances(clock());
+  const fannedOut = await fanOutStatusEvents(clock());
+  const outcomes = await deliverAll(await claimStatusDeliveries(clock()), concurrency, clock);
   return { maintenances, fannedOut, outcomes };
 }
 

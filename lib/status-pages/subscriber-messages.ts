@@ -49,6 +49,36 @@ export interface EventMessage {
   /** The status and body the event announces (its update's). */
   status: string;
   body: string;
+  /** The components the event is about, with the status it gives them (as it was, not as it is at sending time). */
+  affected: { name: string; status: ComponentStatus }[];
+}
+
+const CLOSING_STATUSES = new Set(["resolved", "postmortem", "completed"]);
+
+/**
+ * The affected components as of the event: the update's own list when it has one, else the status
+ * the incident gives each component, or their current status for an update that closes it.
+ */
+function getAffected(
+  updateAffected: string | undefined,
+  status: string,
+  links: { status: string; component: { code: string } }[],
+  rows: readonly ComponentRow[],
+): { name: string; status: ComponentStatus }[] {
+  try {
+    const list: unknown = JSON.parse(updateAffected ?? "[]");
+    if (Array.isArray(list) && list.length) {
+      return list.map((a: { name?: unknown; new_status?: unknown }) => ({ name: String(a.name ?? ""), status: linkStatus(String(a.new_status ?? "")) }));
+    }
+  } catch {
+    // A malformed list reads as none: fall back to the incident's links.
+  }
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  return links.flatMap((l) => {
+    const row = byCode.get(l.component.code);
+    if (!row) return [];
+    return [{ name: row.name, status: CLOSING_STATUSES.has(status) ? row.status : linkStatus(l.status) }];
+  });
 }
 
 /** Reads an event with its page, incident and the page's component statuses; null when it is gone. */
@@ -99,6 +129,7 @@ export async function loadEventMessage(eventId: number, now = new Date()): Promi
   const components = serializeComponents(ref, rows);
   const serialized = serializeIncident(incident, { page: ref, components, now });
   const update = incident.updates.find((u) => u.code === event.updateCode) ?? null;
+  const status = update?.status ?? serialized.status;
   return {
     page,
     pageUrl,
@@ -108,8 +139,9 @@ export async function loadEventMessage(eventId: number, now = new Date()): Promi
     ),
     incident: serialized,
     kind: event.kind,
-    status: update?.status ?? serialized.status,
+    status,
     body: update?.body ?? serialized.incident_updates[0]?.body ?? "",
+    affected: getAffected(update?.affected, status, incident.components, rows),
   };
 }
 
@@ -138,7 +170,7 @@ export function buildEventMail(message: EventMessage, subscriber: StatusSubscrib
   const to = subscriber.kind === "email" ? subscriber.target : subscriber.email;
   const unsubscribe = getUnsubscribeUrl(pageUrl, subscriber);
   const statusLabel = getStatusLabel(message.status);
-  const components = incident.components.filter((c) => !c.group).map((c) => `${c.name}: ${COMPONENT_STATUS_LABELS[c.status]}`);
+  const components = message.affected.map((c) => `${c.name}: ${COMPONENT_STATUS_LABELS[c.status]}`);
   const window =
     incident.scheduled_for && incident.scheduled_until
       ? `${formatTime(incident.scheduled_for, page.timeZone)} – ${formatTime(incident.scheduled_until, page.timeZone)}`

@@ -48,6 +48,12 @@ const CONFIRMATIONS_PER_HOUR = 3;
 
 const SUBSCRIPTION_PATH = /^\/subscriptions\/([0-9a-z]{1,40})\/(confirm|unsubscribe)$/;
 const logMailError = createThrottledLog("status page confirmation mail error");
+const mailsInFlight = new Set<Promise<void>>();
+
+/** Resolves when the confirmation mails sent so far have been handed over (or failed): for shutdown and tests. */
+export async function waitForConfirmationMails(): Promise<void> {
+  await Promise.all(mailsInFlight);
+}
 
 /** Serves the path when it is a subscription route; false when it is not (the page router goes on). */
 export async function handleSubscriberRoute(req: IncomingMessage, res: ServerResponse, ctx: SubscriberRouteContext): Promise<boolean> {
@@ -95,6 +101,15 @@ async function subscribe(req: IncomingMessage, res: ServerResponse, ctx: Subscri
   const { subscriber, needsConfirmation } = webhookUrl
     ? await createSubscriber({ pageId: ctx.page.id, kind: "webhook", target: await checkWebhookUrl(webhookUrl), email })
     : await createSubscriber({ pageId: ctx.page.id, kind: "email", target: email });
+  // Counted whether or not a mail is due, so the answer takes as long either way.
+  const mayMail = await consumeToken(`status-confirm:${ctx.page.id}:${normalizeRateLimitEmail(email)}`, CONFIRMATIONS_PER_HOUR, HOUR);
+  // Not awaited: the answer does not wait on the mail server; a lost mail is fixed by subscribing again.
+  if (needsConfirmation && mayMail) {
+    const sending: Promise<void> = sendMail(buildConfirmationMail(ctx.page, subscriber, ctx.baseUrl))
+      .catch(logMailError)
+      .finally(() => mailsInFlight.delete(sending));
+    mailsInFlight.add(sending);
+  }
   sendPage(
     res,
     200,
@@ -103,10 +118,6 @@ async function subscribe(req: IncomingMessage, res: ServerResponse, ctx: Subscri
     `<p>If this subscription is new, a confirmation link is on its way to <strong>${escapeHtml(email)}</strong>. ` +
       `Open it within ${CONFIRM_LINK_DAYS} days to start receiving updates.</p>`,
   );
-  // Sent after the answer, off the request's time; a lost mail is fixed by subscribing again.
-  if (needsConfirmation && (await consumeToken(`status-confirm:${ctx.page.id}:${normalizeRateLimitEmail(email)}`, CONFIRMATIONS_PER_HOUR, HOUR))) {
-    sendMail(buildConfirmationMail(ctx.page, subscriber, ctx.baseUrl)).catch(logMailError);
-  }
 }
 
 async function confirm(res: ServerResponse, ctx: SubscriberRouteContext, code: string, token: string): Promise<void> {
