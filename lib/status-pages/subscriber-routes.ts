@@ -69,7 +69,8 @@ export async function handleSubscriberRoute(req: IncomingMessage, res: ServerRes
     if (!m) return false;
     const token = new URLSearchParams(ctx.query).get("token") ?? "";
     if (m[2] === "confirm") {
-      if (method !== "GET" && method !== "HEAD") sendPage(res, 405, ctx, "Method not allowed", "", { Allow: "GET" });
+      // HEAD too is refused: link checkers that only peek must not confirm anything.
+      if (method !== "GET") sendPage(res, 405, ctx, "Method not allowed", "", { Allow: "GET" });
       else await confirm(res, ctx, m[1], token);
     } else if (method === "POST") {
       // The body (a two-step form's, or "List-Unsubscribe=One-Click") says nothing the link does not.
