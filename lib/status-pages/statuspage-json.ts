@@ -410,3 +410,83 @@ function normalizeImpact(impact: string): Impact {
 export function linkStatus(status: string): ComponentStatus {
   return isComponentStatus(status) ? status : "major_outage";
 }
+
+// ---------------------------------------------------------------------------------------------
+// The eight documents under /api/v2/.
+
+/** What the documents are built from (a PageSnapshot has these fields). */
+export interface StatuspageSource {
+  now: Date;
+  ref: PageRef;
+  status: StatuspageStatus;
+  statuspageComponents: StatuspageComponent[];
+  /** Newest first. */
+  incidents: IncidentRow[];
+}
+
+/** The document names served under `<page>/api/v2/`, each at `<name>.json`. */
+export const STATUSPAGE_DOCUMENTS = [
+  "summary",
+  "status",
+  "components",
+  "incidents",
+  "incidents/unresolved",
+  "scheduled-maintenances",
+  "scheduled-maintenances/upcoming",
+  "scheduled-maintenances/active",
+] as const;
+export type StatuspageDocument = (typeof STATUSPAGE_DOCUMENTS)[number];
+
+/** Statuspage lists at most this many in incidents.json and scheduled-maintenances.json. */
+const RECENT_LIMIT = 50;
+
+/** A document's object, or null for an unknown name. */
+export function buildStatuspageDocument(source: StatuspageSource, name: string): object | null {
+  const page = serializePage(source.ref);
+  const ctx: IncidentContext = { page: source.ref, components: source.statuspageComponents, now: source.now };
+  const incidents = (pick: (i: IncidentRow, status: string) => boolean, limit = Infinity) => {
+    const out: StatuspageIncident[] = [];
+    for (const incident of source.incidents) {
+      if (out.length >= limit) break;
+      if (pick(incident, getIncidentStatus(incident, source.now))) out.push(serializeIncident(incident, ctx));
+    }
+    return out;
+  };
+  const isIncident = (i: IncidentRow) => i.kind !== "maintenance";
+  const isMaintenance = (i: IncidentRow) => i.kind === "maintenance";
+  const unresolved = (i: IncidentRow, s: string) => isIncident(i) && s !== "resolved" && s !== "postmortem";
+  const active = (i: IncidentRow, s: string) => isMaintenance(i) && (s === "in_progress" || s === "verifying");
+  const upcoming = (i: IncidentRow, s: string) => isMaintenance(i) && s === "scheduled";
+  // Upcoming maintenances read soonest first, as Statuspage lists them.
+  const soonestFirst = (list: StatuspageIncident[]) =>
+    [...list].sort((a, b) => (a.scheduled_for ?? "").localeCompare(b.scheduled_for ?? "") || a.id.localeCompare(b.id));
+  switch (name) {
+    case "summary":
+      return {
+        page,
+        components: source.statuspageComponents,
+        incidents: incidents(unresolved),
+        scheduled_maintenances: [
+          ...incidents(active),
+          ...soonestFirst(incidents(upcoming)),
+        ],
+        status: source.status,
+      };
+    case "status":
+      return { page, status: source.status };
+    case "components":
+      return { page, components: source.statuspageComponents };
+    case "incidents":
+      return { page, incidents: incidents((i) => isIncident(i), RECENT_LIMIT) };
+    case "incidents/unresolved":
+      return { page, incidents: incidents(unresolved) };
+    case "scheduled-maintenances":
+      return { page, scheduled_maintenances: incidents((i) => isMaintenance(i), RECENT_LIMIT) };
+    case "scheduled-maintenances/upcoming":
+      return { page, scheduled_maintenances: soonestFirst(incidents(upcoming)) };
+    case "scheduled-maintenances/active":
+      return { page, scheduled_maintenances: incidents(active) };
+    default:
+      return null;
+  }
+}
