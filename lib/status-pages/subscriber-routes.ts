@@ -45,6 +45,8 @@ const HOUR = 3600;
 // enough for a person who mistyped, too few to use a page to mail-bomb someone.
 const SUBSCRIBES_PER_HOUR = 10;
 const CONFIRMATIONS_PER_HOUR = 3;
+// …and over all pages of the instance, so many pages cannot be used together for the same.
+const CONFIRMATIONS_PER_HOUR_ALL_PAGES = 10;
 
 const SUBSCRIPTION_PATH = /^\/subscriptions\/([0-9a-z]{1,40})\/(confirm|unsubscribe)$/;
 const logMailError = createThrottledLog("status page confirmation mail error");
@@ -103,7 +105,10 @@ async function subscribe(req: IncomingMessage, res: ServerResponse, ctx: Subscri
     ? await createSubscriber({ pageId: ctx.page.id, kind: "webhook", target: await checkWebhookUrl(webhookUrl), email })
     : await createSubscriber({ pageId: ctx.page.id, kind: "email", target: email });
   // Counted whether or not a mail is due, so the answer takes as long either way.
-  const mayMail = await consumeToken(`status-confirm:${ctx.page.id}:${normalizeRateLimitEmail(email)}`, CONFIRMATIONS_PER_HOUR, HOUR);
+  const address = normalizeRateLimitEmail(email);
+  const mayMail =
+    (await consumeToken(`status-confirm:${ctx.page.id}:${address}`, CONFIRMATIONS_PER_HOUR, HOUR)) &&
+    (await consumeToken(`status-confirm:${address}`, CONFIRMATIONS_PER_HOUR_ALL_PAGES, HOUR));
   // Not awaited: the answer does not wait on the mail server; a lost mail is fixed by subscribing again.
   if (needsConfirmation && mayMail) {
     const sending: Promise<void> = sendMail(buildConfirmationMail(ctx.page, subscriber, ctx.baseUrl))

@@ -295,6 +295,13 @@ forEachDatabase(
       expect(statuses.at(-1)).toBe(429);
     });
 
+    test("a pending address gets its confirmation again when it subscribes again, at most 3 times an hour", async () => {
+      for (let i = 0; i < 5; i++) expect((await form({ email: "ops@example.org" })).status).toBe(200);
+      await waitForConfirmationMails();
+      expect(smtp.messages.map((m) => m.subject)).toEqual(Array(3).fill("Confirm your subscription to Acme Status"));
+      expect(await getDb().statusSubscriber.count()).toBe(1);
+    });
+
     test("a webhook subscription is confirmed through its e-mail and gets Statuspage's webhook JSON, retried after a failure", async () => {
       const sub = await subscribeAndConfirm({ email: "ops@example.org", webhook_url: `${hook.url}/hook` });
       expect(sub).toMatchObject({ kind: "webhook", email: "ops@example.org" });
