@@ -11,7 +11,7 @@
 // subscribe answer is the same whether or not the address was subscribed already.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { getEnv } from "../env";
-import { AppError } from "../errors";
+import { AppError, ERROR_STATUS } from "../errors";
 import { escapeHtml } from "../format";
 import { sendMail } from "../mail";
 import { isTrustedProxy } from "../net/trusted-proxies";
@@ -88,7 +88,7 @@ export async function handleSubscriberRoute(req: IncomingMessage, res: ServerRes
     return true;
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    const status = err.code === "payload_too_large" ? 413 : err.code === "rate_limited" ? 429 : 400;
+    const status = ERROR_STATUS[err.code];
     sendPage(res, status, ctx, status === 429 ? "Too many attempts" : "Cannot subscribe", `<p>${escapeHtml(err.message)}</p>${ctx.subpath === "/subscribe" ? subscribeForm(ctx) : ""}`);
     return true;
   }
