@@ -32,6 +32,10 @@ export interface HttpRequest {
    * is "Received status code N". Return a permanent error to stop retrying (e.g. Slack's 404).
    */
   errorForStatus?: (res: HttpResponse) => TransportError;
+  /** Which statuses succeed (default 200/201/202/204). */
+  isOkStatus?: (status: number) => boolean;
+  /** Redirects to follow (default 3); with 0 a 3xx is answered like any other failing status. */
+  maxRedirects?: number;
 }
 
 export interface HttpResponse {
@@ -75,7 +79,7 @@ export async function request(req: HttpRequest): Promise<HttpResponse> {
     Math.max(1, req.retries ?? 3),
     async () => {
       const res = await followRedirects(req, req.timeoutMs ?? 30_000);
-      if (!OK_STATUSES.has(res.status)) {
+      if (!(req.isOkStatus ? req.isOkStatus(res.status) : OK_STATUSES.has(res.status))) {
         throw req.errorForStatus?.(res) ?? new TransportError(`Received status code ${res.status}`);
       }
       return res;
@@ -94,7 +98,8 @@ async function followRedirects(req: HttpRequest, timeoutMs: number): Promise<Htt
     const res = await send(url, method, headers, body, deadline);
     const location = res.headers.location;
     if (![301, 302, 303, 307, 308].includes(res.status) || !location) return res;
-    if (redirects >= MAX_REDIRECTS) throw new TransportError("Too many redirects");
+    if (req.maxRedirects === 0) return res;
+    if (redirects >= (req.maxRedirects ?? MAX_REDIRECTS)) throw new TransportError("Too many redirects");
     const next = parseUrl(new URL(location, url).toString());
     // Like curl: 303 always, and 301/302 after a POST, continue as a body-less GET.
     if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === "POST")) {

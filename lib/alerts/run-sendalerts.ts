@@ -6,6 +6,7 @@ import { deliverFlip, type DeliveryReport } from "./deliver-flip";
 import { findGoingDown } from "./find-going-down";
 import { claimReleasedFlips } from "./hold-for-maintenance";
 import { waitForWork } from "../pings/wake";
+import { createStatusPagesWorker } from "../status-pages/status-pages-worker";
 
 export interface SendalertsOptions {
   /** Abort to stop: no new claims, in-flight deliveries finish, then the promise resolves. */
@@ -40,6 +41,8 @@ export async function runSendalerts({ signal, log = console.log, concurrency = 8
   // Flips whose maintenance window ended, claimed for release and waiting for a pool slot.
   const released: Flip[] = [];
   let releaseScanAt = 0;
+  // Status page subscribers: maintenance starts and ends, event fan-out and deliveries, beside the flips.
+  const statusPages = createStatusPagesWorker({ log });
 
   /** A due "still down" reminder, asked of the database only when the clock says one is due. */
   const claimReminder = async () => {
@@ -89,6 +92,7 @@ export async function runSendalerts({ signal, log = console.log, concurrency = 8
         await fillPool();
       } while (scanned && !stopped());
       if (stopped()) break;
+      statusPages.poke();
       const wake = signal ? AbortSignal.any([signal, slotFreed.signal]) : slotFreed.signal;
       await waitForWork(await getIdleWaitMs(reminders), wake);
     } catch (err) {
@@ -96,7 +100,7 @@ export async function runSendalerts({ signal, log = console.log, concurrency = 8
       await waitForWork(ERROR_PAUSE_MS, signal);
     }
   }
-  await Promise.all(inFlight);
+  await Promise.all([...inFlight, statusPages.drain()]);
   log("sendalerts stopped");
 }
 
