@@ -97,7 +97,7 @@ export function PageEditor({
       <fieldset className="space-y-4">
         <legend className="mb-2 text-lg font-semibold">Page</legend>
         <Field label="Title" htmlFor={id("title")} error={errors.title} hint="The page's heading, e.g. “Acme status”.">
-          <Input id={id("title")} name="title" required maxLength={200} value={v.title} onChange={(e) => set("title", e.target.value)} aria-invalid={invalid("title")} />
+          <Input id={id("title")} name="title" required maxLength={100} value={v.title} onChange={(e) => set("title", e.target.value)} aria-invalid={invalid("title")} />
         </Field>
         <Field
           label="Slug"
@@ -117,7 +117,7 @@ export function PageEditor({
             id={id("slug")}
             name="slug"
             required
-            maxLength={100}
+            maxLength={63}
             autoComplete="off"
             spellCheck={false}
             value={v.slug}
@@ -130,7 +130,7 @@ export function PageEditor({
             id={id("description")}
             name="description"
             rows={2}
-            maxLength={1000}
+            maxLength={2000}
             className={textControl}
             value={v.description}
             onChange={(e) => set("description", e.target.value)}
@@ -141,6 +141,7 @@ export function PageEditor({
           <Input
             id={id("logo_url")}
             name="logo_url"
+            maxLength={500}
             inputMode="url"
             spellCheck={false}
             autoComplete="off"
@@ -260,17 +261,17 @@ export function PageEditor({
                   </p>
                   <div className="grid gap-3 sm:grid-cols-2">
                     <Field label="Display name" htmlFor={rowId("name")}>
-                      <Input id={rowId("name")} name="component_name" maxLength={200} value={c.name} onChange={(e) => updateComponent(i, { name: e.target.value })} />
+                      <Input id={rowId("name")} name="component_name" maxLength={100} value={c.name} onChange={(e) => updateComponent(i, { name: e.target.value })} />
                     </Field>
                     <Field label="Group" htmlFor={rowId("group")}>
-                      <Input id={rowId("group")} name="component_group" maxLength={200} list={id("groups")} value={c.group} onChange={(e) => updateComponent(i, { group: e.target.value })} />
+                      <Input id={rowId("group")} name="component_group" maxLength={100} list={id("groups")} value={c.group} onChange={(e) => updateComponent(i, { group: e.target.value })} />
                     </Field>
                     <div className="sm:col-span-2">
                       <Field label="Description" htmlFor={rowId("description")}>
                         <Input
                           id={rowId("description")}
                           name="component_description"
-                          maxLength={1000}
+                          maxLength={500}
                           value={c.description}
                           onChange={(e) => updateComponent(i, { description: e.target.value })}
                         />
