@@ -63,13 +63,14 @@ export async function recordStatusEvent(tx: Tx, input: StatusEventInput): Promis
   return true;
 }
 
-/** The event key of an incident's update, by what the update did. */
-export function eventForUpdate(
-  kind: "incident" | "maintenance",
-  status: string,
-  isFirst: boolean,
-): StatusEventKind | null {
+/**
+ * The event an update announces: the first update of an incident its creation, "resolved" its
+ * resolution, any other its update; a maintenance's first update its scheduling. Later
+ * maintenance updates announce nothing here: the start and end subscribers hear of come from
+ * the window's times (the subscriber worker records those).
+ */
+export function eventForUpdate(kind: "incident" | "maintenance", status: string, isFirst: boolean): StatusEventKind | null {
   if (kind === "maintenance") return isFirst ? "maintenance_scheduled" : null;
-  if (status === "resolved") return "incident_resolved";
-  return isFirst ? "incident_created" : "incident_updated";
+  if (isFirst) return "incident_created";
+  return status === "resolved" ? "incident_resolved" : "incident_updated";
 }
