@@ -10,6 +10,14 @@ export default async function SubscribersPage({ params }: { params: Promise<{ co
   const { code, page: pageCode } = await params;
   const base = `/projects/${code}/status-pages/${pageCode}`;
   const { user, actor, page, canEdit } = await loadStatusPage(code, pageCode, `${base}/subscribers`);
+  if (!canEdit) {
+    return (
+      <div className="space-y-2">
+        <h2 className="text-xl font-semibold">Subscribers</h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Only the project&apos;s owners and managers see who subscribed: the addresses are the subscribers&apos; own.</p>
+      </div>
+    );
+  }
   const subscribers = await listSubscriberViews(actor, page.code);
   const confirmed = subscribers.filter((s) => s.confirmed).length;
 
@@ -42,11 +50,9 @@ export default async function SubscribersPage({ params }: { params: Promise<{ co
                 <th scope="col" className="py-2 pr-3 font-medium">
                   Since
                 </th>
-                {canEdit && (
-                  <th scope="col" className="py-2 font-medium">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                )}
+                <th scope="col" className="py-2 font-medium">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
@@ -58,17 +64,15 @@ export default async function SubscribersPage({ params }: { params: Promise<{ co
                     <span className={toneClass(s.confirmed ? "good" : "warn")}>{s.confirmed ? "Confirmed" : "Pending"}</span>
                   </td>
                   <td className="whitespace-nowrap py-2 pr-3">{formatDateTime(s.createdAt, user.tz, { seconds: false })}</td>
-                  {canEdit && (
-                    <td className="py-2">
-                      <ActionForm
-                        action={deleteSubscriberAction.bind(null, code, page.code, s.code)}
-                        submitLabel="Remove"
-                        pendingLabel="Removing…"
-                        variant="secondary"
-                        confirm={`Remove ${s.target}?`}
-                      />
-                    </td>
-                  )}
+                  <td className="py-2">
+                    <ActionForm
+                      action={deleteSubscriberAction.bind(null, code, page.code, s.code)}
+                      submitLabel="Remove"
+                      pendingLabel="Removing…"
+                      variant="secondary"
+                      confirm={`Remove ${s.target}?`}
+                    />
+                  </td>
                 </tr>
               ))}
             </tbody>
