@@ -21,8 +21,9 @@ function uniqueSlug(name: string): string {
  * settings, hydrated.
  */
 async function createStatusPage(page: Page, title: string, slug: string): Promise<void> {
+  const projectCode = projectCodeOf(page);
   await addCheck(page, "Nightly backup");
-  await page.goto(`/projects/${projectCodeOf(page) ?? ""}/checks`);
+  await page.goto(`/projects/${projectCode}/checks`);
   await waitForHydration(page);
   await addCheck(page, "API server");
 

@@ -98,11 +98,15 @@ export function toLocalTimeValue(date: Date, timeZone: string): string {
 }
 
 export function readMaintenanceInput(form: FormData, timeZone: string): MaintenanceInput {
+  const from = parseLocalTime(text(form, "scheduled_for"), timeZone, "scheduled_for");
+  const until = parseLocalTime(text(form, "scheduled_until"), timeZone, "scheduled_until");
+  // The verb refuses this too, in the API's words (scheduled_until, scheduled_for); the form says it in its own.
+  if (until.getTime() <= from.getTime()) throw new AppError("bad_request", "the end must be after the start", { field: "scheduled_until" });
   return {
     name: text(form, "name").trim(),
     body: text(form, "body").trim(),
-    scheduled_for: parseLocalTime(text(form, "scheduled_for"), timeZone, "scheduled_for"),
-    scheduled_until: parseLocalTime(text(form, "scheduled_until"), timeZone, "scheduled_until"),
+    scheduled_for: from,
+    scheduled_until: until,
     components: texts(form, "component").filter(Boolean),
   };
 }
