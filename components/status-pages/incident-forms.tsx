@@ -181,7 +181,7 @@ export function MaintenanceForm({
 }: {
   action: IncidentFormAction;
   components: FormComponent[];
-  /** name, body, scheduled_for and scheduled_until ("YYYY-MM-DDTHH:mm" in timeZone) and "components" (UUIDs, one a line). */
+  /** name, body, scheduled_for and scheduled_until ("YYYY-MM-DDTHH:mm" in timeZone) and "component" (check UUIDs, one a line). */
   initial: Record<string, string>;
   timeZone: string;
   submitLabel: string;
@@ -190,7 +190,7 @@ export function MaintenanceForm({
   const [state, formAction, pending] = useActionState(action, {});
   const errors = getFieldErrors(state);
   const values = state.values ?? initial;
-  const chosen = new Set((values.components ?? "").split("\n").filter(Boolean));
+  const chosen = new Set((values.component ?? "").split("\n").filter(Boolean));
   const ids = useId();
   const id = (n: string) => `${ids}-${n}`;
   return (

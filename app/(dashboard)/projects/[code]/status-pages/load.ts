@@ -48,7 +48,7 @@ export async function listProjectCheckNames(actor: Actor, projectCode: string): 
 
 /**
  * The signed-in user, the project and the status page of the URL, and whether the user may
- * change it (owners and managers). Cached per request: the layout and the page both ask.
+ * change it (owners and managers). `path` brings a signed-out visitor back after signing in.
  */
 export const loadStatusPage = cache(async (projectCode: string, pageCode: string, path: string) => {
   const { user, actor, project, role } = await loadProject(projectCode, path);

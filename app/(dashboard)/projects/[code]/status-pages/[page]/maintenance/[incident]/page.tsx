@@ -53,7 +53,7 @@ export default async function MaintenanceWindowPage({ params }: { params: Promis
                 body: m.updates[0]?.body ?? "",
                 scheduled_for: m.scheduledFor ? toLocalTimeValue(m.scheduledFor, tz) : "",
                 scheduled_until: m.scheduledUntil ? toLocalTimeValue(m.scheduledUntil, tz) : "",
-                components: m.components.map((c) => c.check).join("\n"),
+                component: m.components.map((c) => c.check).join("\n"),
               }}
               timeZone={tz}
               submitLabel="Save maintenance"
