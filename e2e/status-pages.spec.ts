@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./env";
-import { addCheck, firstLink, projectCodeOf, screenshot, signUp, uniqueEmail, waitForHydration, waitForMail } from "./helpers";
+import { addCheck, firstLink, openSignInLink, projectCodeOf, screenshot, signUp, uniqueEmail, waitForHydration, waitForMail } from "./helpers";
 
 let slugSeq = 0;
 
@@ -73,7 +73,12 @@ async function postIncident(page: Page, name: string): Promise<void> {
   await waitForHydration(page);
 }
 
-test("creates a status page in the web app with two checks in a group, posts an incident, an update and a maintenance", async ({ page }) => {
+/** The page fits the viewport's width: nothing to scroll sideways (tables scroll in their own box). */
+async function expectNoSideScroll(page: Page): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+}
+
+test("creates a status page in the web app with two checks in a group, posts an incident, an update and a maintenance", async ({ page, browser }) => {
   await signUp(page, uniqueEmail("status"));
   const projectCode = projectCodeOf(page);
   const slug = uniqueSlug("acme");
@@ -156,6 +161,57 @@ test("creates a status page in the web app with two checks in a group, posts an 
 
   await page.getByRole("navigation", { name: "Status page" }).getByRole("link", { name: "Subscribers" }).click();
   await expect(page.getByText("Nobody has subscribed yet.")).toBeVisible();
+  const pageUrl = page.url().replace(/\/subscribers$/, "");
+
+  // On a phone, and in the dark theme, the screens fit the width.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  for (const url of [pageUrl, `${pageUrl}/incidents`, `${pageUrl}/maintenance`]) {
+    await page.goto(url);
+    await expect(page.getByRole("heading", { name: "Acme status", level: 1 })).toBeVisible();
+    await expectNoSideScroll(page);
+  }
+  await page.goto(pageUrl);
+  await waitForHydration(page);
+  await screenshot(page, "status-page-editor-phone-dark");
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.emulateMedia({ colorScheme: "light" });
+
+  // A team member (who may edit checks) sees the status pages but no control to change them.
+  const memberEmail = uniqueEmail("mallory");
+  await page.goto(`/projects/${projectCode}/settings`);
+  await waitForHydration(page);
+  await page.getByLabel("Email", { exact: true }).fill(memberEmail);
+  await page.getByLabel("Role", { exact: true }).selectOption({ label: "Team member" });
+  await page.getByRole("button", { name: "Send invite" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Invite sent to ${memberEmail}.` })).toBeVisible();
+  const memberContext = await browser.newContext();
+  const member = await memberContext.newPage();
+  try {
+    await openSignInLink(member, await waitForMail(memberEmail, /^You have been invited to join /));
+    await expect(member.getByRole("heading", { name: "Checks", level: 1 })).toBeVisible();
+    await member.goto(`/projects/${projectCode}/status-pages`);
+    await expect(member.getByRole("link", { name: "Acme status" })).toBeVisible();
+    await expect(member.getByRole("link", { name: "New status page" })).toHaveCount(0);
+    await member.getByRole("link", { name: "Acme status" }).click();
+    await expect(member.getByRole("heading", { name: "Acme status", level: 1 })).toBeVisible();
+    await expect(member.getByText("only the project's owners and managers can change them")).toBeVisible();
+    await expect(member.getByRole("region", { name: "Components" })).toContainText("Public API");
+    await expect(member.getByRole("button", { name: "Save changes" })).toHaveCount(0);
+    await expect(member.getByRole("button", { name: "Delete status page" })).toHaveCount(0);
+    await expect(member.getByRole("textbox")).toHaveCount(0);
+    await member.getByRole("navigation", { name: "Status page" }).getByRole("link", { name: "Incidents" }).click();
+    await expect(member.getByRole("link", { name: "API errors" })).toBeVisible();
+    await expect(member.getByRole("link", { name: "New incident" })).toHaveCount(0);
+    await member.getByRole("link", { name: "API errors" }).click();
+    await expect(member.getByRole("heading", { name: "API errors", level: 2 })).toBeVisible();
+    await expect(member.getByRole("button", { name: "Post update" })).toHaveCount(0);
+    await expect(member.getByRole("button", { name: "Delete incident" })).toHaveCount(0);
+    // The forms themselves are not found for them.
+    expect((await member.goto(`${pageUrl}/incidents/new`))?.status()).toBe(404);
+  } finally {
+    await memberContext.close();
+  }
 });
 
 test("a visitor sees the incident on the public page, subscribes by e-mail and confirms; screenshots in light and dark, desktop and phone", async ({ page }) => {
