@@ -163,14 +163,18 @@ test("creates a status page in the web app with two checks in a group, posts an 
   await expect(page.getByText("Nobody has subscribed yet.")).toBeVisible();
   const pageUrl = page.url().replace(/\/subscribers$/, "");
 
-  // On a phone, and in the dark theme, the screens fit the width.
-  await page.setViewportSize({ width: 390, height: 844 });
+  // On a phone and a small tablet (where the project menu shows in the bar), in the dark
+  // theme, the screens fit the width.
   await page.emulateMedia({ colorScheme: "dark" });
-  for (const url of [pageUrl, `${pageUrl}/incidents`, `${pageUrl}/maintenance`]) {
-    await page.goto(url);
-    await expect(page.getByRole("heading", { name: "Acme status", level: 1 })).toBeVisible();
-    await expectNoSideScroll(page);
+  for (const width of [390, 800]) {
+    await page.setViewportSize({ width, height: 844 });
+    for (const url of [pageUrl, `${pageUrl}/incidents`, `${pageUrl}/maintenance`]) {
+      await page.goto(url);
+      await expect(page.getByRole("heading", { name: "Acme status", level: 1 })).toBeVisible();
+      await expectNoSideScroll(page);
+    }
   }
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(pageUrl);
   await waitForHydration(page);
   await screenshot(page, "status-page-editor-phone-dark");
