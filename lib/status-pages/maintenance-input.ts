@@ -15,7 +15,11 @@ export function parseTime(value: unknown, field: string): Date {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
   if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(value.trim())) {
     const parsed = new Date(value.trim());
-    if (!Number.isNaN(parsed.getTime())) return parsed;
+    // Date() rolls "2030-02-30" over to March 2nd; a day that does not exist is an error.
+    const [y, m, d] = value.trim().slice(0, 10).split("-").map(Number);
+    const day = new Date(Date.UTC(y, m - 1, d));
+    const realDay = day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+    if (!Number.isNaN(parsed.getTime()) && realDay) return parsed;
   }
   throw bad(field, `${field} is not an ISO 8601 date and time`);
 }
