@@ -98,7 +98,7 @@ describe("maintenance times in the page's time zone", () => {
     expect(toLocalTimeValue(new Date(utc), zone)).toBe(local);
   });
 
-  test.each(["", "tomorrow", "2026-12-05", "2026-12-05 02:00pm"])("refuses %j on the field", (value) => {
+  test.each(["", "tomorrow", "2026-12-05", "2026-12-05 02:00pm", "2026-02-30T10:00", "2026-12-05T24:00", "2026-12-05T10:60"])("refuses %j on the field", (value) => {
     expect(() => parseLocalTime(value, "UTC", "scheduled_until")).toThrow(AppError);
     try {
       parseLocalTime(value, "UTC", "scheduled_until");

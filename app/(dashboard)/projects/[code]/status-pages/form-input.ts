@@ -87,6 +87,11 @@ export function parseLocalTime(value: string, timeZone: string, field: string): 
   if (!m) throw new AppError("bad_request", value.trim() ? "enter a date and time" : "required", { field });
   const [, y, mo, d, h, mi, s] = m.map(Number) as [number, number, number, number, number, number, number];
   const wall = Date.UTC(y, mo - 1, d, h, mi, Number.isNaN(s) ? 0 : s);
+  // Date.UTC rolls 30 February over to March and 24:00 to the next day; such a time is not one.
+  const check = new Date(wall);
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || check.getUTCHours() !== h || check.getUTCMinutes() !== mi) {
+    throw new AppError("bad_request", "enter a date and time", { field });
+  }
   return new Date(getTimeZoneOrUtc(timeZone).toUtc(wall, 0));
 }
 
