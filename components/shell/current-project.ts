@@ -15,9 +15,11 @@ export function parseShellPath(pathname: string): { projectCode: string | null; 
 }
 
 /** Which of the project's sections a path is in, for aria-current. */
-export function getSection(pathname: string): "checks" | "integrations" | "badges" | "settings" | null {
-  const m = /^\/projects\/[^/]+\/(checks|integrations|badges|settings)(?:\/|$)/.exec(pathname);
-  if (m) return m[1] as "checks" | "integrations" | "badges" | "settings";
+export type ProjectSection = "checks" | "integrations" | "status-pages" | "badges" | "settings";
+
+export function getSection(pathname: string): ProjectSection | null {
+  const m = /^\/projects\/[^/]+\/(checks|integrations|status-pages|badges|settings)(?:\/|$)/.exec(pathname);
+  if (m) return m[1] as ProjectSection;
   // A check's pages belong to the project's checks.
   return pathname.startsWith("/checks/") ? "checks" : null;
 }

@@ -26,6 +26,7 @@ interface TopNavProps {
 const SECTIONS = [
   { key: "checks", label: "Checks" },
   { key: "integrations", label: "Integrations" },
+  { key: "status-pages", label: "Status pages" },
   { key: "badges", label: "Badges" },
   { key: "settings", label: "Settings" },
 ] as const;
