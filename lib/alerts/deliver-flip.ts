@@ -55,13 +55,15 @@ export async function deliverFlip(flip: Flip, { isTest = false }: { isTest?: boo
   // Healthchecks' process_one_flip: a status change starts or stops the account-wide "still
   // down" reminders (sendreports) of everyone who can see the check.
   if (!isTest && !report.reminder) await updateNextNagDates({ projectId: check.projectId });
-  // Status pages with auto_incidents open or resolve an incident; never throws.
-  if (!isTest && !report.reminder) await handleFlipForStatusPages(flip);
   if (!shouldNotify(flip)) return report;
   if (!isTest && (await isFlipHeld(flip))) {
     report.held = "maintenance";
     return report;
   }
+  // Status pages with auto_incidents open or resolve an incident; never throws. After the hold:
+  // an outage inside a maintenance window is no incident, and one still going when the window
+  // ends reaches the pages with the released flip.
+  if (!isTest && !report.reminder) await handleFlipForStatusPages(flip);
 
   const channels = await db.channel.findMany({
     where: { disabled: false, checks: { some: { checkId: check.id } }, ...(isDegradedOnlyFlip(flip) ? { notifyDegraded: true } : {}) },

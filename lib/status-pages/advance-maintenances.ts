@@ -6,7 +6,7 @@
 // transaction that finds it taken writes nothing.
 import { getDb, inTransaction, type Tx } from "../db";
 import { isUniqueViolation } from "../errors";
-import { newStatusCode, recordStatusEvent, touchStatusPage } from "./events";
+import { getStatusEventKey, newStatusCode, recordStatusEvent, touchStatusPage } from "./events";
 import type { StatusEventKind } from "./types";
 
 // Statuspage's default texts for its automatic transitions.
@@ -14,11 +14,6 @@ export const MAINTENANCE_STARTED_BODY = "Scheduled maintenance is currently in p
 export const MAINTENANCE_COMPLETED_BODY = "The scheduled maintenance has been completed.";
 
 const BATCH = 50;
-
-/** The unique key of a maintenance's start or end event; a manual "in_progress"/"completed" update should record the same one. */
-export function getMaintenanceEventKey(kind: "maintenance_started" | "maintenance_completed", incidentCode: string): string {
-  return `${kind}:${incidentCode}`;
-}
 
 class AlreadyDone extends Error {}
 
@@ -59,7 +54,7 @@ export async function startDueMaintenances(now = new Date()): Promise<number> {
           data: { code: updateCode, incidentId: m.id, status: "in_progress", body: MAINTENANCE_STARTED_BODY, createdAt: now, displayAt: now },
         });
       }
-      await recordOrAbort(tx, m.pageId, m.id, "maintenance_started", getMaintenanceEventKey("maintenance_started", m.code), updateCode, now);
+      await recordOrAbort(tx, m.pageId, m.id, "maintenance_started", getStatusEventKey("maintenance_started", m.code, ""), updateCode, now);
       await tx.statusIncident.update({ where: { id: m.id }, data: { updatedAt: now } });
       await touchStatusPage(tx, m.pageId, now);
     });
@@ -86,7 +81,7 @@ export async function completeDueMaintenances(now = new Date()): Promise<number>
       await tx.statusIncidentUpdate.create({
         data: { code: updateCode, incidentId: m.id, status: "completed", body: MAINTENANCE_COMPLETED_BODY, createdAt: now, displayAt: now },
       });
-      await recordOrAbort(tx, m.pageId, m.id, "maintenance_completed", getMaintenanceEventKey("maintenance_completed", m.code), updateCode, now);
+      await recordOrAbort(tx, m.pageId, m.id, "maintenance_completed", getStatusEventKey("maintenance_completed", m.code, ""), updateCode, now);
       await touchStatusPage(tx, m.pageId, now);
     });
     if (done) completed++;

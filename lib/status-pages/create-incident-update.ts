@@ -39,12 +39,16 @@ export async function createIncidentUpdate({
       ? await restoreComponents(tx, incident.id)
       : await setComponentStatuses(tx, incident.id, components.map((component) => ({ component, status: statuses.get(component.checkCode)! })));
     const wasResolved = incident.resolvedAt !== null;
-    // A maintenance completed early ends its window now, so nothing (held alerts, the page's
-    // "under maintenance") goes on reading it as in progress or upcoming.
-    const window =
-      isMaintenance && status === "completed" && incident.scheduledUntil && incident.scheduledFor && incident.scheduledUntil > now
-        ? { scheduledUntil: now, scheduledFor: incident.scheduledFor > now ? now : incident.scheduledFor }
-        : {};
+    // The window's times are what holds alerts and shows "under maintenance", so a maintenance
+    // started early opens its window now and one completed early closes it now.
+    let window = {};
+    if (isMaintenance && incident.scheduledFor && incident.scheduledUntil) {
+      if (status === "completed" && incident.scheduledUntil > now) {
+        window = { scheduledUntil: now, scheduledFor: incident.scheduledFor > now ? now : incident.scheduledFor };
+      } else if (status === "in_progress" && incident.scheduledFor > now) {
+        window = { scheduledFor: now };
+      }
+    }
     await tx.statusIncident.update({
       where: { id: incident.id },
       data: {

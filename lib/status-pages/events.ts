@@ -65,12 +65,24 @@ export async function recordStatusEvent(tx: Tx, input: StatusEventInput): Promis
 
 /**
  * The event an update announces: the first update of an incident its creation, "resolved" its
- * resolution, any other its update; a maintenance's first update its scheduling. Later
- * maintenance updates announce nothing here: the start and end subscribers hear of come from
- * the window's times (the subscriber worker records those).
+ * resolution, any other its update; a maintenance's first update its scheduling, "in_progress"
+ * its start and "completed" its end. Other maintenance updates ("verifying") announce nothing.
  */
 export function eventForUpdate(kind: "incident" | "maintenance", status: string, isFirst: boolean): StatusEventKind | null {
-  if (kind === "maintenance") return isFirst ? "maintenance_scheduled" : null;
+  if (kind === "maintenance") {
+    if (isFirst) return "maintenance_scheduled";
+    if (status === "in_progress") return "maintenance_started";
+    return status === "completed" ? "maintenance_completed" : null;
+  }
   if (isFirst) return "incident_created";
   return status === "resolved" ? "incident_resolved" : "incident_updated";
+}
+
+/**
+ * The key of an event. A maintenance starts and ends once, whether by hand or when its window
+ * opens and closes (the subscriber worker), so those keys name the maintenance and whichever
+ * writer comes second records nothing; every other event is keyed by its update.
+ */
+export function getStatusEventKey(kind: StatusEventKind, incidentCode: string, updateCode: string): string {
+  return kind === "maintenance_started" || kind === "maintenance_completed" ? `${kind}:${incidentCode}` : `${kind}:${updateCode}`;
 }

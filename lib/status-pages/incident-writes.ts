@@ -3,7 +3,7 @@
 // components as Statuspage lists them, the subscribers' event, the page's change mark).
 import type { StatusIncident, Tx } from "../db";
 import { AppError } from "../errors";
-import { eventForUpdate, newStatusCode, recordStatusEvent, touchStatusPage } from "./events";
+import { eventForUpdate, getStatusEventKey, newStatusCode, recordStatusEvent, touchStatusPage } from "./events";
 import { COMPONENT_STATUSES, type ComponentStatus, type IncidentKind } from "./types";
 
 export const MAX_INCIDENT_NAME = 200;
@@ -122,7 +122,7 @@ export async function restoreComponents(tx: Tx, incidentId: number): Promise<Aff
  */
 export async function postUpdate(
   tx: Tx,
-  incident: Pick<StatusIncident, "id" | "pageId" | "kind">,
+  incident: Pick<StatusIncident, "id" | "code" | "pageId" | "kind">,
   update: { status: string; body: string; affected: AffectedComponent[]; isFirst: boolean; wasResolved?: boolean },
   now: Date,
 ): Promise<string> {
@@ -134,7 +134,7 @@ export async function postUpdate(
   let kind = eventForUpdate(incident.kind as IncidentKind, update.status, update.isFirst);
   // A second "resolved" on a resolved incident is news, not a resolution.
   if (kind === "incident_resolved" && update.wasResolved) kind = "incident_updated";
-  if (kind) await recordStatusEvent(tx, { pageId: incident.pageId, incidentId: incident.id, kind, key: `${kind}:${code}`, updateCode: code, createdAt: now });
+  if (kind) await recordStatusEvent(tx, { pageId: incident.pageId, incidentId: incident.id, kind, key: getStatusEventKey(kind, incident.code, code), updateCode: code, createdAt: now });
   await touchStatusPage(tx, incident.pageId, now);
   return code;
 }

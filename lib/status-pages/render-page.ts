@@ -233,7 +233,7 @@ function renderSubscribe(opts: RenderOptions): string {
     `<button>Subscribe by e-mail</button></form>` +
     `<details><summary class=mute>Subscribe a webhook</summary>` +
     `<form method=post action="${action}"><input type=hidden name=kind value=webhook>` +
-    `<label class=sr for=sub-url>Webhook URL</label><input id=sub-url type=url name=url required placeholder="https://example.com/hook">` +
+    `<label class=sr for=sub-url>Webhook URL</label><input id=sub-url type=url name=webhook_url required placeholder="https://example.com/hook">` +
     `<label class=sr for=sub-wemail>E-mail for delivery failures</label>` +
     `<input id=sub-wemail type=email name=email required placeholder="E-mail for failures" autocomplete=email>` +
     `<button>Subscribe webhook</button></form></details>` +

@@ -7,6 +7,7 @@ import { getStatus, CHECK_TIMING_SELECT, type CheckStatus, type CheckTiming } fr
 import { getDb, type Db, type Tx } from "../db";
 import { getEnv } from "../env";
 import { getComponentStatus, getPageStatus, type PageStatus } from "./component-status";
+import { isMaintenanceInProgress as isWindowInProgress } from "./maintenance-windows";
 import {
   formatLocalDate,
   getIncidentStatus,
@@ -77,11 +78,11 @@ function safeStatus(check: CheckTiming, now: Date): CheckStatus {
 }
 
 /**
- * Whether a maintenance window is running at `now`: between its start and end and not marked
- * completed. (The same rule as the maintenance windows module; kept inline until it lands.)
+ * Whether a maintenance window is running at `now`: the rule that also holds its checks'
+ * alerts, so the page never says "under maintenance" while alerts go out, or the reverse.
  */
 export function isMaintenanceInProgress(incident: IncidentRow, now: Date): boolean {
-  return incident.kind === "maintenance" && getIncidentStatus(incident, now) === "in_progress";
+  return incident.kind === "maintenance" && isWindowInProgress(incident, now);
 }
 
 export function isUpcomingMaintenance(incident: IncidentRow, now: Date): boolean {

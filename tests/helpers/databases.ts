@@ -12,6 +12,14 @@ import { closeAll } from "../../lib/lifecycle";
 export type DatabaseKind = "sqlite" | "postgres";
 
 export const TABLES = [
+  "status_deliveries",
+  "status_events",
+  "status_subscribers",
+  "status_incident_components",
+  "status_incident_updates",
+  "status_incidents",
+  "status_components",
+  "status_pages",
   "notifications",
   "channel_checks",
   "channels",

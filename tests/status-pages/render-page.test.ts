@@ -69,7 +69,7 @@ test("the subscribe forms post to the page's subscribe path", () => {
   const html = renderStatusPage(sampleSnapshot(), opts);
   expect(html.match(/<form method=post action="\/status\/acme\/subscribe">/g)).toHaveLength(2);
   expect(html).toContain("name=email");
-  expect(html).toContain("name=url");
+  expect(html).toContain("name=webhook_url");
   const onDomain = renderStatusPage(sampleSnapshot(), { basePath: "" });
   expect(onDomain).toContain('action="/subscribe"');
   expect(onDomain).toContain('href="/history"');

@@ -5,7 +5,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { getDb, type StatusIncident, type StatusPage } from "../../lib/db";
-import { eventForUpdate, newStatusCode, recordStatusEvent, touchStatusPage } from "../../lib/status-pages/events";
+import { eventForUpdate, getStatusEventKey, newStatusCode, recordStatusEvent, touchStatusPage } from "../../lib/status-pages/events";
 import { handleSubscriberRoute } from "../../lib/status-pages/subscriber-routes";
 import { createCheck, createFixtures } from "../fixtures";
 
@@ -32,7 +32,7 @@ export async function postUpdate(incident: StatusIncident, status: string, body:
     await tx.statusIncidentUpdate.create({ data: { code, incidentId: incident.id, status, body, createdAt: at, displayAt: at } });
     if (status === "resolved") await tx.statusIncident.update({ where: { id: incident.id }, data: { resolvedAt: at } });
     const kind = eventForUpdate(incident.kind === "maintenance" ? "maintenance" : "incident", status, isFirst);
-    if (kind) await recordStatusEvent(tx, { pageId: incident.pageId, incidentId: incident.id, kind, key: `${kind}:${code}`, updateCode: code, createdAt: at });
+    if (kind) await recordStatusEvent(tx, { pageId: incident.pageId, incidentId: incident.id, kind, key: getStatusEventKey(kind, incident.code, code), updateCode: code, createdAt: at });
     await touchStatusPage(tx, incident.pageId, at);
     return code;
   });

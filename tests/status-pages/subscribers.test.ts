@@ -424,13 +424,15 @@ forEachDatabase(
       ]);
     });
 
-    test("a maintenance already marked in progress by hand gets only its start event", async () => {
+    test("a maintenance marked in progress by hand has its start event already; the window opening adds nothing", async () => {
       const t0 = Date.now();
       const m = await createMaintenance(f.page, f.component.id, new Date(t0 - MINUTE), new Date(t0 + 60 * MINUTE), new Date(t0 - 2 * MINUTE));
       await postUpdate(m, "in_progress", "Starting early.", new Date(t0 - MINUTE));
-      expect((await advanceMaintenances(new Date(t0))).started).toBe(1);
+      expect((await advanceMaintenances(new Date(t0))).started).toBe(0);
       const updates = await getDb().statusIncidentUpdate.findMany({ where: { incidentId: m.id } });
       expect(updates.map((u) => u.status).sort()).toEqual(["in_progress", "scheduled"]);
+      const events = await getDb().statusEvent.findMany({ where: { incidentId: m.id }, orderBy: { id: "asc" } });
+      expect(events.map((e) => e.kind)).toEqual(["maintenance_scheduled", "maintenance_started"]);
     });
 
     test("managers list and delete subscribers; members and outsiders cannot", async () => {

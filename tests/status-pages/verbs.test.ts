@@ -283,6 +283,17 @@ forEachDatabase(() => {
       expect(await db().statusIncident.count()).toBe(0);
     });
 
+    test("started by hand before their window, open the window then and announce the start once", async () => {
+      const page = await newPage();
+      const m = await createMaintenance({ actor: SYSTEM, pageCode: page.code, input: { name: "x", scheduled_for: from, scheduled_until: until, components: [fx.api.code] } });
+      const early = new Date(from.getTime() - 600_000);
+      await createIncidentUpdate({ actor: SYSTEM, incidentCode: m.code, input: { status: "in_progress", body: "Starting early." }, now: early });
+      // The window's start is what holds alerts and shows "under maintenance": it moved to now.
+      expect(await findIncident({ actor: SYSTEM, incidentCode: m.code })).toMatchObject({ status: "in_progress", scheduledFor: early.toISOString(), scheduledUntil: until.toISOString() });
+      await createIncidentUpdate({ actor: SYSTEM, incidentCode: m.code, input: { status: "in_progress", body: "Still at it." }, now: from });
+      expect(await events()).toEqual(["maintenance_scheduled", "maintenance_started"]);
+    });
+
     test("are edited without news, cancelled with a completed update, and deleted", async () => {
       const page = await newPage();
       const m = await createMaintenance({ actor: SYSTEM, pageCode: page.code, input: { name: "x", scheduled_for: from, scheduled_until: until, components: [fx.api.code] } });
@@ -300,7 +311,8 @@ forEachDatabase(() => {
       expect(view).toMatchObject({ status: "completed", resolvedAt: now.toISOString(), scheduledFor: now.toISOString(), scheduledUntil: now.toISOString() });
       expect(view.components).toMatchObject([{ status: "operational" }]);
       expect(await errorOf(cancelMaintenance({ actor: SYSTEM, incidentCode: m.code }))).toMatchObject({ code: "bad_request" });
-      expect(await events()).toEqual(["maintenance_scheduled"]);
+      // Subscribers told of the schedule hear of the cancellation (once, however it ends).
+      expect(await events()).toEqual(["maintenance_scheduled", "maintenance_completed"]);
       await deleteIncident({ actor: SYSTEM, incidentCode: m.code });
       expect(await db().statusIncident.count()).toBe(0);
     });
