@@ -1,29 +1,14 @@
 // The words the web app shows for Statuspage's values, and the colours that go with them. The
 // stored values stay Statuspage's (lib/status-pages/types.ts); only these labels are for people.
-import type { ComponentStatus, Impact, IncidentStatus, MaintenanceStatus, PageAccess, PageTheme } from "@/lib/status-pages/types";
+import { COMPONENT_STATUS_LABELS } from "@/lib/status-pages/component-status";
+import type { Impact, PageAccess, PageTheme } from "@/lib/status-pages/types";
 
-export const COMPONENT_STATUS_LABEL: Record<ComponentStatus, string> = {
-  operational: "Operational",
-  degraded_performance: "Degraded performance",
-  partial_outage: "Partial outage",
-  major_outage: "Major outage",
-  under_maintenance: "Under maintenance",
-};
-
-export const INCIDENT_STATUS_LABEL: Record<IncidentStatus, string> = {
-  investigating: "Investigating",
-  identified: "Identified",
-  monitoring: "Monitoring",
-  resolved: "Resolved",
-  postmortem: "Postmortem",
-};
-
-export const MAINTENANCE_STATUS_LABEL: Record<MaintenanceStatus, string> = {
-  scheduled: "Scheduled",
-  in_progress: "In progress",
-  verifying: "Verifying",
-  completed: "Completed",
-};
+export {
+  COMPONENT_STATUS_LABELS as COMPONENT_STATUS_LABEL,
+  INCIDENT_STATUS_LABELS as INCIDENT_STATUS_LABEL,
+  MAINTENANCE_STATUS_LABELS as MAINTENANCE_STATUS_LABEL,
+  getUpdateStatusLabel as updateStatusLabel,
+} from "@/lib/status-pages/component-status";
 
 export const IMPACT_LABEL: Record<Impact, string> = {
   none: "None",
@@ -44,17 +29,8 @@ export const THEME_LABEL: Record<PageTheme, string> = {
   dark: "Dark",
 };
 
-/** The label of any stored update status (incidents and maintenances share the column). */
-export function updateStatusLabel(status: string): string {
-  return (
-    (INCIDENT_STATUS_LABEL as Record<string, string>)[status] ??
-    (MAINTENANCE_STATUS_LABEL as Record<string, string>)[status] ??
-    status
-  );
-}
-
 export function componentStatusLabel(status: string): string {
-  return (COMPONENT_STATUS_LABEL as Record<string, string>)[status] ?? status;
+  return (COMPONENT_STATUS_LABELS as Record<string, string>)[status] ?? status;
 }
 
 const TONE = {

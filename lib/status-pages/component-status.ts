@@ -2,7 +2,7 @@
 // Statuspage's words, so widgets written for Statuspage read a Vigil page unchanged. Pure:
 // the snapshot computes the inputs, the renderers and the JSON read the results.
 import type { CheckStatus } from "../checks/status";
-import type { ComponentStatus, Impact, PageIndicator } from "./types";
+import type { ComponentStatus, Impact, IncidentStatus, MaintenanceStatus, PageIndicator } from "./types";
 
 /** How bad a component status is; maintenance is announced, so it ranks just above operational. */
 const SEVERITY: Record<ComponentStatus, number> = {
@@ -121,7 +121,28 @@ export function getPageStatus(
   return result;
 }
 
-/** Labels the HTML page shows for component statuses. */
+/** The words for an update's status, incidents' and maintenances' alike (they share the column). */
+export const INCIDENT_STATUS_LABELS: Record<IncidentStatus, string> = {
+  investigating: "Investigating",
+  identified: "Identified",
+  monitoring: "Monitoring",
+  resolved: "Resolved",
+  postmortem: "Postmortem",
+};
+
+export const MAINTENANCE_STATUS_LABELS: Record<MaintenanceStatus, string> = {
+  scheduled: "Scheduled",
+  in_progress: "In progress",
+  verifying: "Verifying",
+  completed: "Completed",
+};
+
+/** The label of any stored update status; an unknown value reads as itself. */
+export function getUpdateStatusLabel(status: string): string {
+  return (INCIDENT_STATUS_LABELS as Record<string, string>)[status] ?? (MAINTENANCE_STATUS_LABELS as Record<string, string>)[status] ?? status;
+}
+
+/** Labels the pages, mails and web app show for component statuses. */
 export const COMPONENT_STATUS_LABELS: Record<ComponentStatus, string> = {
   operational: "Operational",
   degraded_performance: "Degraded performance",

@@ -4,7 +4,7 @@
 // down, and readable on a phone, in dark mode and with a screen reader: each uptime bar is one
 // labelled image, not 90 unlabelled cells.
 import { escapeHtml, formatDateTime, formatDuration } from "../format";
-import { COMPONENT_STATUS_LABELS } from "./component-status";
+import { COMPONENT_STATUS_LABELS, getUpdateStatusLabel } from "./component-status";
 import { formatLocalDate, getIncidentStatus, type IncidentRow } from "./statuspage-json";
 import {
   isMaintenanceInProgress,
@@ -151,17 +151,6 @@ function affectedNames(incident: IncidentRow, snapshot: PageSnapshot): string[] 
   return incident.components.map((l) => byCode.get(l.component.code)).filter((n): n is string => Boolean(n));
 }
 
-const STATUS_WORDS: Record<string, string> = {
-  investigating: "Investigating",
-  identified: "Identified",
-  monitoring: "Monitoring",
-  resolved: "Resolved",
-  postmortem: "Postmortem",
-  scheduled: "Scheduled",
-  in_progress: "In progress",
-  verifying: "Verifying",
-  completed: "Completed",
-};
 
 function bodyHtml(body: string): string {
   return e(body).replace(/\r?\n/g, "<br>");
@@ -177,7 +166,7 @@ export function renderIncident(incident: IncidentRow, snapshot: PageSnapshot, op
   const updates = [...incident.updates].sort((a, b) => b.displayAt.getTime() - a.displayAt.getTime() || b.code.localeCompare(a.code));
   const shown = opts.updates === "all" ? updates : updates.slice(0, 1);
   let html = `<article class="card ${cls}" id="incident-${e(incident.code)}"><h3>${e(incident.name)}</h3>`;
-  html += `<p class=mute>${STATUS_WORDS[status] ?? e(status)}`;
+  html += `<p class=mute>${e(getUpdateStatusLabel(status))}`;
   if (maint && incident.scheduledFor && incident.scheduledUntil) {
     html += ` · ${time(incident.scheduledFor, tz)} – ${time(incident.scheduledUntil, tz)}`;
   } else if (!maint) {
@@ -186,7 +175,7 @@ export function renderIncident(incident: IncidentRow, snapshot: PageSnapshot, op
   html += `</p>`;
   if (names.length) html += `<p class=mute>Affects: ${names.map(e).join(", ")}</p>`;
   for (const u of shown) {
-    html += `<p class=upd><b>${STATUS_WORDS[u.status] ?? e(u.status)}</b> – ${bodyHtml(u.body)} <span class=mute>${time(u.displayAt, tz)}</span></p>`;
+    html += `<p class=upd><b>${e(getUpdateStatusLabel(u.status))}</b> – ${bodyHtml(u.body)} <span class=mute>${time(u.displayAt, tz)}</span></p>`;
   }
   return html + `</article>`;
 }

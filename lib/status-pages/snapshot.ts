@@ -119,9 +119,10 @@ const PAGE_SELECT = {
 
 /**
  * The page's snapshot at `now`, or null when there is no such page. Three queries plus the
- * uptime bars, however many components and days.
+ * uptime bars, however many components and days; `bars: false` leaves the bars out (null) for
+ * readers that need only the statuses (subscriber messages).
  */
-export async function loadPageSnapshot(pageId: number, now: Date, db: Db | Tx = getDb()): Promise<PageSnapshot | null> {
+export async function loadPageSnapshot(pageId: number, now: Date, db: Db | Tx = getDb(), { bars: withBars = true } = {}): Promise<PageSnapshot | null> {
   const page = await db.statusPage.findUnique({ where: { id: pageId }, select: PAGE_SELECT });
   if (!page) return null;
   const [components, incidents] = await Promise.all([
@@ -149,11 +150,13 @@ export async function loadPageSnapshot(pageId: number, now: Date, db: Db | Tx = 
   ]);
   let bars = new Map<number, UptimeBar>();
   try {
-    bars = await loadUptimeBars(db, components.map((c) => ({ checkId: c.checkId, pageId })), {
-      days: UPTIME_DAYS,
-      timeZone: page.timeZone,
-      now,
-    });
+    if (withBars) {
+      bars = await loadUptimeBars(db, components.map((c) => ({ checkId: c.checkId, pageId })), {
+        days: UPTIME_DAYS,
+        timeZone: page.timeZone,
+        now,
+      });
+    }
   } catch (err) {
     // The bars are decoration next to the page's current state: show the state without them.
     console.error(`status page ${page.slug}: uptime bars failed:`, err);

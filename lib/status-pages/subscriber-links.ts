@@ -51,13 +51,6 @@ export function isValidUnsubscribeToken(subscriber: SubscriberRef, token: string
   return sameText(getUnsubscribeToken(subscriber), token);
 }
 
-/** Where a page is read from outside: its custom domain (with SITE_ROOT's scheme) or <site>/status/<slug>. */
-export function getStatusPageUrl(page: { slug: string; customDomain: string | null }): string {
-  const { siteRoot } = getEnv();
-  if (page.customDomain) return `${new URL(siteRoot).protocol}//${page.customDomain}`;
-  return `${siteRoot}/status/${encodeURIComponent(page.slug)}`;
-}
-
 /** The confirmation link under `baseUrl` (the page's root as the visitor reached it). */
 export function getConfirmUrl(baseUrl: string, subscriber: SubscriberRef, now = new Date()): string {
   return `${baseUrl}/subscriptions/${subscriber.code}/confirm?token=${getConfirmToken(subscriber, now)}`;

@@ -2,42 +2,24 @@
 // with RFC 8058 one-click unsubscribe headers) or Statuspage's subscriber webhook JSON
 // ({meta:{unsubscribe, documentation}, page:{id, status_indicator, status_description}, incident}),
 // so receivers written for Statuspage's webhooks read Vigil's unchanged.
-import { CHECK_TIMING_SELECT, getStatus } from "../checks/status";
 import { getDb, type StatusPage, type StatusSubscriber } from "../db";
 import { getEnv } from "../env";
 import { escapeHtml } from "../format";
 import type { MailMessage } from "../mail";
-import { COMPONENT_STATUS_LABELS, getComponentStatus, getPageStatus, type PageStatus } from "./component-status";
+import { COMPONENT_STATUS_LABELS, getUpdateStatusLabel, type PageStatus } from "./component-status";
+import { loadPageSnapshot } from "./snapshot";
 import {
   INCIDENT_ROW_INCLUDE,
   linkStatus,
-  serializeComponents,
   serializeIncident,
   type ComponentRow,
-  type PageRef,
   type StatuspageIncident,
 } from "./statuspage-json";
-import { CONFIRM_LINK_DAYS, getConfirmUrl, getStatusPageUrl, getUnsubscribeUrl } from "./subscriber-links";
-import type { ComponentStatus, Impact } from "./types";
+import { CONFIRM_LINK_DAYS, getConfirmUrl, getUnsubscribeUrl } from "./subscriber-links";
+import type { ComponentStatus } from "./types";
 
 /** Where Statuspage documents the webhook format Vigil sends. */
 export const WEBHOOK_DOCUMENTATION_URL = "https://support.atlassian.com/statuspage/docs/enable-webhook-notifications/";
-
-const STATUS_LABELS: Record<string, string> = {
-  investigating: "Investigating",
-  identified: "Identified",
-  monitoring: "Monitoring",
-  resolved: "Resolved",
-  postmortem: "Postmortem",
-  scheduled: "Scheduled",
-  in_progress: "In progress",
-  verifying: "Verifying",
-  completed: "Completed",
-};
-
-export function getStatusLabel(status: string): string {
-  return STATUS_LABELS[status] ?? status;
-}
 
 /** Everything one event's messages are made of, read once per event and shared by its deliveries. */
 export interface EventMessage {
@@ -86,57 +68,22 @@ export async function loadEventMessage(eventId: number, now = new Date()): Promi
   const db = getDb();
   const event = await db.statusEvent.findUnique({
     where: { id: eventId },
-    include: {
-      page: { include: { components: { include: { check: { select: CHECK_TIMING_SELECT } } } } },
-      incident: { include: INCIDENT_ROW_INCLUDE },
-    },
+    include: { page: true, incident: { include: INCIDENT_ROW_INCLUDE } },
   });
   if (!event) return null;
   const { page, incident } = event;
-  // What the page shows now: open incidents and running maintenances shape component statuses.
-  const open = await db.statusIncident.findMany({
-    where: { pageId: page.id, resolvedAt: null },
-    select: { kind: true, impact: true, scheduledFor: true, scheduledUntil: true, components: { select: { componentId: true, status: true } } },
-  });
-  const incidentStatuses = new Map<number, ComponentStatus[]>();
-  const inMaintenance = new Set<number>();
-  const impacts: Impact[] = [];
-  for (const o of open) {
-    if (o.kind === "maintenance") {
-      const running = o.scheduledFor && o.scheduledFor <= now && (!o.scheduledUntil || o.scheduledUntil > now);
-      if (running) for (const c of o.components) inMaintenance.add(c.componentId);
-      continue;
-    }
-    impacts.push(o.impact as Impact);
-    for (const c of o.components) incidentStatuses.set(c.componentId, [...(incidentStatuses.get(c.componentId) ?? []), linkStatus(c.status)]);
-  }
-  const rows: ComponentRow[] = page.components.map((c) => ({
-    code: c.code,
-    name: c.name,
-    description: c.description,
-    groupName: c.groupName,
-    position: c.position,
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
-    status: getComponentStatus({
-      checkStatus: getStatus(c.check, now),
-      inMaintenance: inMaintenance.has(c.id),
-      incidentStatuses: incidentStatuses.get(c.id) ?? [],
-    }),
-  }));
-  const pageUrl = getStatusPageUrl(page);
-  const ref: PageRef = { code: page.code, name: page.title, url: pageUrl, timeZone: page.timeZone, updatedAt: page.updatedAt };
-  const components = serializeComponents(ref, rows);
-  const serialized = serializeIncident(incident, { page: ref, components, now });
+  // What the page shows now, by the page's own rules (open incidents, running maintenances).
+  const snapshot = await loadPageSnapshot(page.id, now, db, { bars: false });
+  if (!snapshot) return null;
+  const rows: readonly ComponentRow[] = snapshot.components;
+  const pageUrl = snapshot.ref.url;
+  const serialized = serializeIncident(incident, { page: snapshot.ref, components: snapshot.statuspageComponents, now });
   const update = incident.updates.find((u) => u.code === event.updateCode) ?? null;
   const status = update?.status ?? serialized.status;
   return {
     page,
     pageUrl,
-    pageStatus: getPageStatus(
-      rows.map((r) => r.status),
-      impacts,
-    ),
+    pageStatus: snapshot.status,
     incident: serialized,
     kind: event.kind,
     status,
@@ -169,7 +116,7 @@ export function buildEventMail(message: EventMessage, subscriber: StatusSubscrib
   const { page, pageUrl, incident } = message;
   const to = subscriber.kind === "email" ? subscriber.target : subscriber.email;
   const unsubscribe = getUnsubscribeUrl(pageUrl, subscriber);
-  const statusLabel = getStatusLabel(message.status);
+  const statusLabel = getUpdateStatusLabel(message.status);
   const components = message.affected.map((c) => `${c.name}: ${COMPONENT_STATUS_LABELS[c.status]}`);
   const window =
     incident.scheduled_for && incident.scheduled_until

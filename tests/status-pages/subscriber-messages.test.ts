@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import type { StatusPage, StatusSubscriber } from "../../lib/db";
 import { setEnv } from "../../lib/env";
-import { buildConfirmationMail, buildEventMail, buildWebhookPayload, getStatusLabel, type EventMessage } from "../../lib/status-pages/subscriber-messages";
+import { getUpdateStatusLabel } from "../../lib/status-pages/component-status";
+import { buildConfirmationMail, buildEventMail, buildWebhookPayload, type EventMessage } from "../../lib/status-pages/subscriber-messages";
 import type { StatuspageIncident } from "../../lib/status-pages/statuspage-json";
 
 const page = { code: "page00000001", title: "Acme <Status>", slug: "acme", timeZone: "UTC", customDomain: null } as StatusPage;
@@ -31,7 +32,7 @@ describe("subscriber messages", () => {
     ["completed", "Completed"],
     ["something_new", "something_new"],
   ])("status %s reads %s", (status, label) => {
-    expect(getStatusLabel(status)).toBe(label);
+    expect(getUpdateStatusLabel(status)).toBe(label);
   });
 
   test("an event mail has the subject, body, components, page link and one-click unsubscribe headers", () => {

@@ -3,15 +3,16 @@ import { toneClass, updateStatusLabel, updateStatusTone } from "@/components/sta
 import type { IncidentView } from "@/components/status-pages/view";
 import { buttonClass } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/format";
+import { isMaintenanceInProgress } from "@/lib/status-pages/maintenance-windows";
 import { listIncidentViews, loadStatusPage } from "../../load";
 
 export const metadata = { title: "Maintenance" };
 
-/** Where a window stands now: done once resolved, running from its start, else upcoming. */
+/** Where a window stands now, by the rule that holds alerts: running, over, or still to come. */
 function phase(m: IncidentView, now: Date): "upcoming" | "in_progress" | "completed" {
-  if (m.resolvedAt) return "completed";
-  if (m.status === "in_progress" || m.status === "verifying") return "in_progress";
-  return m.scheduledFor && m.scheduledFor.getTime() <= now.getTime() ? "in_progress" : "upcoming";
+  if (isMaintenanceInProgress(m, now)) return "in_progress";
+  if (m.resolvedAt || (m.scheduledUntil && m.scheduledUntil.getTime() <= now.getTime())) return "completed";
+  return "upcoming";
 }
 
 export default async function MaintenancePage({
