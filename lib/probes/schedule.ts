@@ -35,6 +35,15 @@ export function getNextSlot(code: string, intervalMs: number, afterMs: number): 
   return phase + (Math.floor((afterMs - phase) / intervalMs) + 1) * intervalMs;
 }
 
+/**
+ * The slot at or before `atMs`: the round a run that was due (or started) at `atMs` belongs to.
+ * Regions running the same check on the same grid meet in the same round.
+ */
+export function getRoundStart(code: string, intervalMs: number, atMs: number): number {
+  const phase = getPhaseMs(code, intervalMs);
+  return phase + Math.floor((atMs - phase) / intervalMs) * intervalMs;
+}
+
 /** The longest one run of `config` can take: every attempt timing out, with the spacing between. */
 export function getMaxRunMs(config: Pick<ProbeConfig, "attempts" | "timeout" | "attempt_spacing">): number {
   return config.attempts * config.timeout * 1000 + Math.max(0, config.attempts - 1) * config.attempt_spacing;
