@@ -1,4 +1,4 @@
-// The wire protocol between the server and remote probe agents (`vigil agent`), shared by both
+// The wire protocol (version 1, in the path) between the server and remote probe agents (`vigil agent`), shared by both
 // sides: plain JSON over HTTPS, the agent always the one asking (it opens no port). Types only
 // and constants: no database, so the agent imports this without the server's parts.
 //
