@@ -43,7 +43,7 @@ const USAGE = `Usage: vigil <command> [options]
                         run the checkers of a Checkup config once (no server, no database), print
                         a table (--json: Checkup's results) and exit 1 if any is down; --every
                         repeats (Checkup's durations: 30s, 10m, 1h30m)
-  prune [pings|flips|notifications|tokenbuckets|users|probes|all] [--json]
+  prune [pings|flips|notifications|tokenbuckets|users|probes|statuspages|all] [--json]
                         remove old data now and print what went (default all; the ping path
                         already prunes each check at every 100th ping)
 `;

@@ -20,6 +20,9 @@ export function getProbeResultRetentionMs(days: number): number {
   return days * DAY_MS;
 }
 
+/** Status-page subscriber events (and their deliveries) are kept as long as flips. */
+export const STATUS_EVENT_RETENTION_MS = 93 * DAY_MS;
+
 /** Rate-limit buckets untouched this long are full again, so the row says nothing. */
 export const TOKEN_BUCKET_MAX_AGE_MS = DAY_MS;
 

@@ -3,10 +3,11 @@ import { pruneFlips } from "./prune-flips";
 import { pruneNotifications } from "./prune-notifications";
 import { prunePings } from "./prune-pings";
 import { pruneProbeResults } from "./prune-probe-results";
+import { pruneStatusPages } from "./prune-status-pages";
 import { pruneTokenBuckets } from "./prune-token-buckets";
 import { pruneUsers } from "./prune-users";
 
-export const PRUNE_TASKS = ["pings", "flips", "notifications", "tokenbuckets", "users", "probes"] as const;
+export const PRUNE_TASKS = ["pings", "flips", "notifications", "tokenbuckets", "users", "probes", "statuspages"] as const;
 export type PruneTask = (typeof PRUNE_TASKS)[number];
 
 export interface PruneReport {
@@ -47,6 +48,14 @@ export async function runPruneTask(task: PruneTask, now: Date = new Date()): Pro
     case "probes": {
       const r = await pruneProbeResults(now);
       return { task, removed: { ...r }, summary: `probes: removed ${plural(r.results, "probe result")} and ${plural(r.rollups, "rollup")}` };
+    }
+    case "statuspages": {
+      const r = await pruneStatusPages(now);
+      return {
+        task,
+        removed: { ...r },
+        summary: `statuspages: removed ${plural(r.subscribers, "unconfirmed subscriber")} and ${plural(r.events, "old subscriber event")}`,
+      };
     }
     case "users": {
       const r = await pruneUsers(now);

@@ -70,6 +70,7 @@ forEachDatabase(() => {
       tokenbuckets: { tokenBuckets: 0 },
       users: { users: 0, checks: 0, emails: [] },
       probes: { results: 0, rollups: 0 },
+      statuspages: { subscribers: 0, events: 0 },
     });
     expect(await getDb().ping.count()).toBe(1);
   });
@@ -78,6 +79,6 @@ forEachDatabase(() => {
     const res = await vigil(["prune", "everything"]);
     expect(res.status).toBe(2);
     expect(res.stderr).toContain('unknown prune task "everything"');
-    expect(res.stderr).toContain("prune [pings|flips|notifications|tokenbuckets|users|probes|all]");
+    expect(res.stderr).toContain("prune [pings|flips|notifications|tokenbuckets|users|probes|statuspages|all]");
   });
 });
