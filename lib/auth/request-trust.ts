@@ -1,5 +1,6 @@
 // What a request can be believed about: the client's address (for rate limits), whether a POST
 // came from one of our own pages, and where a sign-in may send the browser afterwards.
+import type { IncomingMessage } from "node:http";
 import { getEnv } from "../env";
 import { isTrustedProxy } from "../net/trusted-proxies";
 
@@ -19,6 +20,14 @@ export function getClientIp(headers: HeaderSource): string {
     if (i === 0 || !isTrustedProxy(entries[i], proxies)) return entries[i];
   }
   return "unknown";
+}
+
+/** getClientIp for a request the front server answers itself: the socket's peer is the last entry. */
+export function getSocketClientIp(req: IncomingMessage): string {
+  const peer = (req.socket.remoteAddress ?? "unknown").replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
+  const xff = req.headers["x-forwarded-for"];
+  const forwarded = typeof xff === "string" && xff ? `${xff}, ${peer}` : peer;
+  return getClientIp({ get: (name) => (name === "x-forwarded-for" ? forwarded : null) });
 }
 
 /**

@@ -6,6 +6,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { userActor } from "../auth/actor";
 import { verifyPassword } from "../auth/credentials";
+import { getSocketClientIp } from "../auth/request-trust";
 import { requireProjectAccess } from "../auth/permissions";
 import { getEnv } from "../env";
 import {
@@ -16,6 +17,7 @@ import {
   type DirectoryEntry,
   type Resource,
 } from "../status-pages/page-cache";
+import { consumeToken } from "../rate-limit/consume-token";
 import { renderNotFoundPage, renderPasswordPage } from "../status-pages/render-page";
 import { handleSubscriberRoute } from "../status-pages/subscriber-routes";
 
@@ -24,6 +26,7 @@ const PUBLIC_CACHE_CONTROL = "public, max-age=5";
 /** Private pages: only the visitor's browser may keep a copy, and must ask again each time. */
 const PRIVATE_CACHE_CONTROL = "private, no-cache";
 const PASSWORD_COOKIE_MAX_AGE = 30 * 86_400;
+const PASSWORD_ATTEMPTS_PER_HOUR = 20;
 
 // The page has no script; its only outside resource is the logo (any https image).
 const HTML_CSP =
@@ -151,6 +154,11 @@ async function handlePasswordPost(req: IncomingMessage, res: ServerResponse, ent
   if (!form) {
     res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
     return void res.end("request body too large");
+  }
+  // Guessing is slowed per address and page; a right password is counted too, which costs nothing
+  // since its cookie then spares the visitor further posts for 30 days.
+  if (!(await consumeToken(`status-password:${entry.code}:${getSocketClientIp(req)}`, PASSWORD_ATTEMPTS_PER_HOUR, 3600))) {
+    return sendHtml(res, 429, renderPasswordPage(entry.title, action, "Too many attempts. Please wait a while and try again."));
   }
   const password = form.get("password") ?? "";
   const ok = password.length > 0 && password.length <= 1000 && (await verifyPassword(password, entry.passwordHash));

@@ -10,11 +10,10 @@
 // Answers are small self-contained HTML pages; bad input is a 400 page saying what is wrong. The
 // subscribe answer is the same whether or not the address was subscribed already.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { getEnv } from "../env";
+import { getSocketClientIp } from "../auth/request-trust";
 import { AppError, ERROR_STATUS } from "../errors";
 import { escapeHtml } from "../format";
 import { sendMail } from "../mail";
-import { isTrustedProxy } from "../net/trusted-proxies";
 import { consumeToken } from "../rate-limit/consume-token";
 import { normalizeRateLimitEmail } from "../rate-limit/rate-limits";
 import { createThrottledLog } from "../throttled-log";
@@ -96,7 +95,7 @@ export async function handleSubscriberRoute(req: IncomingMessage, res: ServerRes
 
 async function subscribe(req: IncomingMessage, res: ServerResponse, ctx: SubscriberRouteContext): Promise<void> {
   const form = new URLSearchParams((await readBody(req)).toString("utf8"));
-  if (!(await consumeToken(`status-subscribe:${ctx.page.id}:${getClientAddress(req)}`, SUBSCRIBES_PER_HOUR, HOUR))) {
+  if (!(await consumeToken(`status-subscribe:${ctx.page.id}:${getSocketClientIp(req)}`, SUBSCRIBES_PER_HOUR, HOUR))) {
     throw new AppError("rate_limited", "Too many attempts. Please wait a while and try again.");
   }
   const webhookUrl = form.get("webhook_url")?.trim() ?? "";
@@ -180,22 +179,6 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-/**
- * The client address rate limits count by: the socket's peer, or, when that peer is one of
- * TRUSTED_PROXIES, the right-most X-Forwarded-For entry that is not (a client can only prepend
- * entries nobody reads).
- */
-function getClientAddress(req: IncomingMessage): string {
-  const peer = (req.socket.remoteAddress ?? "unknown").replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
-  const proxies = getEnv().trustedProxies;
-  if (!isTrustedProxy(peer, proxies)) return peer;
-  const xff = req.headers["x-forwarded-for"];
-  const entries = (typeof xff === "string" ? xff : "").split(",").map((e) => e.trim()).filter(Boolean);
-  for (let i = entries.length - 1; i >= 0; i--) {
-    if (i === 0 || !isTrustedProxy(entries[i], proxies)) return entries[i];
-  }
-  return peer;
-}
 
 const STYLE =
   "body{font-family:system-ui,sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#111;background:#fff}" +

@@ -227,6 +227,21 @@ forEachDatabase(
       expect((await request(port, "/status/acme-private", { headers: { Cookie: forged } })).status).toBe(401);
     });
 
+    test("password guesses are limited per address and page: the 21st in an hour is a 429", async () => {
+      await getDb().tokenBucket.deleteMany();
+      const guess = () =>
+        request(port, "/status/acme-private", {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: "password=guess",
+        });
+      for (let i = 0; i < 20; i++) expect((await guess()).status).toBe(403);
+      const limited = await guess();
+      expect(limited.status).toBe(429);
+      expect(limited.text).toContain("Too many attempts");
+      await getDb().tokenBucket.deleteMany();
+    });
+
     test("a members page goes to Next, which lets members in and keeps others out", async () => {
       const r = await request(port, "/status/acme-team/api/v2/summary.json");
       expect(r.text).toBe("next");
