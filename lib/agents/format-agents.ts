@@ -1,12 +1,25 @@
-// `vigil agent list` as text: one line per agent, in columns.
+// How agents read, in `vigil agent list` and on the agents page. Pure: the page's components
+// import it.
 import type { AgentRow } from "./queries";
 
-function ago(date: Date | null, now: Date): string {
+/** "12s ago", "5m ago", "3h ago", or "never". */
+export function formatSeenAgo(date: Date | null, now: Date): string {
   if (!date) return "never";
   const s = Math.max(0, Math.round((now.getTime() - date.getTime()) / 1000));
   if (s < 120) return `${s}s ago`;
   if (s < 7200) return `${Math.round(s / 60)}m ago`;
   return `${Math.round(s / 3600)}h ago`;
+}
+
+/** The agent's clock against the server's: "+1.2 s" (ahead), "-0.3 s" (behind), "-" before it was seen. */
+export function formatSkew(ms: number | null): string {
+  if (ms === null) return "-";
+  return `${ms >= 0 ? "+" : "-"}${(Math.abs(ms) / 1000).toFixed(1)} s`;
+}
+
+/** "live", "stale" (silent three polls or never seen) or "revoked". */
+export function getAgentState(row: Pick<AgentRow, "revokedAt" | "isStale">): "live" | "stale" | "revoked" {
+  return row.revokedAt ? "revoked" : row.isStale ? "stale" : "live";
 }
 
 /** The agents as a table with a header line; "No agents." when there are none. */
@@ -19,12 +32,12 @@ export function formatAgentsTable(rows: readonly AgentRow[], now = new Date()): 
     r.name || "-",
     r.version || "-",
     r.address || "-",
-    ago(r.lastSeenAt, now),
-    r.clockSkewMs === null ? "-" : `${(r.clockSkewMs / 1000).toFixed(1)}s`,
+    formatSeenAgo(r.lastSeenAt, now),
+    formatSkew(r.clockSkewMs),
     String(r.runsPerMinute),
     String(r.checksAssigned),
     String(r.droppedResults),
-    r.revokedAt ? "revoked" : r.isStale ? "stale" : "live",
+    getAgentState(r),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   return [head, ...lines].map((l) => l.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd()).join("\n");
