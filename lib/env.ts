@@ -205,6 +205,11 @@ export function parseEnv(src: Source, root = process.cwd(), { allowExampleSecret
       useSsl: emailUseSsl,
     },
     emailUseVerification: bool(src, "EMAIL_USE_VERIFICATION", true),
+    /**
+     * ADMIN_EMAILS: the accounts (lowercase emails) that administer this instance (the agents
+     * page); [] = nobody, and the CLI on the server is the only way to manage agents.
+     */
+    adminEmails: (src.ADMIN_EMAILS || "").split(",").map((a) => a.trim().toLowerCase()).filter(Boolean),
     /** Comma-separated operator addresses for admin mail (e.g. Signal CAPTCHA requests); [] = none. */
     admins: (src.ADMINS || "").split(",").map((a) => a.trim()).filter(Boolean),
     /** Label of the project's all-checks badge. */
@@ -328,6 +333,11 @@ export function setEnv(overrides: Source): Env {
   cached = parseEnv(process.env, process.cwd(), { allowExampleSecretKey: true });
   defaultNextAuthUrl(cached);
   return cached;
+}
+
+/** Whether the account with this email is an instance administrator (ADMIN_EMAILS; case-insensitive). */
+export function isInstanceAdmin(email: string | null | undefined): boolean {
+  return typeof email === "string" && email !== "" && getEnv().adminEmails.includes(email.trim().toLowerCase());
 }
 
 /** Raw variables for child processes the CLI spawns (Prisma CLI, Next). */

@@ -16,6 +16,11 @@ import { drainPingQueue } from "../lib/pings/record-ping";
 import { runHousekeeping } from "../lib/prune/run-housekeeping";
 import { PRUNE_TASKS, runPruneTask, type PruneTask } from "../lib/prune/run-prune-task";
 import { SYSTEM } from "../lib/auth/actor";
+import { createAgent } from "../lib/agents/create-agent";
+import { formatAgentsTable } from "../lib/agents/format-agents";
+import { listAgents } from "../lib/agents/queries";
+import { revokeAgent } from "../lib/agents/revoke-agent";
+import { runAgentCommand } from "../lib/remote-agent/cli";
 import { createApiKey } from "../lib/projects/create-api-key";
 import { createPingKey } from "../lib/projects/create-ping-key";
 import { findProjectForCli } from "../lib/projects/queries";
@@ -43,6 +48,13 @@ const USAGE = `Usage: vigil <command> [options]
                         run the checkers of a Checkup config once (no server, no database), print
                         a table (--json: Checkup's results) and exit 1 if any is down; --every
                         repeats (Checkup's durations: 30s, 10m, 1h30m)
+  agent add --region R [--name N]
+                        add a remote probe agent; prints its token once, alone on the last line
+  agent list [--json]   the agents: region, version, address, last seen, clock skew, runs, checks
+  agent revoke <agent id>
+                        revoke an agent's token (its share moves to the region's other agents)
+  agent --server URL --token T --region R
+                        run a remote probe agent for one region (on another machine)
   prune [pings|flips|notifications|tokenbuckets|users|probes|statuspages|all] [--json]
                         remove old data now and print what went (default all; the ping path
                         already prunes each check at every 100th ping)
@@ -173,10 +185,47 @@ async function runCheck(args: string[]): Promise<number> {
   }
 }
 
+/**
+ * `vigil agent add|list|revoke` manage agents on the server. Anything else after `agent` runs an
+ * agent (`--server ... --token ... --region ...`), which lib/remote-agent/cli.ts owns.
+ */
+async function runAgentAdmin(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== "add" && sub !== "list" && sub !== "revoke") return runAgentCommand(args);
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: { region: { type: "string" }, name: { type: "string" }, json: { type: "boolean", default: false } },
+    allowPositionals: sub === "revoke",
+    strict: true,
+  });
+  if (sub === "add") {
+    if (!values.region) throw new UsageError("agent add needs --region");
+    const { agent, token } = await createAgent({ actor: SYSTEM, region: values.region, name: values.name ?? "" });
+    log(`Added agent ${agent.code} for region ${agent.region}${agent.name ? ` (${agent.name})` : ""}.`);
+    log(`Run it with: npx vigil agent --server ${getEnv().siteRoot} --token <the token below> --region ${agent.region}`);
+    log("The token is shown only now:");
+    log(token);
+    return 0;
+  }
+  if (sub === "list") {
+    const rows = await listAgents({ actor: SYSTEM });
+    log(values.json ? JSON.stringify(rows) : formatAgentsTable(rows));
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError("agent revoke needs the agent's id");
+  const agent = await revokeAgent({ actor: SYSTEM, agentCode: positionals[0] });
+  log(`Revoked agent ${agent.code} (${agent.region}).`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === "check") {
     process.exitCode = await runCheck(rest);
+    return;
+  }
+  if (command === "agent") {
+    process.exitCode = await runAgentAdmin(rest);
     return;
   }
   // `prune` takes a task name before its options.

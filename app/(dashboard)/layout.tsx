@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { LAST_PROJECT_COOKIE } from "@/components/shell/current-project";
 import { TopNav } from "@/components/shell/top-nav";
 import { getCurrentUser, requireActor } from "@/lib/auth/session";
+import { isInstanceAdmin } from "@/lib/env";
 import { findProjectCodeOfCheck, listUserProjects } from "@/lib/projects/queries";
 
 /** The project a check belongs to, if the signed-in user can read it (for the shell's highlight). */
@@ -39,7 +40,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <TopNav
         projects={projects}
         defaultCode={defaultCode}
-        user={{ email: user.email, name: user.name }}
+        user={{ email: user.email, name: user.name, isAdmin: isInstanceAdmin(user.email) }}
         findCheckProject={findCheckProject}
       />
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none">

@@ -18,7 +18,8 @@ interface TopNavProps {
   projects: ShellProject[];
   /** The project to show when the page is not about one: the last visited, else the first. */
   defaultCode: string | null;
-  user: { email: string; name: string };
+  /** `isAdmin`: an instance administrator (ADMIN_EMAILS), who is shown the Agents page. */
+  user: { email: string; name: string; isAdmin?: boolean };
   /** Server action: the project of a check the user can read, for /checks/<uuid>/... pages. */
   findCheckProject: (checkCode: string) => Promise<string | null>;
 }
@@ -117,6 +118,13 @@ export function TopNav({ projects, defaultCode, user, findCheckProject }: TopNav
                   Account settings
                 </NavLink>
               </li>
+              {user.isAdmin && (
+                <li>
+                  <NavLink href="/agents" active={pathname.startsWith("/agents")} block>
+                    Agents
+                  </NavLink>
+                </li>
+              )}
               <li>
                 <SignOutButton block />
               </li>
@@ -241,7 +249,7 @@ function ProjectSwitcher({
   );
 }
 
-function AccountMenu({ user, pathname }: { user: { email: string; name: string }; pathname: string }) {
+function AccountMenu({ user, pathname }: { user: { email: string; name: string; isAdmin?: boolean }; pathname: string }) {
   const d = useDisclosure<HTMLButtonElement, HTMLDivElement>(pathname);
   return (
     <div className="relative">
@@ -274,6 +282,13 @@ function AccountMenu({ user, pathname }: { user: { email: string; name: string }
                 All projects
               </Link>
             </li>
+            {user.isAdmin && (
+              <li>
+                <Link href="/agents" className="block px-3 py-2 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+                  Agents
+                </Link>
+              </li>
+            )}
             <li className="mt-1 border-t border-slate-200 pt-1 dark:border-slate-700">
               <SignOutButton />
             </li>

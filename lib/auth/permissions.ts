@@ -3,6 +3,7 @@
 // how a refusal reads depends on who asked: the web app names the object ("check not found"),
 // the management API answers Healthchecks' empty 403/404 and "wrong api key".
 import { getDb, type Channel, type Check, type Project, type Tx, type User } from "../db";
+import { isInstanceAdmin } from "../env";
 import { AppError } from "../errors";
 import type { Actor } from "./actor";
 
@@ -153,4 +154,17 @@ export async function requireAccount(actor: Actor, db: Client = getDb()): Promis
   const user = await db.user.findUnique({ where: { id: actor.userId } });
   if (!user) throw new AppError("not_found", "account not found");
   return user;
+}
+
+/**
+ * Instance administration (remote probe agents), which belongs to no project: Vigil itself, or a
+ * signed-in person whose email ADMIN_EMAILS names. Anyone else: AppError("forbidden").
+ */
+export async function requireInstanceAdmin(actor: Actor, db: Client = getDb()): Promise<void> {
+  if (actor.type === "system") return;
+  if (actor.type === "user") {
+    const user = await db.user.findUnique({ where: { id: actor.userId }, select: { email: true } });
+    if (user && isInstanceAdmin(user.email)) return;
+  }
+  throw new AppError("forbidden", "only an instance administrator can manage agents");
 }

@@ -3,6 +3,7 @@
 // the body: a check probed from one region keeps that path; a multi-region check stores the
 // run as part of its round, and the round's verdict (probe_rounds) becomes the one ping.
 import type { ProbeResult } from "../probes/types";
+import type { ProbeResultRow } from "../store/probe-result-row";
 import { recordProbeResult } from "./record-probe-result";
 import type { PingResult } from "./types";
 
@@ -23,5 +24,18 @@ export interface SubmittedProbeResult {
 
 /** Records runs; resolves once each is committed (or refused: 404 for a deleted check). */
 export async function submitProbeResults(items: readonly SubmittedProbeResult[]): Promise<PingResult[]> {
-  return Promise.all(items.map((item) => recordProbeResult({ checkCode: item.checkCode, result: item.result })));
+  return Promise.all(
+    items.map((item) => {
+      // The row carries the round and the agent's fields to probe_results: the replay guard
+      // (agent_id, result_key) and the agents page's runs per minute read them.
+      const result: ProbeResultRow = {
+        ...item.result,
+        round: item.round,
+        agentId: item.agentId ?? null,
+        resultKey: item.resultKey ?? null,
+        receivedAt: item.receivedAt ?? null,
+      };
+      return recordProbeResult({ checkCode: item.checkCode, result });
+    }),
+  );
 }

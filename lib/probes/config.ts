@@ -102,6 +102,9 @@ const hostPort = z
   .max(300, { error: "is too long" })
   .refine((v) => splitHostPort(v) !== null, { error: "is not a valid host:port address" });
 
+/** A region's name, as probes list it and agents are added for ("local" is the server's own prober). */
+export const REGION_NAME = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
 const commonShape = {
   interval: integer(10, 86400, 60),
   timeout: integer(1, 60, 10),
@@ -112,7 +115,7 @@ const commonShape = {
     .array(
       z
         .string({ error: "must be a list of region names" })
-        .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: "must be a list of region names (a-z, 0-9, -)" }),
+        .regex(REGION_NAME, { error: "must be a list of region names (a-z, 0-9, -)" }),
       { error: typeError("a list") },
     )
     .min(1, { error: "must name at least one region" })

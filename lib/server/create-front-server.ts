@@ -4,6 +4,7 @@ import { getEnv } from "../env";
 import { handleMetricsRequest } from "../metrics/operational-metrics";
 import { handleProjectMetrics, PROJECT_METRICS_PATH } from "../metrics/project-metrics";
 import { guardNextRequest, screenServerActionBody, type Refusal } from "./guard-next-request";
+import { handleAgentApi, isAgentApiPath } from "./handle-agent-api";
 import { handlePing } from "./handle-ping";
 import { handleStatusPageRequest } from "./handle-status-page";
 import { listenHttp, type ListeningServer } from "../net/listen-http";
@@ -30,8 +31,9 @@ export type FrontServer = ListeningServer;
 /**
  * The one HTTP front. Pings never enter the Next.js pipeline (~0.6 ms of CPU per request there
  * versus ~0.02 ms for a bare node:http response): `/ping/...` and the hosted `/<uuid>...` form
- * are answered here, the management API by lib/api, `/metrics` and the projects' Prometheus
- * endpoints by lib/metrics, and everything else by Next (when given).
+ * are answered here, remote probe agents' `/api/agent/v1/` by handle-agent-api, the management
+ * API by lib/api, `/metrics` and the projects' Prometheus endpoints by lib/metrics, and
+ * everything else by Next (when given).
  */
 export async function startFrontServer(opts: { port: number; host: string; next?: NextHandler }): Promise<FrontServer> {
   const { siteRoot, trustedProxies } = getEnv();
@@ -59,6 +61,7 @@ export async function startFrontServer(opts: { port: number; host: string; next?
     }
     if (pathname.startsWith("/ping/")) return handlePing(req, res, pathname.slice(6), query, true);
     if (ROOT_PING_PATH.test(url)) return handlePing(req, res, pathname.slice(1), query, false);
+    if (isAgentApiPath(pathname)) return handleAgentApi(req, res, pathname);
     // Status pages come before the API: a page's custom domain serves its /api/v2/*.json.
     // Members-only pages go on to Next, which knows who is signed in.
     if ((await handleStatusPageRequest(req, res, pathname, query)) === "handled") return;

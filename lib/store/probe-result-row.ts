@@ -2,6 +2,17 @@ import type { ProbeResult } from "../probes/types";
 import type { SqlValue } from "./sql-literal";
 
 /**
+ * A run as the stores write it: a ProbeResult, plus where a remote agent's run came from (the
+ * server's own runs leave these out and get NULL).
+ */
+export type ProbeResultRow = ProbeResult & {
+  round?: Date | null;
+  agentId?: number | null;
+  resultKey?: string | null;
+  receivedAt?: Date | null;
+};
+
+/**
  * The probe_results columns both ping stores insert, in order, with their types, and a run's
  * values for them: one list, so the SQLite and PostgreSQL stores cannot drift apart.
  */
@@ -19,10 +30,14 @@ export const PROBE_RESULT_COLUMNS = [
   ["resolved_ip", "text"],
   ["evidence", "text"],
   ["attempts", "text"],
+  ["round", "timestamp"],
+  ["agent_id", "int"],
+  ["result_key", "text"],
+  ["received_at", "timestamp"],
 ] as const;
 
 /** The row's values in PROBE_RESULT_COLUMNS order; attempts as JSON text, as the column holds them. */
-export function getProbeResultValues(checkId: number, r: ProbeResult): SqlValue[] {
+export function getProbeResultValues(checkId: number, r: ProbeResultRow): SqlValue[] {
   return [
     checkId,
     r.date,
@@ -37,5 +52,9 @@ export function getProbeResultValues(checkId: number, r: ProbeResult): SqlValue[
     r.resolved_ip,
     r.evidence,
     JSON.stringify(r.attempts),
+    r.round ?? null,
+    r.agentId ?? null,
+    r.resultKey ?? null,
+    r.receivedAt ?? null,
   ];
 }
