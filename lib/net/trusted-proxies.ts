@@ -31,18 +31,3 @@ export function isTrustedProxy(address: string, entries: readonly string[]): boo
   if (isIPv4(plain)) return toBlockList(entries).check(plain, "ipv4");
   return isIPv6(plain) && toBlockList(entries).check(plain, "ipv6");
 }
-
-/**
- * The client's address behind TRUSTED_PROXIES: the socket's `peer` unless it is a trusted proxy,
- * then the right-most X-Forwarded-For entry that is not one (a client can only prepend entries
- * nobody reads). Dual-stack "::ffff:a.b.c.d" is given as a.b.c.d.
- */
-export function getClientAddress(peer: string, forwardedFor: string | undefined, entries: readonly string[]): string {
-  const plain = peer.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
-  if (!isTrustedProxy(plain, entries)) return plain;
-  const hops = (forwardedFor ?? "").split(",").map((e) => e.trim()).filter(Boolean);
-  for (let i = hops.length - 1; i >= 0; i--) {
-    if (i === 0 || !isTrustedProxy(hops[i], entries)) return hops[i];
-  }
-  return plain;
-}

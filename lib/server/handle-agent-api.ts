@@ -3,14 +3,13 @@
 // authenticate, note the heartbeat, call the verb, answer JSON. Every refusal is {"error"} with
 // its status; a body that is not a batch is 400, never a 500.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { getSocketClientIp } from "../auth/request-trust";
 import { getAgentAssignment } from "../agents/get-assignment";
 import { AGENT_API_PREFIX, AGENT_MAX_BODY_BYTES, AGENT_TIME_HEADER, AGENT_VERSION_HEADER } from "../agents/protocol-v1";
 import { authenticateAgent } from "../agents/queries";
 import { measureClockSkew, recordAgentHeartbeat } from "../agents/record-agent-heartbeat";
 import { readBearerToken } from "../agents/tokens";
-import { getEnv } from "../env";
 import { AppError } from "../errors";
-import { getClientAddress } from "../net/trusted-proxies";
 import { recordAgentResults } from "../pings/record-agent-results";
 
 export function isAgentApiPath(pathname: string): boolean {
@@ -58,7 +57,7 @@ async function route(req: IncomingMessage, res: ServerResponse, pathname: string
   await recordAgentHeartbeat({
     agent,
     version: header(req, AGENT_VERSION_HEADER) ?? "",
-    address: getClientAddress(req.socket.remoteAddress ?? "", header(req, "x-forwarded-for"), getEnv().trustedProxies),
+    address: getSocketClientIp(req),
     clockSkewMs,
     now,
   });

@@ -1,7 +1,9 @@
+import type { IncomingMessage } from "node:http";
 import { beforeEach, expect, test } from "vitest";
 import { clearHeartbeatThrottle, measureClockSkew, recordAgentHeartbeat } from "../../lib/agents/record-agent-heartbeat";
+import { getSocketClientIp } from "../../lib/auth/request-trust";
 import { getDb } from "../../lib/db";
-import { getClientAddress } from "../../lib/net/trusted-proxies";
+import { setEnv } from "../../lib/env";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
 import { addAgent } from "./fixtures";
 
@@ -22,7 +24,10 @@ test.each([
   ["10.0.0.2", "203.0.113.9, 10.0.0.5", ["10.0.0.0/8"], "203.0.113.9"],
   ["203.0.113.1", "198.51.100.1", ["10.0.0.0/8"], "203.0.113.1"],
 ])("the address of peer %s with X-Forwarded-For %j behind %j is %s", (peer, xff, proxies, expected) => {
-  expect(getClientAddress(peer, xff, proxies)).toBe(expected);
+  setEnv({ TRUSTED_PROXIES: (proxies as string[]).join(",") });
+  const req = { socket: { remoteAddress: peer }, headers: { "x-forwarded-for": xff } } as unknown as IncomingMessage;
+  expect(getSocketClientIp(req)).toBe(expected);
+  setEnv({ TRUSTED_PROXIES: undefined });
 });
 
 forEachDatabase(() => {
