@@ -175,6 +175,11 @@ async function runCheck(args: string[]): Promise<number> {
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  // Temporary: replaced at merge by the agents CLI dispatch (add/list/revoke, else runAgentCommand).
+  if (command === "agent") {
+    process.exitCode = await (await import("../lib/remote-agent/cli")).runAgentCommand(rest);
+    return;
+  }
   if (command === "check") {
     process.exitCode = await runCheck(rest);
     return;
