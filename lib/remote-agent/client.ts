@@ -43,6 +43,8 @@ export interface AgentClientOptions {
   token: string;
   /** One request's limit, ms (default 30 s). */
   timeoutMs?: number;
+  /** The agent's clock for X-Vigil-Agent-Time (the run loop's, so tests with a faster one agree). */
+  now?: () => number;
 }
 
 /** Talks to one server with one agent token. Methods throw AgentAuthError or AgentUnavailableError. */
@@ -74,7 +76,7 @@ export class AgentClient {
         headers: {
           authorization: `Bearer ${this.options.token}`,
           [AGENT_VERSION_HEADER]: AGENT_VERSION,
-          [AGENT_TIME_HEADER]: String(Date.now()),
+          [AGENT_TIME_HEADER]: String(Math.round((this.options.now ?? Date.now)())),
           accept: "application/json",
           ...(body === undefined ? {} : { "content-type": "application/json" }),
         },
