@@ -57,12 +57,21 @@ export class AgentClient {
     this.timeoutMs = options.timeoutMs ?? 30_000;
   }
 
-  getAssignment(signal?: AbortSignal): Promise<AgentAssignment> {
-    return this.send<AgentAssignment>("GET", "assignment", undefined, signal);
+  async getAssignment(signal?: AbortSignal): Promise<AgentAssignment> {
+    const a = await this.send<Partial<AgentAssignment>>("GET", "assignment", undefined, signal);
+    if (typeof a?.agent?.region !== "string" || typeof a.poll_seconds !== "number" || !Array.isArray(a.checks)) {
+      throw new AgentUnavailableError("assignment: the answer is not an assignment");
+    }
+    return a as AgentAssignment;
   }
 
-  postResults(batch: AgentResultsBatch, signal?: AbortSignal): Promise<AgentResultsAnswer> {
-    return this.send<AgentResultsAnswer>("POST", "results", JSON.stringify(batch), signal);
+  async postResults(batch: AgentResultsBatch, signal?: AbortSignal): Promise<AgentResultsAnswer> {
+    const answer = await this.send<Partial<AgentResultsAnswer>>("POST", "results", JSON.stringify(batch), signal);
+    // Without a well-formed answer the batch is not known to be stored: it is sent again.
+    if (typeof answer?.accepted !== "number" || typeof answer.duplicates !== "number" || !Array.isArray(answer.rejected)) {
+      throw new AgentUnavailableError("results: the answer is not a results answer");
+    }
+    return answer as AgentResultsAnswer;
   }
 
   private async send<T>(method: string, route: string, body: string | undefined, signal?: AbortSignal): Promise<T> {

@@ -86,7 +86,9 @@ export async function runAgent(options: RunAgentOptions): Promise<number> {
   const runs = new AbortController();
   let exitCode = 0;
   let region = options.region ?? "";
-  let reachable: boolean | null = null;
+  // Per route, so a server that hands out assignments but fails results is logged once, not
+  // at every retry.
+  const reachable = { assignment: null as boolean | null, results: null as boolean | null };
   let warnedSkew = false;
   const checks = new Map<string, ScheduledCheck>();
   const inFlight = new Set<Promise<void>>();
@@ -98,20 +100,20 @@ export async function runAgent(options: RunAgentOptions): Promise<number> {
     exitCode = 1;
     stop.abort();
   };
-  const markReachable = () => {
-    if (reachable === false) log(`server reachable again; ${queue.length} results queued`);
-    reachable = true;
+  const markReachable = (route: keyof typeof reachable) => {
+    if (reachable[route] === false) log(`server reachable again (${route}); ${queue.length} results queued`);
+    reachable[route] = true;
   };
-  const markUnreachable = (err: Error) => {
-    if (reachable !== false) log(`server unreachable (${err.message}); ${queue.length} results queued, probes keep running`);
-    reachable = false;
+  const markUnreachable = (route: keyof typeof reachable, err: Error) => {
+    if (reachable[route] !== false) log(`server unreachable (${err.message}); ${queue.length} results queued, probes keep running`);
+    reachable[route] = false;
   };
   /** After a failed request: stops the agent on a refused token, else backs off. */
-  const onRequestError = async (err: unknown, failures: number): Promise<void> => {
+  const onRequestError = async (route: keyof typeof reachable, err: unknown, failures: number): Promise<void> => {
     if (err instanceof AgentAuthError) return fatal(`the server refused the token: ${err.message}`);
     if (stop.signal.aborted) return;
     if (!(err instanceof AgentUnavailableError)) throw err;
-    markUnreachable(err);
+    markUnreachable(route, err);
     await sleep(getBackoffMs(failures, backoff), stop.signal).catch(() => {});
   };
 
@@ -156,11 +158,11 @@ export async function runAgent(options: RunAgentOptions): Promise<number> {
       try {
         assignment = await client.getAssignment(stop.signal);
       } catch (err) {
-        await onRequestError(err, ++failures);
+        await onRequestError("assignment", err, ++failures);
         continue;
       }
       failures = 0;
-      markReachable();
+      markReachable("assignment");
       const skew = assignment.server_time - Date.now();
       if (!warnedSkew && Math.abs(skew) > SKEW_WARNING_MS) {
         warnedSkew = true;
@@ -234,12 +236,12 @@ export async function runAgent(options: RunAgentOptions): Promise<number> {
           log(`the server found a batch of ${batch.results.length} too large; sending ${limit} at a time`);
           continue;
         }
-        await onRequestError(err, ++failures);
+        await onRequestError("results", err, ++failures);
         continue;
       }
       await queue.ack(batch.end);
       failures = 0;
-      markReachable();
+      markReachable("results");
       const rejected = answer.rejected.length;
       log(
         `sent ${batch.results.length} results: ${answer.accepted} accepted, ${answer.duplicates} duplicates, ${rejected} rejected; ` +

@@ -151,7 +151,7 @@ describe("vigil agent", () => {
     // Every result reached the server once, in the order the agent made them.
     expect(ids(server.stored)).toEqual(ids(agent.produced).slice(0, server.stored.length));
     expect(server.stored.length).toBeGreaterThanOrEqual(producedBefore + 6);
-    expect(agent.lines.some((l) => /^server reachable again; \d+ results queued/.test(l))).toBe(true);
+    expect(agent.lines.some((l) => /^server reachable again \(\w+\); \d+ results queued/.test(l))).toBe(true);
   });
 
   test("sends the queue a stopped agent left on disk, after a restart", async () => {
