@@ -108,7 +108,7 @@ export async function runAgentCommand(argv: string[]): Promise<number> {
 
   let queue: DiskQueue;
   try {
-    queue = await DiskQueue.open({ dir: stateDir, maxQueued });
+    queue = await DiskQueue.open({ dir: stateDir, maxQueued, log });
   } catch (err) {
     process.stderr.write(`vigil agent: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;

@@ -25,12 +25,16 @@ const LOCK_FILE = "agent.lock";
 interface Segment {
   start: number;
   count: number;
+  /** A write to it failed: no more appends. */
+  closed?: boolean;
 }
 
 export interface DiskQueueOptions {
   dir: string;
   /** At most this many results are kept; beyond it, the oldest are dropped. */
   maxQueued: number;
+  /** Where a failed background write is reported (the results stay pending and are written again). */
+  log?: (line: string) => void;
 }
 
 export interface QueuedBatch {
@@ -48,6 +52,7 @@ export class DiskQueue {
   /** Index the next durable result gets. */
   private next = 0;
   private dropTotal = 0;
+  private savedDropTotal = 0;
   private pending: string[] = [];
   private flushTimer: NodeJS.Timeout | null = null;
   // File operations run one at a time, in the order asked.
@@ -78,8 +83,20 @@ export class DiskQueue {
   /** Queues a result; it is written within FLUSH_DELAY_MS (or at once when a group is full). */
   append(result: AgentResult): void {
     this.pending.push(`${JSON.stringify(result)}\n`);
-    if (this.pending.length >= GROUP_SIZE) void this.flush();
-    else this.flushTimer ??= setTimeout(() => void this.flush(), FLUSH_DELAY_MS);
+    // A disk that keeps failing must not grow memory without bound either.
+    if (this.pending.length > this.options.maxQueued) {
+      this.pending.shift();
+      this.dropTotal++;
+    }
+    if (this.pending.length >= GROUP_SIZE) this.flushInBackground();
+    else this.flushTimer ??= setTimeout(() => this.flushInBackground(), FLUSH_DELAY_MS);
+  }
+
+  private flushInBackground(): void {
+    this.flush().catch((err: unknown) => {
+      (this.options.log ?? console.error)(`cannot write the result queue: ${err instanceof Error ? err.message : String(err)}`);
+      this.flushTimer ??= setTimeout(() => this.flushInBackground(), 1000);
+    });
   }
 
   /** Writes and fsyncs every appended result, then applies the bound. */
@@ -90,17 +107,25 @@ export class DiskQueue {
       const lines = this.pending.splice(0);
       while (lines.length > 0) {
         let tail = this.segments.at(-1);
-        if (!tail || tail.count >= SEGMENT_SIZE || tail.start + tail.count !== this.next) {
+        if (!tail || tail.closed || tail.count >= SEGMENT_SIZE || tail.start + tail.count !== this.next) {
           tail = { start: this.next, count: 0 };
           this.segments.push(tail);
         }
         const group = lines.splice(0, SEGMENT_SIZE - tail.count);
-        const file = await fs.open(path.join(this.options.dir, segmentName(tail.start)), "a");
         try {
-          await file.write(group.join(""));
-          await file.sync();
-        } finally {
-          await file.close();
+          const file = await fs.open(path.join(this.options.dir, segmentName(tail.start)), "a");
+          try {
+            await file.write(group.join(""));
+            await file.sync();
+          } finally {
+            await file.close();
+          }
+        } catch (err) {
+          // Not written, or not known to be: kept for the next flush, which starts a new
+          // segment, since this file may now end with part of the group.
+          this.pending.unshift(...group, ...lines);
+          tail.closed = true;
+          throw err;
         }
         tail.count += group.length;
         this.next += group.length;
@@ -109,8 +134,8 @@ export class DiskQueue {
       if (over > 0) {
         this.head += over;
         this.dropTotal += over;
-        await this.removeSentSegments();
       }
+      if (this.dropTotal !== this.savedDropTotal) await this.removeSentSegments();
       if (this.next > this.head) for (const wake of this.waiters.splice(0)) wake();
     });
   }
@@ -195,7 +220,7 @@ export class DiskQueue {
     try {
       const state = JSON.parse(await fs.readFile(path.join(this.options.dir, STATE_FILE), "utf8")) as { head?: unknown; dropped?: unknown };
       if (typeof state.head === "number") this.head = state.head;
-      if (typeof state.dropped === "number") this.dropTotal = state.dropped;
+      if (typeof state.dropped === "number") this.dropTotal = this.savedDropTotal = state.dropped;
     } catch {
       // No state yet (a new folder) or a damaged one: the segments on disk still tell the queue.
     }
@@ -232,6 +257,7 @@ export class DiskQueue {
       await file.close();
     }
     await fs.rename(tmp, path.join(this.options.dir, STATE_FILE));
+    this.savedDropTotal = this.dropTotal;
   }
 }
 

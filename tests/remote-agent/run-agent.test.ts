@@ -154,6 +154,17 @@ describe("vigil agent", () => {
     expect(agent.lines.some((l) => /^server reachable again \(\w+\); \d+ results queued/.test(l))).toBe(true);
   });
 
+  test("sends a batch again when its answer is lost, and the server stores each result once", async () => {
+    const server = await startStandIn([CHECK_A, CHECK_B]);
+    const agent = await startAgent(server, tempDir());
+    await waitFor("two results stored", () => server.stored.length >= 2);
+    server.loseNextAnswer = true;
+    await waitFor("the batch sent again", () => server.duplicates > 0 && agent.queue.length === 0 && server.stored.length >= agent.produced.length);
+    expect(await agent.stop()).toBe(0);
+    expect(ids(server.stored)).toEqual(ids(agent.produced).slice(0, server.stored.length));
+    expect(agent.lines.some((l) => /^sent \d+ results: \d+ accepted, [1-9]\d* duplicates/.test(l))).toBe(true);
+  });
+
   test("sends the queue a stopped agent left on disk, after a restart", async () => {
     const dir = tempDir();
     const server = await startStandIn([CHECK_A]);

@@ -21,6 +21,8 @@ export class StandInServer {
   readonly stored: AgentResult[] = [];
   readonly requests: StandInRequest[] = [];
   duplicates = 0;
+  /** Store the next batch but cut the connection instead of answering (the answer lost on its way). */
+  loseNextAnswer = false;
   private server = http.createServer((req, res) => void this.handle(req, res));
   private port = 0;
 
@@ -65,6 +67,7 @@ export class StandInServer {
     const fresh = batch.results.filter((r) => !seen.has(r.id));
     this.duplicates += batch.results.length - fresh.length;
     this.stored.push(...fresh);
+    if (this.loseNextAnswer) return void ((this.loseNextAnswer = false), req.socket.destroy());
     answer(200, { accepted: fresh.length, duplicates: batch.results.length - fresh.length, rejected: [] });
   }
 }
