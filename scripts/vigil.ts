@@ -10,7 +10,7 @@ import { closeAll, exitOnUncaughtException } from "../lib/lifecycle";
 import { migrateDatabase } from "../lib/migrate";
 import { formatCheckupJson, formatCheckupTable, isAnyDown, loadCheckupFile, parseGoDuration, runCheckup } from "../lib/probes/checkup";
 import { startMetricsServer } from "../lib/metrics/operational-metrics";
-import { AgentUsageError } from "../lib/remote-agent/cli";
+import { AgentUsageError, runAgentCommand } from "../lib/remote-agent/cli";
 import { connectCheckupStore } from "../lib/remote-agent/store-checkup";
 import { runProber } from "../lib/prober/run-due-probes";
 import { runSendreports } from "../lib/reports/run-sendreports";
@@ -211,7 +211,7 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   // Temporary: replaced at merge by the agents CLI dispatch (add/list/revoke, else runAgentCommand).
   if (command === "agent") {
-    process.exitCode = await (await import("../lib/remote-agent/cli")).runAgentCommand(rest);
+    process.exitCode = await runAgentCommand(rest);
     return;
   }
   if (command === "check") {
