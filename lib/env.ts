@@ -352,3 +352,18 @@ export function getInvocationDir(): string {
 export function getProcessEnv(): NodeJS.ProcessEnv {
   return process.env;
 }
+
+/**
+ * What `vigil agent` and `vigil check --store` read: the server, the agent's token and its
+ * state folder. Kept apart from getEnv() on purpose: an agent runs on a machine without the
+ * server's configuration (no database, no secret key, no .env of an install), so it must not
+ * parse, let alone create, any of that. Empty strings mean "not set"; the CLI names what is missing.
+ */
+export function getAgentEnv(src: Source = process.env): { server: string; token: string; stateDir: string; probeAllowPrivate: boolean } {
+  return {
+    server: str(src, "VIGIL_SERVER", ""),
+    token: secret(src, "VIGIL_AGENT_TOKEN") || "",
+    stateDir: str(src, "VIGIL_AGENT_STATE", ""),
+    probeAllowPrivate: bool(src, "PROBE_ALLOW_PRIVATE", true),
+  };
+}

@@ -10,6 +10,8 @@ import { closeAll, exitOnUncaughtException } from "../lib/lifecycle";
 import { migrateDatabase } from "../lib/migrate";
 import { formatCheckupJson, formatCheckupTable, isAnyDown, loadCheckupFile, parseGoDuration, runCheckup } from "../lib/probes/checkup";
 import { startMetricsServer } from "../lib/metrics/operational-metrics";
+import { AgentUsageError, runAgentCommand } from "../lib/remote-agent/cli";
+import { connectCheckupStore } from "../lib/remote-agent/store-checkup";
 import { runProber } from "../lib/prober/run-due-probes";
 import { runSendreports } from "../lib/reports/run-sendreports";
 import { drainPingQueue } from "../lib/pings/record-ping";
@@ -20,7 +22,6 @@ import { createAgent } from "../lib/agents/create-agent";
 import { formatAgentsTable } from "../lib/agents/format-agents";
 import { listAgents } from "../lib/agents/queries";
 import { revokeAgent } from "../lib/agents/revoke-agent";
-import { runAgentCommand } from "../lib/remote-agent/cli";
 import { createApiKey } from "../lib/projects/create-api-key";
 import { createPingKey } from "../lib/projects/create-ping-key";
 import { findProjectForCli } from "../lib/projects/queries";
@@ -48,13 +49,18 @@ const USAGE = `Usage: vigil <command> [options]
                         run the checkers of a Checkup config once (no server, no database), print
                         a table (--json: Checkup's results) and exit 1 if any is down; --every
                         repeats (Checkup's durations: 30s, 10m, 1h30m)
+  check --store [--server URL] [--token T] [--region R] [-c checkup.json] [--json] [--every 10m]
+                        the same, and posts the results as agent T would (VIGIL_SERVER,
+                        VIGIL_AGENT_TOKEN); a checker goes to the assigned checks probing the
+                        same target, and those matching none are listed as not stored
   agent add --region R [--name N]
                         add a remote probe agent; prints its token once, alone on the last line
   agent list [--json]   the agents: region, version, address, last seen, clock skew, runs, checks
   agent revoke <agent id>
                         revoke an agent's token (its share moves to the region's other agents)
-  agent --server URL --token T --region R
-                        run a remote probe agent for one region (on another machine)
+  agent --server URL --token T [--region R] [--state-dir DIR] [--concurrency N] [--max-queued N]
+                        a remote probe agent: runs its region's probe checks for the server
+                        (on another machine; no database)
   prune [pings|flips|notifications|tokenbuckets|users|probes|statuspages|all] [--json]
                         remove old data now and print what went (default all; the ping path
                         already prunes each check at every 100th ping)
@@ -161,14 +167,27 @@ async function startMetrics(stoppers: Stopper[]): Promise<void> {
 async function runCheck(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { config: { type: "string", short: "c", default: "checkup.json" }, json: { type: "boolean", default: false }, every: { type: "string" } },
+    options: {
+      config: { type: "string", short: "c", default: "checkup.json" },
+      json: { type: "boolean", default: false },
+      every: { type: "string" },
+      store: { type: "boolean", default: false },
+      server: { type: "string" },
+      token: { type: "string" },
+      region: { type: "string" },
+    },
     strict: true,
   });
+  if (!values.store && (values.server || values.token || values.region)) throw new UsageError("--server, --token and --region go with --store");
   const everyMs = values.every === undefined ? null : parseGoDuration(values.every);
   if (everyMs !== null && everyMs < 1000) throw new UsageError("--every needs a duration of at least 1s");
   if (values.every !== undefined && everyMs === null) throw new UsageError(`--every: "${values.every}" is not a duration like 30s, 10m or 1h30m`);
   const dir = getInvocationDir();
   const checkers = loadCheckupFile(path.resolve(dir, values.config), dir);
+  // Connects before running anything, so a wrong token or server fails at once.
+  const store = values.store ? await connectCheckupStore(values).catch(toUsageError) : null;
+  // With --json, stdout stays Checkup's JSON; what --store did goes to stderr.
+  const report = (line: string) => (values.json ? process.stderr.write(`${line}\n`) : log(line));
   const controller = new AbortController();
   const stop = () => controller.abort(new Error("interrupted"));
   process.once("SIGINT", stop);
@@ -176,7 +195,16 @@ async function runCheck(args: string[]): Promise<number> {
   for (;;) {
     const runs = await runCheckup(checkers, { signal: controller.signal });
     log(values.json ? formatCheckupJson(runs) : formatCheckupTable(runs));
-    if (everyMs === null || controller.signal.aborted) return isAnyDown(runs) ? 1 : 0;
+    let stored = true;
+    if (store) {
+      try {
+        for (const line of await store.post(runs)) report(line);
+      } catch (err) {
+        report(`vigil: ${err instanceof Error ? err.message : String(err)}`);
+        stored = false;
+      }
+    }
+    if (everyMs === null || controller.signal.aborted) return isAnyDown(runs) || !stored ? 1 : 0;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, everyMs);
       controller.signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
@@ -216,6 +244,10 @@ async function runAgentAdmin(args: string[]): Promise<number> {
   const agent = await revokeAgent({ actor: SYSTEM, agentCode: positionals[0] });
   log(`Revoked agent ${agent.code} (${agent.region}).`);
   return 0;
+}
+
+function toUsageError(err: unknown): never {
+  throw err instanceof AgentUsageError ? new UsageError(err.message) : err;
 }
 
 async function main(argv: string[]): Promise<void> {
