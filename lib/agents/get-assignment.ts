@@ -1,7 +1,8 @@
 // An agent's assignment: its share of its region's probe checks. The split is recomputed on every
 // poll from the agents live now, so an agent that stops has its share taken over by the others
-// at their first poll after AGENT_LIVE_MS (three polls, within two of their intervals after it
-// is noticed), and one that starts takes its share at its first poll.
+// at their first poll after AGENT_LIVE_MS (three polls: 15 s), and run it from the checks' next
+// slots: within 20 s plus one interval, so within two intervals for any interval of 20 s or more.
+// One that starts takes its share at its first poll.
 import type { Actor } from "../auth/actor";
 import type { AgentAssignment } from "./protocol-v1";
 import { AGENT_POLL_SECONDS, findLiveAgents } from "./liveness";

@@ -5,7 +5,7 @@
 import type { Db, Tx } from "../db";
 
 /** How often an agent asks for its assignment (and so says it is alive). */
-export const AGENT_POLL_SECONDS = 10;
+export const AGENT_POLL_SECONDS = 5;
 /** An agent silent this long is not live: its share moves to the others. */
 export const AGENT_LIVE_MS = 3 * AGENT_POLL_SECONDS * 1000;
 
