@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
 import { randomUUID } from "node:crypto";
-import { AGENT_LIVE_MS } from "../../lib/agents/liveness";
+import { AGENT_LIVE_MS, AGENT_POLL_SECONDS } from "../../lib/agents/liveness";
 import { clearRegionChecksCache } from "../../lib/agents/probe-checks";
 import { AGENT_MAX_BATCH, type AgentAssignment, type AgentResultsAnswer } from "../../lib/agents/protocol-v1";
 import { clearHeartbeatThrottle } from "../../lib/agents/record-agent-heartbeat";
@@ -83,7 +83,7 @@ forEachDatabase(() => {
     await createProbeCheck(projectId, ["local"]);
     const assignment = await getAssignment(token);
     expect(assignment.agent).toEqual({ id: agent.code, name: "fra-1", region: "eu-west" });
-    expect(assignment.poll_seconds).toBe(10);
+    expect(assignment.poll_seconds).toBe(AGENT_POLL_SECONDS);
     expect(assignment.checks.map((c) => c.id)).toEqual([mine.code]);
     expect(assignment.checks[0].probe).toMatchObject({ type: "http", url: "https://example.org/", regions: ["eu-west", "local"] });
     const row = await getDb().agent.findUniqueOrThrow({ where: { id: agent.id } });
