@@ -9,7 +9,10 @@ import { setEnv } from "../../lib/env";
 import { decideOverdueProbeRounds, resetRoundSweeper, ROUND_MARGIN_MS } from "../../lib/pings/decide-probe-round";
 import { submitProbeResults } from "../../lib/pings/submit-probe-result";
 import { parseProbeConfig } from "../../lib/probes/config";
+import { getRegionFigures } from "../../lib/probes/region-figures";
 import { getMaxRunMs } from "../../lib/probes/schedule";
+import { AGENT_LIVE_MS } from "../../lib/agents/liveness";
+import { describeSilentRegion } from "../../components/probes/probe-display";
 import type { ProbeVerdict } from "../../lib/probes/types";
 import { loadPageSnapshot } from "../../lib/status-pages/snapshot";
 import { newStatusCode } from "../../lib/status-pages/events";
@@ -175,6 +178,21 @@ forEachDatabase(
       expect(await decideOverdueProbeRounds({ now: new Date(round.getTime() + getMaxRunMs(config) + ROUND_MARGIN_MS) })).toBe(1);
       expect(await getDb().probeRound.findFirst({ where: { checkId: other.id } })).toMatchObject({ verdict: "nodata", failing: "" });
       expect(await getDb().ping.count({ where: { checkId: other.id } })).toBe(0);
+    });
+
+    test("the check page's figures give each region's last run and hour median, and which regions are silent", async () => {
+      await getDb().agent.updateMany({ where: { region: "ap-south" }, data: { lastSeenAt: new Date(Date.now() - 12 * 60_000) } });
+      await runRound({ local: "healthy", "eu-west": "down" });
+      await submitProbeResults([{ checkCode: check.code, result: makeResult("healthy", { region: "local", rtt_ms: 30 }), round: nextRound(1) }]);
+      const figures = await getRegionFigures({ checkId: check.id, regions: REGIONS, agentLiveMs: AGENT_LIVE_MS });
+      expect(figures.map((f) => [f.region, f.last?.status ?? null, f.last?.rttMs ?? null, f.p50Ms, f.runs, f.isSilent])).toEqual([
+        ["local", "healthy", 30, 12.345, 2, false],
+        ["eu-west", "down", 12.345, null, 1, false],
+        ["ap-south", null, null, null, 0, true],
+      ]);
+      const silent = figures[2];
+      expect(describeSilentRegion(silent.region, silent.lastSeenAt, new Date())).toBe("ap-south: no agent has reported for 12 minutes — counted as no data");
+      expect(describeSilentRegion("us-east", null, new Date())).toBe("us-east: no agent has reported yet — counted as no data");
     });
 
     test("a check of one region records each run as a ping, as before", async () => {
