@@ -86,8 +86,10 @@ export async function decideProbeRound(check: RoundCheck, round: Date, now: Date
 export function getMultiRegionConfig(probe: string | null): ProbeConfig | null {
   if (probe === null) return null;
   try {
-    const config = parseProbeConfig(JSON.parse(probe) as unknown);
-    return config.regions.length > 1 ? config : null;
+    const raw = JSON.parse(probe) as { regions?: unknown };
+    // Most probes have one region: skip the schema for them (the sweeper reads every probe).
+    if (!Array.isArray(raw.regions) || raw.regions.length < 2) return null;
+    return parseProbeConfig(raw);
   } catch {
     return null;
   }
@@ -115,8 +117,12 @@ export function resetRoundSweeper(): void {
   cached = null;
 }
 
-/** Rounds older than their deadline by more than this are left alone (a sweeper down for long). */
-const SWEEP_LOOKBACK_MS = 10 * 60_000;
+/**
+ * Rounds older than their deadline by more than this are left alone: a sweeper that was stopped
+ * longer would only decide stale rounds (whose ping a newer round's makes moot), and the check's
+ * own timeout and grace cover the gap.
+ */
+const SWEEP_LOOKBACK_MS = 2 * 60_000;
 const ID_CHUNK = 500;
 
 export interface DecideOverdueRoundsOptions {
@@ -134,13 +140,18 @@ export async function decideOverdueProbeRounds({ now = new Date(), limit = 50 }:
   const checks = await findMultiRegionChecks(now.getTime());
   if (checks.length === 0) return 0;
   const byId = new Map(checks.map((c) => [c.id, c]));
-  const longest = Math.max(...checks.map((c) => getRoundDeadline(c.config, new Date(0)).getTime()));
-  const since = new Date(now.getTime() - longest - SWEEP_LOOKBACK_MS);
   const until = new Date(now.getTime() - ROUND_MARGIN_MS);
   const db = getDb();
   const overdue: { check: RoundCheck; round: Date }[] = [];
-  for (let i = 0; i < checks.length; i += ID_CHUNK) {
-    const ids = checks.slice(i, i + ID_CHUNK).map((c) => c.id);
+  // Checks in order of how long their rounds may take, so each chunk reads back only as far as
+  // its own slowest probe needs, not as far as the slowest probe of all.
+  const bySpan = checks
+    .map((c) => ({ id: c.id, span: getRoundDeadline(c.config, new Date(0)).getTime() }))
+    .sort((a, b) => a.span - b.span);
+  for (let i = 0; i < bySpan.length; i += ID_CHUNK) {
+    const chunk = bySpan.slice(i, i + ID_CHUNK);
+    const ids = chunk.map((c) => c.id);
+    const since = new Date(now.getTime() - chunk[chunk.length - 1].span - SWEEP_LOOKBACK_MS);
     const [rounds, decided] = await Promise.all([
       db.probeResult.groupBy({ by: ["checkId", "round"], where: { checkId: { in: ids }, round: { gte: since, lte: until } } }),
       db.probeRound.findMany({ where: { checkId: { in: ids }, round: { gte: since } }, select: { checkId: true, round: true } }),
