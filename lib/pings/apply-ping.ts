@@ -100,8 +100,8 @@ export function classifyPing(text: string, filter: KeywordFilter): PingAction {
 export function resolveAction(check: PingCheckRow, input: PingInput): PingAction {
   let action: PingAction = input.exitStatus !== null && input.exitStatus > 0 ? "fail" : input.action;
   if (input.probe || input.roundVerdict) {
-    // A probe run's (or round's) verdict is the action: the method and keyword filters are for pings a
-    // job sends, and the run's body is Vigil's own summary.
+    // A probe run's (or a multi-region round's) verdict is the action: the method and keyword
+    // filters are for pings a job sends, and the run's body is Vigil's own summary.
   } else if (input.email) {
     if (check.filterSubject || check.filterBody) {
       const parts: string[] = [];
