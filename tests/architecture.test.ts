@@ -141,6 +141,9 @@ const ALLOWED_CYCLE_IMPORTS = new Set([
   "lib/store/pg-ping-store.ts -> lib/pings/process-ping.ts",
   "lib/store/sqlite-ping-store.ts -> lib/pings/process-ping.ts",
   "lib/store/pg-ping-store.ts -> lib/pings/wake.ts",
+  // A multi-region round is decided as soon as every region with a live agent has reported, so
+  // deciding reads agent liveness, while agent ingest records its runs through lib/pings.
+  "lib/pings/decide-probe-round.ts -> lib/agents/liveness.ts",
   // REMOTE_USER_HEADER sign-in creates the account the first time a proxy names it; the rest of
   // lib/auth sits below lib/users, whose verbs ask lib/auth's permissions.
   "lib/auth/session.ts -> lib/users/provision-user.ts",

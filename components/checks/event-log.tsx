@@ -15,6 +15,13 @@ const REASONS: Record<string, string> = {
  * …", "degraded: …"): a degraded run is a success ping, so its kind alone would read "Success".
  */
 function probeRunLabel(ping: PingEvent): { text: string; color: string } {
+  // A multi-region round's ping ("Vigil probe (3 regions)") carries its summary: "down in
+  // eu-west; up in local" is a degraded round, "… (quorum 2 of 3) …" a down one (a fail ping).
+  if (/\(\d+ regions\)$/.test(ping.ua)) {
+    if (ping.kind === "fail") return { text: "Probe round: down", color: "bg-down" };
+    if (/(^|; )(down|degraded) in /.test(ping.bodyPreview)) return { text: "Probe round: degraded", color: "bg-degraded" };
+    return { text: "Probe round: healthy", color: "bg-up" };
+  }
   if (ping.kind === "fail" || ping.bodyPreview.startsWith("down:")) return { text: "Probe run: down", color: "bg-down" };
   if (ping.bodyPreview.startsWith("degraded:")) return { text: "Probe run: degraded", color: "bg-degraded" };
   return { text: "Probe run: healthy", color: "bg-up" };

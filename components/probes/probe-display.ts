@@ -166,3 +166,10 @@ export function toChartPoints(results: ChartResult[] = [], buckets: ResponseTime
   const fromBuckets = buckets.map((b) => ({ at: b.start.getTime(), p50: b.p50, p95: b.p95, max: b.max, failures: b.failures }));
   return [...fromResults, ...fromBuckets].sort((a, b) => a.at - b.at);
 }
+
+/** "eu-west: no agent has reported for 12 minutes — counted as no data" (never seen: "yet"). */
+export function describeSilentRegion(region: string, lastSeenAt: Date | null, now: Date): string {
+  if (lastSeenAt === null) return `${region}: no agent has reported yet — counted as no data`;
+  const minutes = Math.max(1, Math.floor((now.getTime() - lastSeenAt.getTime()) / 60_000));
+  return `${region}: no agent has reported for ${minutes} minute${minutes === 1 ? "" : "s"} — counted as no data`;
+}

@@ -13,7 +13,7 @@ const after = (ms: number) => new Date(LAST_PING.getTime() + ms);
 
 /** An up check with the default settings (1 day period, 1 hour grace), last pinged at 11:30. */
 const PROBE: HttpProbe = {
-  type: "http", interval: 120, timeout: 10, attempts: 1, attempt_spacing: 0, threshold_rtt: 0, regions: ["local"],
+  type: "http", interval: 120, timeout: 10, attempts: 1, attempt_spacing: 0, threshold_rtt: 0, regions: ["local"], quorum: 1,
   url: "https://example.org/", method: "GET", headers: {}, body: "", expected_status: "200-299", follow_redirects: false,
   must_contain: "", must_not_contain: "", json: [], tls_skip_verify: false, cert_expiry_threshold: 14,
 };

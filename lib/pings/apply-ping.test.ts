@@ -401,6 +401,17 @@ describe("applyPing with probe runs", () => {
     expect(probeResult).toBe(input.probe);
   });
 
+  test.each(PROBE_ROWS)("as a multi-region round's verdict: $name", (row) => {
+    const input: PingInput = { ...PING, action: row.verdict === "down" ? "fail" : "success", scheme: "probe", method: "", roundVerdict: row.verdict };
+    const { check, ping, flip, probeResult } = applyPing({ ...CHECK, ...row.check }, input, NOW);
+    expect(check.status).toBe(row.status);
+    expect(flip ? [flip.oldStatus, flip.newStatus, flip.reason] : null).toEqual(row.flip);
+    expect(check.consecutiveFailures).toBe(row.consecutiveFailures);
+    expect(ping.kind).toBe(row.verdict === "down" ? "fail" : null);
+    // The round's runs are stored already: its ping writes no probe_results row.
+    expect(probeResult).toBeNull();
+  });
+
   test("an ordinary ping carries no probe result", () => {
     expect(applyPing(CHECK, PING, NOW).probeResult).toBeNull();
   });

@@ -99,9 +99,9 @@ export function classifyPing(text: string, filter: KeywordFilter): PingAction {
 /** Which action the ping really has once the check's filters are applied (Healthchecks' view). */
 export function resolveAction(check: PingCheckRow, input: PingInput): PingAction {
   let action: PingAction = input.exitStatus !== null && input.exitStatus > 0 ? "fail" : input.action;
-  if (input.probe) {
-    // A probe run's verdict is the action: the method and keyword filters are for pings a
-    // job sends, and the run's body is Vigil's own summary.
+  if (input.probe || input.roundVerdict) {
+    // A probe run's (or a multi-region round's) verdict is the action: the method and keyword
+    // filters are for pings a job sends, and the run's body is Vigil's own summary.
   } else if (input.email) {
     if (check.filterSubject || check.filterBody) {
       const parts: string[] = [];
@@ -151,7 +151,7 @@ export function applyPing(check: PingCheckRow, input: PingInput, now: Date): App
     next.consecutiveFailures = action === "fail" ? Math.min(check.consecutiveFailures + 1, MAX_COUNT) : 0;
     // A degraded probe run is a success (it resets the deadline and the failure count) that
     // stores "degraded" instead of "up".
-    const upStatus = input.probe?.status === "degraded" ? "degraded" : "up";
+    const upStatus = (input.probe?.status ?? input.roundVerdict) === "degraded" ? "degraded" : "up";
     const newStatus = action === "success" ? upStatus : next.consecutiveFailures >= check.failureThreshold ? "down" : check.status;
     if (check.status !== newStatus) {
       flip = {

@@ -6,7 +6,8 @@ import { AppError } from "../errors";
 import { parseProbeConfig } from "../probes/config";
 import { runProbe } from "../probes/run-probe";
 import type { ProbeResult } from "../probes/types";
-import { recordProbeResult } from "./record-probe-result";
+import { getRoundStart } from "../probes/schedule";
+import { submitProbeResults } from "./submit-probe-result";
 import type { PingResult } from "./types";
 
 export interface RunCheckProbeOptions {
@@ -23,8 +24,8 @@ export interface RanCheckProbe {
 }
 
 /**
- * Runs the check's probe now and records the run through the ping path (status, flip, result
- * row), as the prober does. Throws AppError on access, and AppError("bad_request", "check has
+ * Runs the check's probe now and records the run as the prober does: through the ping path
+ * (status, flip, result row), or, for a multi-region check, as a run of the current round. Throws AppError on access, and AppError("bad_request", "check has
  * no probe") for a passive check. No transaction is held while the probe runs.
  */
 export async function runCheckProbe({ actor, checkCode, signal }: RunCheckProbeOptions): Promise<RanCheckProbe> {
@@ -33,6 +34,9 @@ export async function runCheckProbe({ actor, checkCode, signal }: RunCheckProbeO
   // Stored probes were validated on save; parsing again fills defaults a newer version added.
   const config = parseProbeConfig(JSON.parse(check.probe) as unknown);
   const result = await runProbe(config, { signal });
-  const recorded = await recordProbeResult({ checkCode: check.code, result });
+  // A multi-region check's run joins the current round like the prober's, so "Run now" from the
+  // server alone never decides the check's status over the other regions' heads.
+  const round = new Date(getRoundStart(check.code, config.interval * 1000, result.date.getTime()));
+  const [recorded] = await submitProbeResults([{ checkCode: check.code, result, round, probe: config }]);
   return { result, recorded };
 }

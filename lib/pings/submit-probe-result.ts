@@ -1,9 +1,12 @@
 // Where every probe run enters the ping path, from the server's prober and from remote agents.
-// PLACEHOLDER (issue 12): records each run as recordProbeResult does. The quorum work replaces
-// the body: a check probed from one region keeps that path; a multi-region check stores the
-// run as part of its round, and the round's verdict (probe_rounds) becomes the one ping.
-import type { ProbeResult } from "../probes/types";
+// A check probed from one region records each run as a ping (recordProbeResult), as it always
+// has. A multi-region check stores each run as part of its scheduled round, without a ping; the
+// round's verdict, once decided (lib/pings/decide-probe-round.ts), becomes the one ping.
+import { getDb } from "../db";
+import { isUniqueViolation } from "../errors";
+import type { ProbeConfig, ProbeResult } from "../probes/types";
 import type { ProbeResultRow } from "../store/probe-result-row";
+import { decideProbeRound, getMultiRegionConfig } from "./decide-probe-round";
 import { recordProbeResult } from "./record-probe-result";
 import type { PingResult } from "./types";
 
@@ -20,22 +23,72 @@ export interface SubmittedProbeResult {
   resultKey?: string | null;
   /** When the server received it; absent for the server's prober. */
   receivedAt?: Date | null;
+  /**
+   * The check's probe as the caller just read it (the prober's claim): a probe of one region
+   * then needs no lookup here. Absent: read from the check.
+   */
+  probe?: ProbeConfig;
 }
 
-/** Records runs; resolves once each is committed (or refused: 404 for a deleted check). */
-export async function submitProbeResults(items: readonly SubmittedProbeResult[]): Promise<PingResult[]> {
-  return Promise.all(
-    items.map((item) => {
-      // The row carries the round and the agent's fields to probe_results: the replay guard
-      // (agent_id, result_key) and the agents page's runs per minute read them.
-      const result: ProbeResultRow = {
-        ...item.result,
+const OK: PingResult = { status: 200, body: "OK" };
+const NOT_FOUND: PingResult = { status: 404, body: "not found" };
+
+/** A one-region run: a ping and its probe_results row, which carries the round and agent fields. */
+function recordAlone(item: SubmittedProbeResult): Promise<PingResult> {
+  // The replay guard (agent_id, result_key) and the agents page's runs per minute read them.
+  const result: ProbeResultRow = {
+    ...item.result,
+    round: item.round,
+    agentId: item.agentId ?? null,
+    resultKey: item.resultKey ?? null,
+    receivedAt: item.receivedAt ?? null,
+  };
+  return recordProbeResult({ checkCode: item.checkCode, result });
+}
+
+async function submitOne(item: SubmittedProbeResult): Promise<PingResult> {
+  if (item.probe && item.probe.regions.length <= 1) return recordAlone(item);
+  const db = getDb();
+  const check = await db.check.findUnique({ where: { code: item.checkCode }, select: { id: true, probe: true } });
+  if (!check) return NOT_FOUND;
+  const config = getMultiRegionConfig(check.probe);
+  if (!config) return recordAlone(item);
+  const r = item.result;
+  try {
+    await db.probeResult.create({
+      data: {
+        checkId: check.id,
+        date: r.date,
+        region: r.region,
+        status: r.status,
+        rttMs: r.rtt_ms,
+        notice: r.notice,
+        error: r.error,
+        httpStatus: r.http_status,
+        certExpires: r.cert_expires,
+        certIssuer: r.cert_issuer,
+        resolvedIp: r.resolved_ip,
+        evidence: r.evidence,
+        attempts: JSON.stringify(r.attempts),
         round: item.round,
         agentId: item.agentId ?? null,
         resultKey: item.resultKey ?? null,
         receivedAt: item.receivedAt ?? null,
-      };
-      return recordProbeResult({ checkCode: item.checkCode, result });
-    }),
-  );
+      },
+    });
+  } catch (err) {
+    // A replayed result (same agent, same result key) is stored already: accept it again.
+    if (!isUniqueViolation(err)) throw err;
+  }
+  await decideProbeRound({ id: check.id, code: item.checkCode, config }, item.round);
+  return OK;
+}
+
+/**
+ * Records runs; resolves once each is committed (or refused: 404 for a deleted check). A run of
+ * a multi-region check is committed as a probe_results row of its round; the round is decided
+ * here when this run completes it, else by the prober's sweep after its deadline.
+ */
+export async function submitProbeResults(items: readonly SubmittedProbeResult[]): Promise<PingResult[]> {
+  return Promise.all(items.map(submitOne));
 }

@@ -1,4 +1,4 @@
-import type { ProbeResult } from "../probes/types";
+import type { ProbeResult, ProbeVerdict } from "../probes/types";
 
 /** What the URL (or email) asked for, before filters. */
 export type UrlAction = "success" | "start" | "fail" | "log";
@@ -36,6 +36,12 @@ export interface PingInput {
    * to probe_results in the ping's transaction.
    */
   probe?: ProbeResult;
+  /**
+   * Set when the ping records the verdict of a multi-region round (decideProbeRound): treated
+   * as `probe` is (the verdict is the action, degraded sets the status "degraded", no filters),
+   * but the round's runs are already stored, so no probe_results row is written.
+   */
+  roundVerdict?: ProbeVerdict;
 }
 
 export interface PingResult {

@@ -2,14 +2,17 @@
 // below): one testable tick (claim the due active checks, run them, record the results,
 // write their next slots) and the loop `vigil probe` and `vigil start` run, which keeps up to
 // PROBE_CONCURRENCY runs going, claims as slots free, and sleeps until the next check is due.
+// The loop also decides multi-region rounds whose deadline passed with a region missing.
 import { getEnv } from "../env";
 import { countProbeRun, gaugeSources } from "../metrics/tallies";
-import { recordProbeResult } from "../pings/record-probe-result";
+import { decideOverdueProbeRounds } from "../pings/decide-probe-round";
+import { submitProbeResults } from "../pings/submit-probe-result";
 import { sleep } from "../probes/attempt";
 import { claimDueProbes, findNextProbeDue, rescheduleProbes, type ClaimedProbe, type FinishedProbe } from "./claim-due-probes";
 import type { ProbeContext } from "../probes/descriptor";
 import { rollUpProbeResults } from "../probes/rollups";
 import { runProbe } from "../probes/run-probe";
+import { getRoundStart } from "../probes/schedule";
 
 /** What one claimed run did, for the tick's report. */
 export interface ProbeRunReport {
@@ -55,7 +58,9 @@ async function runClaimedProbe(
       return { finished: { claim, endedAt: Date.now(), aborted: true }, report: { checkCode: claim.checkCode, outcome: "aborted", lagMs } };
     }
     countProbeRun(claim.config.type, result.status, Date.now() - startedAt, lagMs);
-    const recorded = await recordProbeResult({ checkCode: claim.checkCode, result });
+    // The round is the slot the run was due in, the one remote regions run on the same grid.
+    const round = new Date(getRoundStart(claim.checkCode, claim.config.interval * 1000, claim.dueAt.getTime()));
+    const [recorded] = await submitProbeResults([{ checkCode: claim.checkCode, result, round, probe: claim.config }]);
     // 404: the check was deleted while it ran; anything else but 200 is the database refusing.
     outcome = recorded.status === 200 || recorded.status === 404 ? result.status : "error";
     if (outcome === "error") log(`probe ${claim.checkCode}: result not recorded (${recorded.status} ${recorded.body})`);
@@ -109,6 +114,9 @@ const POLL_MS = 1000;
 const ERROR_PAUSE_MS = 1000;
 // Rollups of finished hours and days: two indexed reads when there is nothing new.
 const ROLLUP_EVERY_MS = 5 * 60_000;
+// Multi-region rounds past their deadline with a region missing: a few indexed reads a sweep.
+const ROUND_SWEEP_EVERY_MS = 5_000;
+const ROUND_SWEEP_LIMIT = 100;
 
 /**
  * The prober loop (`vigil probe`): keeps up to `concurrency` runs going, claiming due checks as
@@ -124,6 +132,9 @@ export async function runProber({ signal, log = console.log, concurrency = getEn
   let lastRollup = 0;
   let rollup: Promise<void> = Promise.resolve();
   let rollingUp = false;
+  let lastSweep = 0;
+  let sweep: Promise<void> = Promise.resolve();
+  let sweeping = false;
   const stopped = () => signal?.aborted === true;
 
   log("probe is now running");
@@ -153,6 +164,17 @@ export async function runProber({ signal, log = console.log, concurrency = getEn
           )
           .finally(() => (rollingUp = false));
       }
+      // Also in the background: deciding a round records a ping, which waits for its batch.
+      if (!sweeping && tickStart - lastSweep >= ROUND_SWEEP_EVERY_MS) {
+        lastSweep = tickStart;
+        sweeping = true;
+        sweep = decideOverdueProbeRounds({ limit: ROUND_SWEEP_LIMIT })
+          .then(
+            () => {},
+            (err: unknown) => log(`probe rounds: ${err instanceof Error ? err.message : String(err)}`),
+          )
+          .finally(() => (sweeping = false));
+      }
       let waitMs: number;
       if (running.size >= concurrency || claims.length === free) {
         // Full, or more may be due: go again as soon as a slot frees (or the next tick).
@@ -176,6 +198,6 @@ export async function runProber({ signal, log = console.log, concurrency = getEn
   await Promise.all(running);
   clearTimeout(timer);
   await rescheduleProbes(finished.splice(0)).catch((err: unknown) => log(`probe: ${err instanceof Error ? err.message : String(err)}`));
-  await rollup;
+  await Promise.all([rollup, sweep]);
   log("probe stopped");
 }

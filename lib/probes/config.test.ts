@@ -18,6 +18,7 @@ const COMMON_DEFAULTS = {
   attempt_spacing: 0,
   threshold_rtt: 0,
   regions: ["local"],
+  quorum: 1,
 };
 
 describe("parseProbeConfig fills in the defaults", () => {
@@ -63,6 +64,7 @@ describe("parseProbeConfig fills in the defaults", () => {
       attempt_spacing: 200,
       threshold_rtt: 800,
       regions: ["local", "eu-west"],
+      quorum: 1,
       url: "http://10.0.0.5:8080/",
       method: "POST",
       headers: { Authorization: "Bearer x", "X-Trace": "1" },
@@ -80,6 +82,20 @@ describe("parseProbeConfig fills in the defaults", () => {
       cert_expiry_threshold: 0,
     };
     expect(parseProbeConfig(input)).toEqual(input);
+  });
+
+  test.each<[string[], number]>([
+    [["local"], 1],
+    [["local", "eu-west"], 2],
+    [["local", "eu-west", "ap-south"], 2],
+    [["a", "b", "c", "d"], 3],
+    [["a", "b", "c", "d", "e"], 3],
+  ])("gives regions %j a majority quorum of %i", (regions, quorum) => {
+    expect(parseProbeConfig({ type: "tcp", address: "db:5432", regions })).toMatchObject({ regions, quorum });
+  });
+
+  test("keeps a quorum up to the number of regions", () => {
+    expect(parseProbeConfig({ type: "tcp", address: "db:5432", regions: ["local", "eu-west", "ap-south"], quorum: 3 })).toMatchObject({ quorum: 3 });
   });
 
   test("accepts a bare host or an IPv6 literal as the DNS server", () => {
@@ -111,6 +127,12 @@ describe("parseProbeConfig refuses bad values with the API's message", () => {
     ["probe.regions", { ...http, regions: [] }, "probe.regions must name at least one region"],
     ["probe.regions", { ...http, regions: "local" }, "probe.regions is not a list"],
     ["probe.regions[0]", { ...http, regions: ["Local Office"] }, "probe.regions[0] must be a list of region names (a-z, 0-9, -)"],
+    ["probe.regions", { ...http, regions: ["local", "local"] }, "probe.regions must not name a region twice"],
+    ["probe.quorum", { ...http, quorum: 2 }, "probe.quorum must be at most the number of regions (1)"],
+    ["probe.quorum", { ...http, regions: ["local", "eu-west", "ap-south"], quorum: 4 }, "probe.quorum must be at most the number of regions (3)"],
+    ["probe.quorum", { ...http, quorum: 0 }, "probe.quorum must be at least 1"],
+    ["probe.quorum", { ...http, quorum: 1.5 }, "probe.quorum is not an integer"],
+    ["probe.quorum", { ...http, quorum: "2" }, "probe.quorum is not a number"],
     ["probe.url", { type: "http" }, "probe.url is required"],
     ["probe.url", { ...http, url: "ftp://example.org" }, "probe.url is not a valid http(s) URL"],
     ["probe.url", { ...http, url: "example.org" }, "probe.url is not a valid http(s) URL"],

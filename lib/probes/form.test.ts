@@ -60,6 +60,7 @@ describe("probeToForm", () => {
     { type: "tcp", address: "db:5432", tls: true },
     { type: "dns", hostname: "example.org", record_type: "MX", server: "1.1.1.1:53", expected: ["mx.example.org"] },
     { type: "tls", address: "example.org:443", servername: "www.example.org", cert_expiry_threshold: 30 },
+    { type: "tcp", address: "db:5432", regions: ["local", "eu-west", "ap-south"], quorum: 3 },
   ])("a stored %j comes back unchanged through the form", (input) => {
     const stored = parseProbeConfig(input);
     const { config, errors } = probeFromForm(stored.type, probeToForm(stored as unknown as Record<string, unknown>));

@@ -11,9 +11,11 @@ export const COMMON_PROBE_FIELDS: readonly FormField[] = [
   { name: "attempts", label: "Attempts", type: "text", placeholder: "1", hint: "Any failed attempt makes the run down" },
   { name: "attempt_spacing", label: "Pause between attempts (ms)", type: "text", placeholder: "0" },
   { name: "threshold_rtt", label: "Degraded above (ms)", type: "text", placeholder: "0", hint: "Median round trip; 0 = off" },
+  { name: "regions", label: "Regions", type: "text", placeholder: "local", hint: "Comma-separated; local is this server, others need an agent" },
+  { name: "quorum", label: "Quorum", type: "text", placeholder: "majority", hint: "Regions that must fail in one round for the check to be down; fewer make it degraded" },
 ];
 
-const NUMBER_OPTIONS = new Set(["interval", "timeout", "attempts", "attempt_spacing", "threshold_rtt", "cert_expiry_threshold"]);
+const NUMBER_OPTIONS = new Set(["interval", "timeout", "attempts", "attempt_spacing", "threshold_rtt", "cert_expiry_threshold", "quorum"]);
 const BOOLEAN_OPTIONS = new Set(["follow_redirects", "tls_skip_verify", "tls"]);
 
 /** "Name: value" lines → headers; returns the first bad line's problem instead. */
@@ -85,6 +87,7 @@ export function probeToForm(config: Readonly<Record<string, unknown>>): Record<s
     if (typeof value === "boolean") values[name] = value ? "on" : "";
     else if (name === "headers") values[name] = Object.entries(value as Record<string, string>).map(([k, v]) => `${k}: ${v}`).join("\n");
     else if (name === "json") values[name] = (value as JsonAssertion[]).map((a) => `${a.path} ${a.op} ${JSON.stringify(a.value)}`).join("\n");
+    else if (name === "regions") values[name] = (value as string[]).join(", ");
     else if (Array.isArray(value)) values[name] = value.join("\n");
     else values[name] = String(value);
   }

@@ -26,6 +26,11 @@ export interface ProbeCommon {
   threshold_rtt: number;
   /** Where the probe runs (default ["local"], the server itself). */
   regions: string[];
+  /**
+   * How many regions must fail in one round for the check to be down, 1..regions.length
+   * (default: a majority, floor(n/2)+1). Fewer failing regions make it degraded.
+   */
+  quorum: number;
 }
 
 export interface JsonAssertion {

@@ -10,8 +10,9 @@ describe("componentStatusFromCheck", () => {
     ["new", false, "operational"],
     ["started", false, "operational"],
     ["degraded", false, "degraded_performance"],
+    ["degraded", true, "partial_outage"],
     ["down", false, "major_outage"],
-    ["down", true, "partial_outage"],
+    ["down", true, "major_outage"],
     ["paused", false, "under_maintenance"],
   ])("a %s check (partial=%s) shows %s", (check, partial, expected) => {
     expect(componentStatusFromCheck(check, partial)).toBe(expected);
@@ -31,8 +32,9 @@ describe("getComponentStatus", () => {
     expect(getComponentStatus({ checkStatus: check, inMaintenance, incidentStatuses })).toBe(expected);
   });
 
-  test("a partial outage from probe regions is told apart from a full one", () => {
-    expect(getComponentStatus({ checkStatus: "down", partialOutage: true, inMaintenance: false, incidentStatuses: [] })).toBe("partial_outage");
+  test("a check degraded by failing probe regions is a partial outage, not slowness", () => {
+    expect(getComponentStatus({ checkStatus: "degraded", partialOutage: true, inMaintenance: false, incidentStatuses: [] })).toBe("partial_outage");
+    expect(getComponentStatus({ checkStatus: "degraded", partialOutage: true, inMaintenance: true, incidentStatuses: [] })).toBe("under_maintenance");
   });
 });
 

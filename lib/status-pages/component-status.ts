@@ -23,8 +23,8 @@ export interface ComponentStatusInput {
   /** The check's status as getStatus() reports it at the page's "now". */
   checkStatus: CheckStatus;
   /**
-   * Some, not all, of the check's probe regions fail (multi-region probes): a down check is
-   * then a partial outage. Nothing sets it yet; the rule is here so the callers need not change.
+   * Some of the check's probe regions fail, fewer than its quorum (its latest round is degraded
+   * with failing regions): the degraded check is then a partial outage, not slowness.
    */
   partialOutage?: boolean;
   /** A maintenance window covering the component is in progress. */
@@ -37,9 +37,9 @@ export interface ComponentStatusInput {
 export function componentStatusFromCheck(status: CheckStatus, partialOutage = false): ComponentStatus {
   switch (status) {
     case "degraded":
-      return "degraded_performance";
+      return partialOutage ? "partial_outage" : "degraded_performance";
     case "down":
-      return partialOutage ? "partial_outage" : "major_outage";
+      return "major_outage";
     case "paused":
       return "under_maintenance";
     // up, grace (late but not yet down), new (never pinged) and started (a job is running)

@@ -4,7 +4,7 @@
 // private: no check UUID, ping URL, project code, check slug or tags, no password hash; the
 // renderers cannot leak what they are not given.
 import { getStatus, CHECK_TIMING_SELECT, type CheckStatus, type CheckTiming } from "../checks/status";
-import { getDb, type Db, type Tx } from "../db";
+import { getDb, Prisma, type Db, type Tx } from "../db";
 import { getEnv } from "../env";
 import { getComponentStatus, getPageStatus, type PageStatus } from "./component-status";
 import { isMaintenanceInProgress as isWindowInProgress } from "./maintenance-windows";
@@ -103,6 +103,19 @@ function incidentWindow(pageId: number, now: Date) {
   };
 }
 
+/**
+ * The degraded checks whose latest decided round has failing regions (a multi-region probe
+ * failing in fewer regions than its quorum): one query, and none when no check is degraded.
+ */
+async function findPartialOutages(db: Db | Tx, degradedCheckIds: readonly number[]): Promise<Set<number>> {
+  if (degradedCheckIds.length === 0) return new Set();
+  const rows = await db.$queryRaw<{ check_id: number }[]>`
+    SELECT r.check_id FROM probe_rounds r
+    WHERE r.check_id IN (${Prisma.join([...degradedCheckIds])}) AND r.verdict = 'degraded' AND r.failing <> ''
+      AND r.round = (SELECT MAX(x.round) FROM probe_rounds x WHERE x.check_id = r.check_id AND x.verdict <> 'nodata')`;
+  return new Set(rows.map((r) => Number(r.check_id)));
+}
+
 const PAGE_SELECT = {
   id: true,
   code: true,
@@ -118,8 +131,8 @@ const PAGE_SELECT = {
 } as const;
 
 /**
- * The page's snapshot at `now`, or null when there is no such page. Three queries plus the
- * uptime bars, however many components and days; `bars: false` leaves the bars out (null) for
+ * The page's snapshot at `now`, or null when there is no such page. Three queries (a fourth
+ * when a check is degraded: is it a partial outage?) plus the uptime bars, however many components and days; `bars: false` leaves the bars out (null) for
  * readers that need only the statuses (subscriber messages).
  */
 export async function loadPageSnapshot(pageId: number, now: Date, db: Db | Tx = getDb(), { bars: withBars = true } = {}): Promise<PageSnapshot | null> {
@@ -148,6 +161,8 @@ export async function loadPageSnapshot(pageId: number, now: Date, db: Db | Tx = 
       take: HISTORY_LIMIT,
     }),
   ]);
+  const statuses = new Map(components.map((c) => [c.checkId, safeStatus(c.check, now)]));
+  const partial = await findPartialOutages(db, [...new Set(components.filter((c) => statuses.get(c.checkId) === "degraded").map((c) => c.checkId))]);
   let bars = new Map<number, UptimeBar>();
   try {
     if (withBars) {
@@ -175,7 +190,8 @@ export async function loadPageSnapshot(pageId: number, now: Date, db: Db | Tx = 
       position: c.position,
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
-      checkStatus: safeStatus(c.check, now),
+      checkStatus: statuses.get(c.checkId) ?? "new",
+      partialOutage: partial.has(c.checkId),
       bar: bars.get(c.checkId) ?? null,
     })),
     incidents,
@@ -185,7 +201,7 @@ export async function loadPageSnapshot(pageId: number, now: Date, db: Db | Tx = 
 
 export interface SnapshotInput {
   page: SnapshotPage;
-  components: (Omit<ComponentRow, "status"> & { checkStatus: CheckStatus; bar: UptimeBar | null })[];
+  components: (Omit<ComponentRow, "status"> & { checkStatus: CheckStatus; partialOutage?: boolean; bar: UptimeBar | null })[];
   incidents: IncidentRow[];
   now: Date;
   siteRoot?: string;
@@ -210,10 +226,11 @@ export function buildSnapshot(input: SnapshotInput): PageSnapshot {
       fromIncidents.set(link.component.code, list);
     }
   }
-  const components: SnapshotComponent[] = input.components.map(({ checkStatus, ...c }) => ({
+  const components: SnapshotComponent[] = input.components.map(({ checkStatus, partialOutage, ...c }) => ({
     ...c,
     status: getComponentStatus({
       checkStatus,
+      partialOutage,
       inMaintenance: maintenance.has(c.code),
       incidentStatuses: fromIncidents.get(c.code) ?? [],
     }),

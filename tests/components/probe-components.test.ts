@@ -9,6 +9,7 @@ import { StatusBadge, getStatusLabel } from "../../components/checks/status-badg
 import { CertificateDetails } from "../../components/probes/certificate-details";
 import { ProbeForm } from "../../components/probes/probe-form";
 import { ProbeResultSummary } from "../../components/probes/probe-result-summary";
+import { RegionTable } from "../../components/probes/region-table";
 import { ResponseTimeChart } from "../../components/probes/response-time-chart";
 import { ResultsLog } from "../../components/probes/results-log";
 import { TimingBar } from "../../components/probes/timing-bar";
@@ -219,6 +220,41 @@ describe("the degraded status", () => {
     expect(text).toContain("Probe run: healthy · #1 · Probe (local) HTTP 200 in 12.3 ms");
     expect(html.match(/bg-degraded/g)).toHaveLength(1);
   });
+
+  test("a multi-region round's ping reads as the round's verdict", () => {
+    const round = (n: number, kind: "success" | "fail", body: string) => ({
+      type: "ping" as const,
+      at: hoursAgo(n).getTime(),
+      n,
+      kind,
+      scheme: "probe",
+      remoteAddr: null,
+      method: "",
+      ua: "Vigil probe (3 regions)",
+      exitStatus: null,
+      rid: null,
+      durationMs: null,
+      bodySize: body.length,
+      bodyPreview: body,
+      failureOf: null,
+    });
+    const text = textOf(
+      renderToString(
+        h(EventLog, {
+          tz: "UTC",
+          checkCode: "c",
+          events: [
+            round(3, "success", "down in eu-west; up in local, ap-south"),
+            round(2, "fail", "down in local, eu-west (quorum 2 of 3); up in ap-south"),
+            round(1, "success", "up in local, eu-west; no data from ap-south"),
+          ],
+        }),
+      ),
+    );
+    expect(text).toContain("Probe round: degraded · #3 · Probe (3 regions) down in eu-west; up in local, ap-south");
+    expect(text).toContain("Probe round: down · #2");
+    expect(text).toContain("Probe round: healthy · #1");
+  });
 });
 
 describe("RowChannelSwitches", () => {
@@ -292,5 +328,29 @@ describe("ProbeForm", () => {
     expect(html).toMatch(/type="checkbox"[^>]*name="tls"[^>]*checked=""/);
     expect(html).toMatch(/name="name"[^>]*value="Database"/);
     expect(textOf(html)).toContain("Save check Test");
+  });
+});
+
+describe("RegionTable", () => {
+  test("shows each region's last run and hour median, and notes the regions no agent covers", () => {
+    const now = new Date("2026-06-01T12:00:00Z");
+    const text = textOf(
+      renderToString(
+        h(RegionTable, {
+          quorum: 2,
+          now,
+          regions: [
+            { region: "local", last: { status: "healthy", rttMs: 12.3, date: now }, p50Ms: 11, runs: 60, isSilent: false, lastSeenAt: null },
+            { region: "eu-west", last: { status: "down", rttMs: 5000, date: now }, p50Ms: null, runs: 60, isSilent: false, lastSeenAt: now },
+            { region: "ap-south", last: null, p50Ms: null, runs: 0, isSilent: true, lastSeenAt: new Date(now.getTime() - 7 * 60_000) },
+          ],
+        }),
+      ),
+    );
+    expect(text).toContain("Down when 2 of 3 regions fail in the same round");
+    expect(text).toMatch(/local\s*Healthy\s*12\.3 ms\s*11\.0 ms/);
+    expect(text).toMatch(/eu-west\s*Down\s*5\.00 s\s*—/);
+    expect(text).toMatch(/ap-south\s*No runs yet/);
+    expect(text).toContain("ap-south: no agent has reported for 7 minutes — counted as no data");
   });
 });

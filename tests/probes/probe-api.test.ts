@@ -66,13 +66,21 @@ forEachDatabase(() => {
       }
     });
 
+    test("a quorum above the number of regions is a 400 naming probe.quorum; without one, a majority is stored and shown", async () => {
+      const res = await call("POST", "/api/v3/checks/", { key: fx.rwKey, body: { probe: { type: "tcp", address: "db:5432", regions: ["local", "eu-west"], quorum: 3 } } });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ error: "json validation error: probe.quorum must be at most the number of regions (2)" });
+      const json = await create({ probe: { type: "tcp", address: "db:5432", regions: ["local", "eu-west", "ap-south"] } });
+      expect(json.probe).toMatchObject({ regions: ["local", "eu-west", "ap-south"], quorum: 2 });
+    });
+
     test("creates an active check: the probe with its defaults, no result yet, timeout = interval, a minute of grace, due now", async () => {
       const before = Date.now();
       const res = await call("POST", "/api/v3/checks/", { key: fx.rwKey, body: { name: "site", probe: { type: "http", url: `${target}/`, interval: 120 } } });
       expect(res.status).toBe(201);
       const json = await res.json();
       expect(json).toMatchObject({ name: "site", status: "new", timeout: 120, grace: 60, last_result: null });
-      expect(json.probe).toMatchObject({ type: "http", url: `${target}/`, interval: 120, method: "GET", expected_status: "200-299", regions: ["local"] });
+      expect(json.probe).toMatchObject({ type: "http", url: `${target}/`, interval: 120, method: "GET", expected_status: "200-299", regions: ["local"], quorum: 1 });
       const row = await getDb().check.findUniqueOrThrow({ where: { code: json.uuid } });
       expect(row.nextProbeAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
       expect(row.kind).toBe("simple");

@@ -7,7 +7,7 @@ import { getDb } from "../../lib/db";
 import { getMetricsRegistry } from "../../lib/metrics/registry";
 import { parseProbeConfig } from "../../lib/probes/config";
 import { runDueProbes } from "../../lib/prober/run-due-probes";
-import { getPhaseMs } from "../../lib/probes/schedule";
+import { getPhaseMs, getRoundStart } from "../../lib/probes/schedule";
 import { forEachDatabase, resetDatabase } from "../helpers/databases";
 import { createCheck, createFixtures } from "../fixtures";
 
@@ -69,6 +69,18 @@ forEachDatabase(() => {
     }
     expect((await reload(later.id)).nextProbeAt).toEqual(later.nextProbeAt);
     expect((await reload(passive.id)).nextProbeAt).toBeNull();
+  });
+
+  test("a multi-region check's run is stored for the round of its due time, and the round's verdict is the ping", async () => {
+    const dueAt = new Date(Date.now() - 1000);
+    const check = await createProbeCheck("/multi", { nextProbeAt: dueAt, probe: { regions: ["local", "eu-west"] } });
+    expect((await runDueProbes()).map((r) => r.outcome)).toEqual(["healthy"]);
+    const [row] = await resultsOf(check.id);
+    expect(row).toMatchObject({ region: "local", status: "healthy", agentId: null, round: new Date(getRoundStart(check.code, 60_000, dueAt.getTime())) });
+    // eu-west has no live agent: the round is complete with the server's run, and eu-west is no data.
+    const pings = await getDb().ping.findMany({ where: { checkId: check.id } });
+    expect(pings.map((p) => Buffer.from(p.body ?? []).toString())).toEqual(["up in local; no data from eu-west"]);
+    expect((await reload(check.id)).status).toBe("up");
   });
 
   test("after a run, the next one is on the check's own slot of its interval, within one interval", async () => {

@@ -44,6 +44,11 @@ forEachDatabase(() => {
       certIssuer: "CN=Test CA",
       resolvedIp: "127.0.0.1",
       evidence: null,
+      // Set for agents' runs and rounds (submitProbeResults); a bare recordProbeResult leaves them empty.
+      round: null,
+      agentId: null,
+      resultKey: null,
+      receivedAt: null,
     });
     expect(JSON.parse(attempts)).toEqual(result.attempts);
   });

@@ -4,15 +4,18 @@ import { CertificateDetails } from "@/components/probes/certificate-details";
 import { CHART_RANGES, type ChartRange } from "@/components/probes/probe-display";
 import { ProbeForm } from "@/components/probes/probe-form";
 import { ProbeResultSummary } from "@/components/probes/probe-result-summary";
+import { RegionTable } from "@/components/probes/region-table";
 import { ResponseTimeChart } from "@/components/probes/response-time-chart";
 import { ResultsLog } from "@/components/probes/results-log";
 import { UptimeFigures } from "@/components/probes/uptime-figures";
 import { Card } from "@/components/ui/card";
+import { AGENT_LIVE_MS } from "@/lib/agents/liveness";
 import type { Actor } from "@/lib/auth/actor";
 import { parseProbeConfig } from "@/lib/probes/config";
 import { probeToForm } from "@/lib/probes/form";
 import { getProbeSeries, getProbeUptime } from "@/lib/probes/history";
 import { listProbeResults } from "@/lib/probes/queries";
+import { getRegionFigures } from "@/lib/probes/region-figures";
 import { PROBE_TYPE_DESCRIPTORS, summarizeProbe } from "@/lib/probes/registry";
 import { getProbeFormFields } from "../../../probe-form-data";
 import { runProbeNow, testCheckProbe, updateProbe } from "./actions";
@@ -25,7 +28,8 @@ export function parseChartRange(value: string | string[] | undefined): ChartRang
 }
 
 /**
- * An active check's part of its page: the last run with its timing bar, the response-time chart
+ * An active check's part of its page: the last run with its timing bar, its regions (several:
+ * latency per region, silent ones noted), the response-time chart
  * (24 h / 7 d / 30 d), uptime over 24 h to 90 d, the certificate of https and TLS probes, the
  * results log, "Run now" and the probe's form. The caller has checked the user may read the check.
  */
@@ -50,10 +54,11 @@ export async function ProbePanel({
   maintenance?: { start: Date; end: Date }[];
 }) {
   const config = parseProbeConfig(JSON.parse(check.probe) as unknown);
-  const [results, series, uptime] = await Promise.all([
+  const [results, series, uptime, regions] = await Promise.all([
     listProbeResults(check.id, RESULTS_SHOWN),
     getProbeSeries({ actor, checkCode: check.code, range, now }),
     getProbeUptime({ actor, checkCode: check.code, now }),
+    config.regions.length > 1 ? getRegionFigures({ checkId: check.id, regions: config.regions, agentLiveMs: AGENT_LIVE_MS, now }) : null,
   ]);
   const last = results[0] ?? null;
   const percent = (f: { ratio: number | null }) => (f.ratio === null ? null : f.ratio * 100);
@@ -81,6 +86,11 @@ export async function ProbePanel({
           </div>
         </Card>
       </div>
+      {regions && (
+        <Card title="Regions">
+          <RegionTable regions={regions} quorum={config.quorum} now={now} />
+        </Card>
+      )}
       <Card
         title="Response time"
         actions={
