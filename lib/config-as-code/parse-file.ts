@@ -45,9 +45,10 @@ function findNode(doc: Document, keys: readonly PropertyKey[]): Node | null {
   return found;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: z.core.$ZodIssue, doc: Document): string {
   if (issue.code === "unrecognized_keys") return `unknown field ${issue.keys.join(", ")}`;
-  if (issue.code === "invalid_type" && issue.input === undefined) return "is required";
+  // zod leaves the input out of issues, so "missing" is read from the document.
+  if (issue.code === "invalid_type" && !doc.hasIn(issue.path)) return "is required";
   return issue.message;
 }
 
@@ -100,7 +101,7 @@ export function parseConfigText(text: string, file: string): ParsedConfig {
     const issue = result.error.issues[0];
     const keys = issuePath(issue);
     const where = keys.length ? `${keys.map(String).join(".")}: ` : "";
-    throw new ConfigError(`${locate(keys)}: ${where}${describeIssue(issue)}`);
+    throw new ConfigError(`${locate(keys)}: ${where}${describeIssue(issue, doc)}`);
   }
   return { config: result.data, format: "vigil", warnings: [], locate };
 }
