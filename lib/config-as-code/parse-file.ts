@@ -14,7 +14,7 @@ export interface ParsedConfig {
   /** Things the file holds that cannot be applied (Checkup's exec checkers…). */
   warnings: string[];
   /** "<file>:<line>" of a field path, for errors found later (an unknown channel name…). */
-  locate: (keys: readonly PropertyKey[]) => string;
+  locate: (keys: readonly PropertyKey[], atKey?: boolean) => string;
 }
 
 function issuePath(issue: z.core.$ZodIssue): PropertyKey[] {
@@ -22,13 +22,14 @@ function issuePath(issue: z.core.$ZodIssue): PropertyKey[] {
 }
 
 /** The node at `path`, or the deepest one on the way; a map key itself for unknown keys. */
-function findNode(doc: Document, keys: readonly PropertyKey[]): Node | null {
+function findNode(doc: Document, keys: readonly PropertyKey[], { atKey = false } = {}): Node | null {
   let node: unknown = doc.contents;
   let found: Node | null = isNode(node) ? node : null;
-  for (const key of keys) {
+  for (const [i, key] of keys.entries()) {
     if (isMap(node)) {
       const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
       if (!pair) return found;
+      if (atKey && i === keys.length - 1 && isNode(pair.key)) return pair.key;
       const value = pair.value;
       // A key with no value (`schedule:`) points at the key's line.
       found = isNode(value) && value.range ? value : isNode(pair.key) ? pair.key : found;
@@ -47,6 +48,7 @@ function findNode(doc: Document, keys: readonly PropertyKey[]): Node | null {
 
 function describeIssue(issue: z.core.$ZodIssue, doc: Document): string {
   if (issue.code === "unrecognized_keys") return `unknown field ${issue.keys.join(", ")}`;
+  if (issue.code === "invalid_key") return issue.issues[0]?.message ?? issue.message;
   // zod leaves the input out of issues, so "missing" is read from the document.
   if (issue.code === "invalid_type" && !doc.hasIn(issue.path)) return "is required";
   return issue.message;
@@ -83,8 +85,8 @@ export function parseConfigText(text: string, file: string): ParsedConfig {
   // uniqueKeys (the default) makes a name declared twice an error at its second line.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineOf = (offset: number) => lineCounter.linePos(offset).line;
-  const locate = (keys: readonly PropertyKey[]) => {
-    const node = findNode(doc, keys);
+  const locate = (keys: readonly PropertyKey[], atKey = false) => {
+    const node = findNode(doc, keys, { atKey });
     return `${name}:${node?.range ? lineOf(node.range[0]) : 1}`;
   };
   if (doc.errors.length > 0) {
@@ -101,7 +103,8 @@ export function parseConfigText(text: string, file: string): ParsedConfig {
     const issue = result.error.issues[0];
     const keys = issuePath(issue);
     const where = keys.length ? `${keys.map(String).join(".")}: ` : "";
-    throw new ConfigError(`${locate(keys)}: ${where}${describeIssue(issue, doc)}`);
+    const atKey = issue.code === "invalid_key" || issue.code === "unrecognized_keys";
+    throw new ConfigError(`${locate(keys, atKey)}: ${where}${describeIssue(issue, doc)}`);
   }
   return { config: result.data, format: "vigil", warnings: [], locate };
 }
