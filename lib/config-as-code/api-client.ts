@@ -61,13 +61,14 @@ export class ApiClient {
       case 401:
         throw new ConfigError(
           `the server refused the API key (401${detail ? `: ${detail}` : ""}) for ${what}. plan, apply and export need the project's read-write API key; a read-only key cannot list channels or write.`,
+          { status: 401 },
         );
       case 403:
-        throw new ConfigError(`forbidden (403) for ${what}: the object belongs to another project than the API key's`);
+        throw new ConfigError(`forbidden (403) for ${what}: the object belongs to another project than the API key's`, { status: 403 });
       case 404:
-        throw new ConfigError(`not found (404) for ${what}${detail ? `: ${detail}` : ""}. Is ${this.base} a Vigil server with API v3?`);
+        throw new ConfigError(`not found (404) for ${what}${detail ? `: ${detail}` : ""}. Is ${this.base} a Vigil server with API v3?`, { status: 404 });
       default:
-        throw new ConfigError(`${what} failed with ${res.status}${detail ? `: ${detail}` : ""}`);
+        throw new ConfigError(`${what} failed with ${res.status}${detail ? `: ${detail}` : ""}`, { status: res.status });
     }
   }
 }

@@ -8,6 +8,13 @@ import { dnsProbeSchema, httpProbeSchema, tcpProbeSchema, tlsProbeSchema } from 
 /** Any failure of the config-as-code commands: a bad file, a refused key, an unreachable server. */
 export class ConfigError extends Error {
   override name = "ConfigError";
+  /** The HTTP status when the server refused a request. */
+  readonly status: number | null;
+
+  constructor(message: string, { status = null }: { status?: number | null } = {}) {
+    super(message);
+    this.status = status;
+  }
 }
 
 const seconds = (min: number) =>

@@ -2,7 +2,7 @@
 // "state" with every default written out, so that a default left out of the file, written in
 // it, or filled in by the server compares equal. Live states are read over the management API.
 import type { ApiClient } from "./api-client";
-import type { ConfigFile, FileCheck, FileChannel, FilePage } from "./model";
+import { ConfigError, type ConfigFile, type FileCheck, type FileChannel, type FilePage } from "./model";
 
 export type ObjectKind = "check" | "channel" | "status_page";
 export const OBJECT_KINDS: readonly ObjectKind[] = ["channel", "check", "status_page"];
@@ -135,7 +135,11 @@ export async function readLiveProject(client: ApiClient): Promise<LiveProject> {
     client.get<{ checks: Dict[] }>("checks/"),
     client.get<{ channels: Dict[] }>("channels/"),
     client.get<{ status_pages: Dict[] }>("status-pages/"),
-    client.get<{ objects: Dict[] }>("applied/"),
+    // A Vigil from before applied/ existed: plan works, without drift.
+    client.get<{ objects: Dict[] }>("applied/").catch((err: unknown) => {
+      if (err instanceof ConfigError && err.status === 404) return { objects: [] };
+      throw err;
+    }),
   ]);
   const fullChannels = await Promise.all(channels.map((c) => client.get<Dict>(`channels/${str(c.id)}`)));
   const channelName = new Map(fullChannels.map((c) => [str(c.id), str(c.name)]));

@@ -1,5 +1,6 @@
 // vigil plan / apply / export / message against the real front server on loopback, on both
 // databases: the commands run as functions of their arguments, exactly as the CLI calls them.
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -226,6 +227,22 @@ forEachDatabase(() => {
     const none = await runConfigCommand("plan", ["-f", "vigil.yml"], { env: {}, cwd: dir, out: () => {}, err: () => {} });
     expect(none).toBe(1);
   });
+
+  test("the vigil command itself exits 2 when the plan has changes, 0 after apply", async () => {
+    write("vigil.yml", VIGIL_YML);
+    const env = { ...process.env, VIGIL_URL: url, VIGIL_API_KEY: fx.rwKey, VIGIL_INVOCATION_DIR: dir };
+    // Asynchronously: the server answering the child runs in this process.
+    const cli = (...args: string[]) =>
+      new Promise<{ status: number | null; stdout: string }>((resolve) => {
+        execFile(process.execPath, ["bin/vigil.mjs", ...args], { env, encoding: "utf8", timeout: 60_000 }, (err, stdout) => {
+          resolve({ status: err ? (typeof err.code === "number" ? err.code : null) : 0, stdout });
+        });
+      });
+    const plan = await cli("plan", "-f", "vigil.yml");
+    expect([plan.status, plan.stdout]).toEqual([2, expect.stringContaining("Plan: 5 to create")]);
+    expect((await cli("apply", "-f", "vigil.yml")).status).toBe(0);
+    expect(await cli("plan", "-f", "vigil.yml")).toEqual({ status: 0, stdout: "No changes: the project matches the file.\n" });
+  }, 120_000);
 
   describe("message --about", () => {
     test("opens an incident on the page showing the component, then posts updates to it", async () => {
