@@ -133,6 +133,17 @@ forEachDatabase(() => {
     expect((await vigil("export", [])).out).toBe(text);
   });
 
+  test("the README's example applies, and plans nothing afterwards", async () => {
+    const readme = fs.readFileSync(path.join(import.meta.dirname, "../../README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Checks as code"));
+    const example = /```yaml\n([\s\S]*?)```/.exec(section)![1];
+    write("vigil.yml", example);
+    const applied = await vigil("apply", ["-f", "vigil.yml"]);
+    expect([applied.code, applied.err]).toEqual([0, ""]);
+    expect(await getDb().channel.count({ where: { projectId: fx.project.id } })).toBe(2);
+    expect((await vigil("plan", ["-f", "vigil.yml"])).code).toBe(0);
+  });
+
   test("a change in the file shows field by field and exits 2", async () => {
     write("vigil.yml", VIGIL_YML);
     expect((await vigil("apply", ["-f", "vigil.yml"])).code).toBe(0);
@@ -171,6 +182,40 @@ forEachDatabase(() => {
     expect(applied.out).toContain("(overwrote changes made on the server since the last apply: desc, grace)");
     expect(await checkByName("nightly-backup")).toMatchObject({ grace: 3600, desc: "" });
     expect((await vigil("plan", ["-f", "vigil.yml"])).code).toBe(0);
+  });
+
+  test("drift on channels and status pages shows the fields changed on the server", async () => {
+    write("vigil.yml", VIGIL_YML);
+    await vigil("apply", ["-f", "vigil.yml"]);
+    const channel = await getDb().channel.findFirstOrThrow({ where: { projectId: fx.project.id, name: "ops-mail" } });
+    await api("POST", `channels/${channel.code}`, { config: { value: "alice@example.org", up: false, down: true } });
+    const page = await getDb().statusPage.findFirstOrThrow({ where: { slug: "acme" } });
+    await api("POST", `status-pages/${page.code}`, { title: "Acme Inc." });
+    const plan = await vigil("plan", ["-f", "vigil.yml"]);
+    // The file leaves the channel's up/down flags to the server: only the page is to change.
+    expect(plan.out).not.toContain('channel "ops-mail"');
+    expect(plan.out).toContain(
+      ['~ status page "acme" will be changed', "    ! drift: changed on the server since the last apply (apply will overwrite it):", '        title: "Acme" (applied) → "Acme Inc." (now)', '    title: "Acme Inc." → "Acme"'].join("\n"),
+    );
+    write("vigil.yml", VIGIL_YML.replace("value: alice@example.org", "config: { value: alice@example.org, up: true }"));
+    const withFlags = await vigil("plan", ["-f", "vigil.yml"]);
+    expect(withFlags.out).toContain(
+      ['~ channel "ops-mail" will be changed', "    ! drift: changed on the server since the last apply (apply will overwrite it):", "        config.up: true (applied) → false (now)", "    config.up: false → true"].join("\n"),
+    );
+  });
+
+  test("export writes a project made by hand so that plan on it reports nothing", async () => {
+    const channel = await api("POST", "channels/", { kind: "email", name: "Ops team", config: { value: "alice@example.org" } });
+    const cron = await api("POST", "checks/", { name: "Nightly job", schedule: "30 2 * * 1-5", tz: "America/New_York", grace: 600, tags: "prod db", channels: String(channel.id), desc: "pg_dump" });
+    await api("POST", "checks/", { name: "Edge", probe: { type: "tls", address: "example.org:443", cert_expiry_threshold: 30, interval: 300 } });
+    await api("POST", "checks/", { name: "Heartbeat", timeout: 300, grace: 60, manual_resume: true, methods: "POST", slug: "heartbeat" });
+    await api("POST", "status-pages/", { slug: "public", title: "Status", theme: "dark", components: [{ check: cron.uuid, name: "Backups", group: "Data" }] });
+    const exported = await vigil("export", ["-o", "vigil.yml"]);
+    expect(exported.code).toBe(0);
+    const text = fs.readFileSync(path.join(dir, "vigil.yml"), "utf8");
+    expect(text).toContain("  Edge:\n    probe:\n      type: tls\n      interval: 300\n      address: example.org:443\n      cert_expiry_threshold: 30\n");
+    const plan = await vigil("plan", ["-f", "vigil.yml"]);
+    expect([plan.code, plan.out]).toEqual([0, "No changes: the project matches the file.\n"]);
   });
 
   test("objects not in the file are left alone, and deleted only with --prune", async () => {
