@@ -5,7 +5,7 @@ import type { ApiClient } from "./api-client";
 import { ConfigError, type ConfigFile, type FileCheck, type FilePage } from "./model";
 import type { ParsedConfig } from "./parse-file";
 import { computePlan, type Plan, type PlanEntry } from "./plan";
-import { getFileStates, readLiveProject, type ChannelState, type LiveProject, type ObjectKind } from "./state";
+import { getFileStates, readLiveProject, type ChannelState, type CheckState, type LiveProject, type ObjectKind } from "./state";
 
 type Dict = Record<string, unknown>;
 
@@ -71,18 +71,19 @@ async function runEntry(client: ApiClient, config: ConfigFile, entry: PlanEntry,
   const channelIds = idByName(live.channels);
   const checkIds = idByName(live.checks);
   const path = entry.id ? `${PATHS[entry.kind]}/${entry.id}` : `${PATHS[entry.kind]}/`;
-  let answer: Dict;
+  // Objects created here join `live`, so the checks and pages after them can name them.
   if (entry.kind === "channel") {
-    answer = await client.post(path, channelBody(entry.name, files.get("channel")!.get(entry.name) as ChannelState));
-    live.channels.push({ id: String(answer.id), name: entry.name, state: files.get("channel")!.get(entry.name) as ChannelState, raw: answer });
+    const state = files.get("channel")!.get(entry.name) as ChannelState;
+    const answer = await client.post(path, channelBody(entry.name, state));
+    if (!entry.id) live.channels.push({ id: String(answer.id), name: entry.name, state, raw: answer });
   } else if (entry.kind === "check") {
     const current = live.checks.find((c) => c.id === entry.id);
-    answer = await client.post(path, checkBody(entry.name, config.checks[entry.name], channelIds, current?.state.probe !== undefined));
-    if (!current) live.checks.push({ id: String(answer.uuid), name: entry.name, state: files.get("check")!.get(entry.name) as never, raw: answer });
+    const answer = await client.post(path, checkBody(entry.name, config.checks[entry.name], channelIds, current?.state.probe !== undefined));
+    if (!current) live.checks.push({ id: String(answer.uuid), name: entry.name, state: files.get("check")!.get(entry.name) as CheckState, raw: answer });
   } else {
     const current = live.pages.find((p) => p.id === entry.id);
     const page = config.status_pages[entry.name];
-    answer = await client.post(path, pageBody(entry.name, page, checkIds, !current || current.state.access !== page.access));
+    await client.post(path, pageBody(entry.name, page, checkIds, !current || current.state.access !== page.access));
   }
   log.push(`${verb} ${entry.kind.replace("_", " ")} "${entry.name}"`);
 }
