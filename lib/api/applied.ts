@@ -4,9 +4,13 @@ import { listAppliedObjects, saveAppliedObjects } from "../config-state/applied-
 import { formatIso } from "../compat/python";
 import { authorize, jsonResponse, type ApiContext } from "./protocol";
 
-/** GET applied/: {"objects": [{"kind", "name", "id", "applied", "applied_at"}]} (read-only keys too). */
+/**
+ * GET applied/: {"objects": [{"kind", "name", "id", "applied", "applied_at"}]}. Read-write keys
+ * only: what was applied includes channel settings (webhook URLs, tokens), which read-only keys
+ * never see elsewhere either.
+ */
 export async function listAppliedHandler(req: Request, _ctx: ApiContext): Promise<Response> {
-  const { actor, project } = await authorize(req, "read");
+  const { actor, project } = await authorize(req, "write");
   const objects = await listAppliedObjects({ actor, projectCode: project.code });
   return jsonResponse({
     objects: objects.map((o) => ({ kind: o.kind, name: o.name, id: o.id, applied: o.applied, applied_at: formatIso(o.appliedAt) })),

@@ -23,7 +23,7 @@ forEachDatabase(() => {
         body: { objects: [{ kind: "check", name: "b", id: "u1", applied: { grace: 120 } }, { kind: "channel", name: "a", delete: true }] },
       });
       expect(await again.json()).toEqual({ saved: 1, deleted: 1 });
-      const list = await call("GET", "/api/v3/applied/", { key: fx.roKey });
+      const list = await call("GET", "/api/v3/applied/", { key: fx.rwKey });
       expect(await list.json()).toEqual({
         objects: [{ kind: "check", name: "b", id: "u1", applied: { grace: 120 }, applied_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/) }],
       });
@@ -34,6 +34,8 @@ forEachDatabase(() => {
     test("writes need a read-write key, bad items are a 400 naming them, and only v3 has the route", async () => {
       expect((await call("POST", "/api/v3/applied/", { key: fx.roKey, body: { objects: [] } })).status).toBe(401);
       expect((await call("GET", "/api/v3/applied/")).status).toBe(401);
+      // Read-only keys do not see it either: it holds channel settings.
+      expect((await call("GET", "/api/v3/applied/", { key: fx.roKey })).status).toBe(401);
       const bad = await call("POST", "/api/v3/applied/", { key: fx.rwKey, body: { objects: [{ kind: "robot", name: "x", id: "y", applied: {} }] } });
       expect([bad.status, await bad.json()]).toEqual([400, { error: "objects[0].kind must be one of check, channel, status_page" }]);
       const notList = await call("POST", "/api/v3/applied/", { key: fx.rwKey, body: { objects: "x" } });
