@@ -8,6 +8,7 @@ import { runSendalerts } from "../lib/alerts/run-sendalerts";
 import { EnvError, getEnv, getInvocationDir, getProcessEnv } from "../lib/env";
 import { closeAll, exitOnUncaughtException } from "../lib/lifecycle";
 import { migrateDatabase } from "../lib/migrate";
+import { CONFIG_COMMANDS, CONFIG_USAGE, runConfigCommand } from "../lib/config-as-code/commands";
 import { formatCheckupJson, formatCheckupTable, isAnyDown, loadCheckupFile, parseGoDuration, runCheckup } from "../lib/probes/checkup";
 import { startMetricsServer } from "../lib/metrics/operational-metrics";
 import { AgentUsageError, runAgentCommand } from "../lib/remote-agent/cli";
@@ -64,7 +65,7 @@ const USAGE = `Usage: vigil <command> [options]
   prune [pings|flips|notifications|tokenbuckets|users|probes|statuspages|all] [--json]
                         remove old data now and print what went (default all; the ping path
                         already prunes each check at every 100th ping)
-`;
+${CONFIG_USAGE}`;
 
 type Stopper = () => Promise<void>;
 
@@ -258,6 +259,14 @@ async function main(argv: string[]): Promise<void> {
   }
   if (command === "agent") {
     process.exitCode = await runAgentAdmin(rest);
+    return;
+  }
+  // Checks as code: clients of the management API, without the server's configuration.
+  if ((CONFIG_COMMANDS as readonly string[]).includes(command)) {
+    const env = getProcessEnv();
+    const out = (text: string) => process.stdout.write(text);
+    const err = (text: string) => process.stderr.write(text);
+    process.exitCode = await runConfigCommand(command, rest, { env: { url: env.VIGIL_URL, apiKey: env.VIGIL_API_KEY }, cwd: getInvocationDir(), out, err });
     return;
   }
   // `prune` takes a task name before its options.

@@ -5,6 +5,7 @@ import { channelToDict } from "../channels/channel-input";
 import { createChannel } from "../channels/create-channel";
 import { deleteChannel } from "../channels/delete-channel";
 import { updateChannel } from "../channels/update-channel";
+import { requireChannelAccess } from "../auth/permissions";
 import { getDb } from "../db";
 import { authorize, emptyResponse, jsonResponse, type ApiContext } from "./protocol";
 
@@ -13,6 +14,16 @@ export async function listChannelsHandler(req: Request, _ctx: ApiContext): Promi
   const { project } = await authorize(req, "write");
   const channels = await getDb().channel.findMany({ where: { projectId: project.id }, orderBy: { id: "asc" } });
   return jsonResponse({ channels: channels.map(channelToDict) });
+}
+
+/**
+ * GET channels/<uuid> (Vigil extension, v3, read-write keys only): the channel with its stored
+ * config, which a read-write key could set anyway. Unknown: empty 404; another project's: 403.
+ */
+export async function getChannelHandler(req: Request, ctx: ApiContext): Promise<Response> {
+  const { actor } = await authorize(req, "write");
+  const { channel } = await requireChannelAccess(actor, ctx.params.code, "write");
+  return jsonResponse({ ...channelToDict(channel), config: JSON.parse(channel.config) as unknown, notify_degraded: channel.notifyDegraded });
 }
 
 /**

@@ -1,7 +1,8 @@
 // The management API's routes (Healthchecks' hc/api/urls.py), served straight from the front
 // server without the Next.js pipeline. Every route answers with and without the trailing
 // slash, because Healthchecks' own paths mix both styles and clients copy them either way.
-import { createChannelHandler, deleteChannelHandler, listChannelsHandler, notificationStatusHandler, updateChannelHandler } from "./channels";
+import { listAppliedHandler, saveAppliedHandler } from "./applied";
+import { createChannelHandler, deleteChannelHandler, getChannelHandler, listChannelsHandler, notificationStatusHandler, updateChannelHandler } from "./channels";
 import {
   createCheckHandler,
   deleteCheckHandler,
@@ -78,7 +79,11 @@ const ROUTES: [RegExp, ApiHandler][] = [
   [route("status-pages/<page>/maintenances", "3"), withApi({ GET: listMaintenancesHandler, POST: createMaintenanceHandler })],
   [route("status-pages/<page>/maintenances/<incident>", "3"), withApi({ GET: getMaintenanceHandler, POST: updateMaintenanceHandler, DELETE: deleteMaintenanceHandler })],
   [route("channels"), withApi({ GET: listChannelsHandler, POST: createChannelHandler })],
+  // v3 also reads one channel with its config (for `vigil plan` and `vigil export`).
+  [route("channels/<code>", "3"), withApi({ GET: getChannelHandler, POST: updateChannelHandler, DELETE: deleteChannelHandler })],
   [route("channels/<code>"), withApi({ POST: updateChannelHandler, DELETE: deleteChannelHandler })],
+  // What `vigil apply` last applied, for `vigil plan`'s drift (v3 only).
+  [route("applied", "3"), withApi({ GET: listAppliedHandler, POST: saveAppliedHandler })],
   [route("badges"), withApi({ GET: listBadgesHandler })],
   // Delivery callbacks (Twilio's StatusCallback...): no API key, always an empty 200.
   [route("notifications/<code>/status"), withApi({ POST: notificationStatusHandler })],

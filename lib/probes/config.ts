@@ -140,7 +140,7 @@ export function getDefaultQuorum(regionCount: number): number {
  * A type's schema with its quorum judged against its regions (at most one per region) and
  * filled in when absent, so a stored probe always says how many regions make it down.
  */
-function withQuorum<T extends { regions: string[]; quorum?: number | undefined }>(schema: z.ZodType<T>) {
+export function withQuorum<T extends { regions: string[]; quorum?: number | undefined }>(schema: z.ZodType<T>) {
   return schema
     .superRefine((probe, ctx) => {
       if (probe.quorum !== undefined && probe.quorum > probe.regions.length) {
@@ -197,75 +197,75 @@ const jsonAssertion = z.strictObject(
   { error: typeError("an object") },
 );
 
-export const httpProbeSchema = withQuorum(
-  z.strictObject({
-    type: z.literal("http"),
-    ...commonShape,
-    url: httpUrl,
-    method: oneOf(HTTP_METHODS, "GET"),
-    headers,
-    body: text(65536),
-    expected_status: z
-      .string({ error: typeError("a string") })
-      .max(200, { error: "is too long" })
-      .refine((v) => parseExpectedStatus(v) !== null, {
-        error: "must be status codes and ranges of 100-599, e.g. 200-299,301",
-      })
-      .default("200-299"),
-    follow_redirects: bool(false),
-    must_contain: text(1000),
-    must_not_contain: text(1000),
-    json: z.array(jsonAssertion, { error: typeError("a list") }).max(20, { error: "may hold at most 20 assertions" }).default([]),
-    tls_skip_verify: bool(false),
-    cert_expiry_threshold: certExpiryThreshold,
-  }),
-);
+/** The http options alone (no quorum rule): config-as-code combines the types before applying it. */
+export const httpProbeObject = z.strictObject({
+  type: z.literal("http"),
+  ...commonShape,
+  url: httpUrl,
+  method: oneOf(HTTP_METHODS, "GET"),
+  headers,
+  body: text(65536),
+  expected_status: z
+    .string({ error: typeError("a string") })
+    .max(200, { error: "is too long" })
+    .refine((v) => parseExpectedStatus(v) !== null, {
+      error: "must be status codes and ranges of 100-599, e.g. 200-299,301",
+    })
+    .default("200-299"),
+  follow_redirects: bool(false),
+  must_contain: text(1000),
+  must_not_contain: text(1000),
+  json: z.array(jsonAssertion, { error: typeError("a list") }).max(20, { error: "may hold at most 20 assertions" }).default([]),
+  tls_skip_verify: bool(false),
+  cert_expiry_threshold: certExpiryThreshold,
+});
+export const httpProbeSchema = withQuorum(httpProbeObject);
 
-export const tcpProbeSchema = withQuorum(
-  z.strictObject({
-    type: z.literal("tcp"),
-    ...commonShape,
-    address: hostPort,
-    tls: bool(false),
-    tls_skip_verify: bool(false),
-  }),
-);
+/** The tcp options alone (no quorum rule): config-as-code combines the types before applying it. */
+export const tcpProbeObject = z.strictObject({
+  type: z.literal("tcp"),
+  ...commonShape,
+  address: hostPort,
+  tls: bool(false),
+  tls_skip_verify: bool(false),
+});
+export const tcpProbeSchema = withQuorum(tcpProbeObject);
 
 const dnsName = /^(?=.{1,253}\.?$)([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)(\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?$/;
 
-export const dnsProbeSchema = withQuorum(
-  z.strictObject({
-    type: z.literal("dns"),
-    ...commonShape,
-    hostname: z
-      .string({ error: typeError("a string") })
-      .refine((v) => dnsName.test(v), { error: "is not a valid host name" }),
-    record_type: oneOf(DNS_RECORD_TYPES, "A"),
-    // Checkup names the server host:port; a bare host means port 53.
-    server: z
-      .string({ error: typeError("a string") })
-      .max(300, { error: "is too long" })
-      .refine((v) => v === "" || splitHostPort(v, 53) !== null, { error: "is not a valid host:port address" })
-      .default(""),
-    expected: z
-      .array(z.string({ error: "must be a list of strings" }).max(1000, { error: "has an answer that is too long" }), {
-        error: typeError("a list"),
-      })
-      .max(50, { error: "may hold at most 50 answers" })
-      .default([]),
-  }),
-);
+/** The dns options alone (no quorum rule): config-as-code combines the types before applying it. */
+export const dnsProbeObject = z.strictObject({
+  type: z.literal("dns"),
+  ...commonShape,
+  hostname: z
+    .string({ error: typeError("a string") })
+    .refine((v) => dnsName.test(v), { error: "is not a valid host name" }),
+  record_type: oneOf(DNS_RECORD_TYPES, "A"),
+  // Checkup names the server host:port; a bare host means port 53.
+  server: z
+    .string({ error: typeError("a string") })
+    .max(300, { error: "is too long" })
+    .refine((v) => v === "" || splitHostPort(v, 53) !== null, { error: "is not a valid host:port address" })
+    .default(""),
+  expected: z
+    .array(z.string({ error: "must be a list of strings" }).max(1000, { error: "has an answer that is too long" }), {
+      error: typeError("a list"),
+    })
+    .max(50, { error: "may hold at most 50 answers" })
+    .default([]),
+});
+export const dnsProbeSchema = withQuorum(dnsProbeObject);
 
-export const tlsProbeSchema = withQuorum(
-  z.strictObject({
-    type: z.literal("tls"),
-    ...commonShape,
-    address: hostPort,
-    servername: text(253),
-    tls_skip_verify: bool(false),
-    cert_expiry_threshold: certExpiryThreshold,
-  }),
-);
+/** The tls options alone (no quorum rule): config-as-code combines the types before applying it. */
+export const tlsProbeObject = z.strictObject({
+  type: z.literal("tls"),
+  ...commonShape,
+  address: hostPort,
+  servername: text(253),
+  tls_skip_verify: bool(false),
+  cert_expiry_threshold: certExpiryThreshold,
+});
+export const tlsProbeSchema = withQuorum(tlsProbeObject);
 
 /** Each type's schema; its output is exactly the stored and shown probe. */
 export const PROBE_SCHEMAS = {
