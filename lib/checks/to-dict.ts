@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { getEnv } from "../env";
 import type { Check } from "../db";
 import { formatIso } from "../compat/python";
+import { getDefaultQuorum } from "../probes/config";
 import { probeResultToDict } from "../probes/queries";
 import type { ProbeResult } from "../probes/types";
 import { getGraceStart, getStatus } from "./status";
@@ -87,9 +88,12 @@ export function checkToDict(check: Check, opts: CheckToDictOptions): Record<stri
     result.tz = check.tz;
   }
   // Beyond Healthchecks, and only for active checks, so a passive check's JSON stays exactly
-  // Healthchecks'. A stored probe is the parsed API value, so it is shown as stored.
+  // Healthchecks'. A stored probe is the parsed API value, so it is shown as stored; one stored
+  // before probes had a quorum shows the quorum it is judged by (a majority of its regions).
   if (check.probe !== null) {
-    result.probe = JSON.parse(check.probe) as unknown;
+    const probe = JSON.parse(check.probe) as { regions?: unknown; quorum?: unknown };
+    if (probe.quorum === undefined && Array.isArray(probe.regions)) probe.quorum = getDefaultQuorum(probe.regions.length);
+    result.probe = probe;
     result.last_result = opts.lastResult ? probeResultToDict(opts.lastResult) : null;
   }
   return result;

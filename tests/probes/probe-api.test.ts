@@ -72,6 +72,12 @@ forEachDatabase(() => {
       expect(await res.json()).toEqual({ error: "json validation error: probe.quorum must be at most the number of regions (2)" });
       const json = await create({ probe: { type: "tcp", address: "db:5432", regions: ["local", "eu-west", "ap-south"] } });
       expect(json.probe).toMatchObject({ regions: ["local", "eu-west", "ap-south"], quorum: 2 });
+      // A probe stored before quorums existed shows the majority it is judged by.
+      const stored = JSON.parse((await getDb().check.findUniqueOrThrow({ where: { code: json.uuid } })).probe!) as Record<string, unknown>;
+      delete stored.quorum;
+      await getDb().check.update({ where: { code: json.uuid }, data: { probe: JSON.stringify(stored) } });
+      const read = await call("GET", `/api/v3/checks/${json.uuid}`, { key: fx.rwKey });
+      expect((await read.json()).probe).toMatchObject({ regions: ["local", "eu-west", "ap-south"], quorum: 2 });
     });
 
     test("creates an active check: the probe with its defaults, no result yet, timeout = interval, a minute of grace, due now", async () => {
