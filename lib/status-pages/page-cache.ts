@@ -2,7 +2,8 @@
 // by everyone at once, so a request must cost a map lookup and a socket write: bytes are built
 // once per change of the data they show, compressed once, and answered with a strong ETag.
 //
-// Nothing is read from the database per request. A directory of pages (slug, custom domain,
+// Nothing is read from the database per request (but for a slug the directory does not know
+// yet: that one is looked up, so a page just created is never a 404). A directory of pages (slug, custom domain,
 // access) and the snapshots of recently requested pages are kept fresh by one background timer:
 // every REFRESH_MS it re-reads the directory and, for each page requested in the last IDLE_MS, a
 // cheap fingerprint (its checks' computed statuses, its incidents' and updates' counts and last
@@ -144,6 +145,30 @@ export function getPasswordCookieValue(pageCode: string, passwordHash: string, s
 
 const logDirectoryError = createThrottledLog("status page directory error");
 
+const DIRECTORY_SELECT = {
+  id: true,
+  code: true,
+  slug: true,
+  title: true,
+  customDomain: true,
+  access: true,
+  passwordHash: true,
+  updatedAt: true,
+  project: { select: { code: true } },
+} as const;
+
+interface DirectoryRow {
+  id: number;
+  code: string;
+  slug: string;
+  title: string;
+  customDomain: string | null;
+  access: string;
+  passwordHash: string;
+  updatedAt: Date;
+  project: { code: string };
+}
+
 export class StatusPageCache {
   private bySlug = new Map<string, DirectoryEntry>();
   private byDomain = new Map<string, DirectoryEntry>();
@@ -171,44 +196,37 @@ export class StatusPageCache {
     return this.opts.refreshMs ?? REFRESH_MS;
   }
 
+  /** A directory row as the cache keeps it (the password cookie is reused while unchanged). */
+  private toEntry(row: DirectoryRow, secretKey: string): DirectoryEntry {
+    const access: PageAccess = row.access === "password" || row.access === "members" ? row.access : "public";
+    const previous = this.bySlug.get(row.slug);
+    return {
+      id: row.id,
+      code: row.code,
+      slug: row.slug,
+      title: row.title || row.slug,
+      customDomain: row.customDomain ? row.customDomain.toLowerCase() : null,
+      access,
+      projectCode: row.project.code,
+      updatedAt: row.updatedAt.getTime(),
+      passwordHash: access === "password" ? row.passwordHash : "",
+      passwordCookie:
+        access !== "password"
+          ? ""
+          : previous && previous.passwordHash === row.passwordHash && previous.code === row.code
+            ? previous.passwordCookie
+            : getPasswordCookieValue(row.code, row.passwordHash, secretKey),
+    };
+  }
+
   /** Re-reads every page's slug, domain and access (one query). */
   private async loadDirectory(): Promise<void> {
-    const rows = await this.db().statusPage.findMany({
-      select: {
-        id: true,
-        code: true,
-        slug: true,
-        title: true,
-        customDomain: true,
-        access: true,
-        passwordHash: true,
-        updatedAt: true,
-        project: { select: { code: true } },
-      },
-    });
+    const rows = await this.db().statusPage.findMany({ select: DIRECTORY_SELECT });
     const { secretKey } = getEnv();
     const bySlug = new Map<string, DirectoryEntry>();
     const byDomain = new Map<string, DirectoryEntry>();
     for (const row of rows) {
-      const access: PageAccess = row.access === "password" || row.access === "members" ? row.access : "public";
-      const previous = this.bySlug.get(row.slug);
-      const entry: DirectoryEntry = {
-        id: row.id,
-        code: row.code,
-        slug: row.slug,
-        title: row.title || row.slug,
-        customDomain: row.customDomain ? row.customDomain.toLowerCase() : null,
-        access,
-        projectCode: row.project.code,
-        updatedAt: row.updatedAt.getTime(),
-        passwordHash: access === "password" ? row.passwordHash : "",
-        passwordCookie:
-          access !== "password"
-            ? ""
-            : previous && previous.passwordHash === row.passwordHash && previous.code === row.code
-              ? previous.passwordCookie
-              : getPasswordCookieValue(row.code, row.passwordHash, secretKey),
-      };
+      const entry = this.toEntry(row, secretKey);
       bySlug.set(entry.slug, entry);
       if (entry.customDomain) byDomain.set(entry.customDomain, entry);
     }
@@ -236,7 +254,15 @@ export class StatusPageCache {
   /** The page at /status/<slug>, reading the directory first when the refresher is idle. */
   async findBySlug(slug: string): Promise<DirectoryEntry | null> {
     if (this.isDirectoryStale()) await this.reloadDirectory();
-    return this.bySlug.get(slug) ?? null;
+    const known = this.bySlug.get(slug);
+    if (known) return known;
+    // A page created since the last reload must not be a 404 to whoever follows the link the
+    // web app or the API just gave them: a miss reads that one slug (one indexed query).
+    const row = slug ? await this.db().statusPage.findUnique({ where: { slug }, select: DIRECTORY_SELECT }) : null;
+    if (!row) return null;
+    const entry = this.toEntry(row, getEnv().secretKey);
+    this.bySlug.set(entry.slug, entry);
+    return entry;
   }
 
   /**

@@ -149,6 +149,16 @@ forEachDatabase(
       expect((await request(port, "/status/acme", { method: "DELETE" })).status).toBe(405);
     });
 
+    test("a page created after the directory was read is served at once, not a 404", async () => {
+      // The directory is fresh (just read for the requests above); the new page is not in it.
+      expect((await request(port, "/status/acme")).status).toBe(200);
+      await seedSamplePage(fx.project.id, { slug: "acme-fresh", code: "pagecode5", components: 1 });
+      const r = await request(port, "/status/acme-fresh");
+      expect(r.status).toBe(200);
+      expect(r.text).not.toContain("Status page not found");
+      expect((await request(port, "/status/acme-fresh/api/v2/summary.json")).status).toBe(200);
+    });
+
     test("a write to the database shows after one refresher tick, without a restart", async () => {
       const before = JSON.parse((await request(port, "/status/acme/api/v2/status.json")).text);
       expect(before.status.indicator).toBe("major");
