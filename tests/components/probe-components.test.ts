@@ -33,6 +33,24 @@ function textOf(html: string): string {
 const NOW = new Date("2026-12-03T12:00:00Z");
 const hoursAgo = (n: number) => new Date(NOW.getTime() - n * 3_600_000);
 
+/** A probe's ping as the event log gets it: a local run ("Vigil probe (local)") or a round. */
+const probePing = (n: number, kind: "success" | "fail", body: string, ua = "Vigil probe (local)") => ({
+  type: "ping" as const,
+  at: hoursAgo(n).getTime(),
+  n,
+  kind,
+  scheme: "probe",
+  remoteAddr: null,
+  method: "",
+  ua,
+  exitStatus: null,
+  rid: null,
+  durationMs: null,
+  bodySize: body.length,
+  bodyPreview: body,
+  failureOf: null,
+});
+
 describe("TimingBar", () => {
   test("names every phase with its time in words, and sizes the bar by share", () => {
     const html = renderToString(h(TimingBar, { timings: { dns_ms: 12.5, connect_ms: 25, tls_ms: 50, ttfb_ms: 100, total_ms: 250 } }));
@@ -187,30 +205,14 @@ describe("the degraded status", () => {
   });
 
   test("shows a probe run's verdict and summary, a degraded run in amber", () => {
-    const run = (n: number, kind: "success" | "fail", body: string) => ({
-      type: "ping" as const,
-      at: hoursAgo(n).getTime(),
-      n,
-      kind,
-      scheme: "probe",
-      remoteAddr: null,
-      method: "",
-      ua: "Vigil probe (local)",
-      exitStatus: null,
-      rid: null,
-      durationMs: null,
-      bodySize: body.length,
-      bodyPreview: body,
-      failureOf: null,
-    });
     const html = renderToString(
       h(EventLog, {
         tz: "UTC",
         checkCode: "c",
         events: [
-          run(3, "success", "degraded: median round trip time exceeded threshold"),
-          run(2, "fail", "down: HTTP 500"),
-          run(1, "success", "HTTP 200 in 12.3 ms"),
+          probePing(3, "success", "degraded: median round trip time exceeded threshold"),
+          probePing(2, "fail", "down: HTTP 500"),
+          probePing(1, "success", "HTTP 200 in 12.3 ms"),
         ],
       }),
     );
@@ -222,31 +224,16 @@ describe("the degraded status", () => {
   });
 
   test("a multi-region round's ping reads as the round's verdict", () => {
-    const round = (n: number, kind: "success" | "fail", body: string) => ({
-      type: "ping" as const,
-      at: hoursAgo(n).getTime(),
-      n,
-      kind,
-      scheme: "probe",
-      remoteAddr: null,
-      method: "",
-      ua: "Vigil probe (3 regions)",
-      exitStatus: null,
-      rid: null,
-      durationMs: null,
-      bodySize: body.length,
-      bodyPreview: body,
-      failureOf: null,
-    });
+    const ROUND_UA = "Vigil probe (3 regions)";
     const text = textOf(
       renderToString(
         h(EventLog, {
           tz: "UTC",
           checkCode: "c",
           events: [
-            round(3, "success", "down in eu-west; up in local, ap-south"),
-            round(2, "fail", "down in local, eu-west (quorum 2 of 3); up in ap-south"),
-            round(1, "success", "up in local, eu-west; no data from ap-south"),
+            probePing(3, "success", "down in eu-west; up in local, ap-south", ROUND_UA),
+            probePing(2, "fail", "down in local, eu-west (quorum 2 of 3); up in ap-south", ROUND_UA),
+            probePing(1, "success", "up in local, eu-west; no data from ap-south", ROUND_UA),
           ],
         }),
       ),
