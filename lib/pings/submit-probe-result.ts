@@ -5,7 +5,7 @@
 import { getDb } from "../db";
 import { isUniqueViolation } from "../errors";
 import type { ProbeConfig, ProbeResult } from "../probes/types";
-import type { ProbeResultRow } from "../store/probe-result-row";
+import { getProbeResultData, type ProbeResultRow } from "../store/probe-result-row";
 import { decideProbeRound, getMultiRegionConfig } from "./decide-probe-round";
 import { recordProbeResult } from "./record-probe-result";
 import type { PingResult } from "./types";
@@ -33,17 +33,21 @@ export interface SubmittedProbeResult {
 const OK: PingResult = { status: 200, body: "OK" };
 const NOT_FOUND: PingResult = { status: 404, body: "not found" };
 
-/** A one-region run: a ping and its probe_results row, which carries the round and agent fields. */
-function recordAlone(item: SubmittedProbeResult): Promise<PingResult> {
+/** The run with its round and agent fields, as both paths store it. */
+function toRow(item: SubmittedProbeResult): ProbeResultRow {
   // The replay guard (agent_id, result_key) and the agents page's runs per minute read them.
-  const result: ProbeResultRow = {
+  return {
     ...item.result,
     round: item.round,
     agentId: item.agentId ?? null,
     resultKey: item.resultKey ?? null,
     receivedAt: item.receivedAt ?? null,
   };
-  return recordProbeResult({ checkCode: item.checkCode, result });
+}
+
+/** A one-region run: a ping and its probe_results row. */
+function recordAlone(item: SubmittedProbeResult): Promise<PingResult> {
+  return recordProbeResult({ checkCode: item.checkCode, result: toRow(item) });
 }
 
 async function submitOne(item: SubmittedProbeResult): Promise<PingResult> {
@@ -53,29 +57,8 @@ async function submitOne(item: SubmittedProbeResult): Promise<PingResult> {
   if (!check) return NOT_FOUND;
   const config = getMultiRegionConfig(check.probe);
   if (!config) return recordAlone(item);
-  const r = item.result;
   try {
-    await db.probeResult.create({
-      data: {
-        checkId: check.id,
-        date: r.date,
-        region: r.region,
-        status: r.status,
-        rttMs: r.rtt_ms,
-        notice: r.notice,
-        error: r.error,
-        httpStatus: r.http_status,
-        certExpires: r.cert_expires,
-        certIssuer: r.cert_issuer,
-        resolvedIp: r.resolved_ip,
-        evidence: r.evidence,
-        attempts: JSON.stringify(r.attempts),
-        round: item.round,
-        agentId: item.agentId ?? null,
-        resultKey: item.resultKey ?? null,
-        receivedAt: item.receivedAt ?? null,
-      },
-    });
+    await db.probeResult.create({ data: getProbeResultData(check.id, toRow(item)) });
   } catch (err) {
     // A replayed result (same agent, same result key) is stored already: accept it again.
     if (!isUniqueViolation(err)) throw err;

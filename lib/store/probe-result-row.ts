@@ -58,3 +58,26 @@ export function getProbeResultValues(checkId: number, r: ProbeResultRow): SqlVal
     r.receivedAt ?? null,
   ];
 }
+
+/** The same row as the ORM writes it (a round's run, stored without a ping); kept beside the list above. */
+export function getProbeResultData(checkId: number, r: ProbeResultRow) {
+  return {
+    checkId,
+    date: r.date,
+    region: r.region,
+    status: r.status,
+    rttMs: r.rtt_ms,
+    notice: r.notice,
+    error: r.error,
+    httpStatus: r.http_status,
+    certExpires: r.cert_expires,
+    certIssuer: r.cert_issuer,
+    resolvedIp: r.resolved_ip,
+    evidence: r.evidence,
+    attempts: JSON.stringify(r.attempts),
+    round: r.round ?? null,
+    agentId: r.agentId ?? null,
+    resultKey: r.resultKey ?? null,
+    receivedAt: r.receivedAt ?? null,
+  };
+}
