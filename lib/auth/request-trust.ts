@@ -22,9 +22,16 @@ export function getClientIp(headers: HeaderSource): string {
   return "unknown";
 }
 
+/** The socket's address, without the "::ffff:" prefix Node gives IPv4 peers on a dual-stack socket. */
+export function getPeerAddress(req: IncomingMessage): string | null {
+  const addr = req.socket.remoteAddress;
+  if (!addr) return null;
+  return addr.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
+}
+
 /** getClientIp for a request the front server answers itself: the socket's peer is the last entry. */
 export function getSocketClientIp(req: IncomingMessage): string {
-  const peer = (req.socket.remoteAddress ?? "unknown").replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
+  const peer = getPeerAddress(req) ?? "unknown";
   const xff = req.headers["x-forwarded-for"];
   const forwarded = typeof xff === "string" && xff ? `${xff}, ${peer}` : peer;
   return getClientIp({ get: (name) => (name === "x-forwarded-for" ? forwarded : null) });

@@ -1,4 +1,5 @@
 import { IncomingMessage } from "node:http";
+import { getPeerAddress } from "../auth/request-trust";
 import { isTrustedProxy } from "../net/trusted-proxies";
 
 /**
@@ -97,13 +98,6 @@ export function trustForwardedFor(req: IncomingMessage, trustedProxies: readonly
   if (peer !== null && isTrustedProxy(peer, trustedProxies)) return;
   if (peer === null) delete req.headers["x-forwarded-for"];
   else req.headers["x-forwarded-for"] = peer;
-}
-
-/** The socket's address, without the "::ffff:" prefix Node gives IPv4 peers on a dual-stack socket. */
-function getPeerAddress(req: IncomingMessage): string | null {
-  const addr = req.socket.remoteAddress;
-  if (!addr) return null;
-  return addr.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
 }
 
 // Next's own check of the router-state header (its flightRouterStateSchema); a header Next

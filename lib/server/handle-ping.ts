@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isIP } from "node:net";
 import { performance } from "node:perf_hooks";
+import { getPeerAddress } from "../auth/request-trust";
 import { getEnv } from "../env";
 import { incrementTally, tallies } from "../metrics/tallies";
 import { recordPing } from "../pings/record-ping";
@@ -35,10 +36,7 @@ function responseHeaders(): Record<string, string> {
 export function getRemoteAddr(req: IncomingMessage): string | null {
   const xff = req.headers["x-forwarded-for"];
   let addr = typeof xff === "string" && xff ? xff.split(",")[0].trim() : null;
-  if (addr === null) {
-    // "::ffff:" is Node's dual-stack socket notation, not what the client sent.
-    addr = req.socket.remoteAddress?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "") ?? null;
-  }
+  if (addr === null) addr = getPeerAddress(req);
   if (addr && !isIP(addr)) {
     const m = /^(\d+\.\d+\.\d+\.\d+):\d+$/.exec(addr);
     addr = m ? m[1] : null;
