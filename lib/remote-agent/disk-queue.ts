@@ -248,17 +248,22 @@ export class DiskQueue {
       const seg = this.segments.shift() as Segment;
       await fs.rm(path.join(this.options.dir, segmentName(seg.start)), { force: true });
     }
-    const tmp = path.join(this.options.dir, `${STATE_FILE}.tmp`);
-    const file = await fs.open(tmp, "w");
-    try {
-      await file.write(JSON.stringify({ head: this.head, dropped: this.dropTotal }));
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    await fs.rename(tmp, path.join(this.options.dir, STATE_FILE));
+    await replaceFile(path.join(this.options.dir, STATE_FILE), JSON.stringify({ head: this.head, dropped: this.dropTotal }));
     this.savedDropTotal = this.dropTotal;
   }
+}
+
+/** Writes `text` aside, fsyncs it and renames it over `file`: a crash leaves the old or the new one. */
+export async function replaceFile(file: string, text: string): Promise<void> {
+  const tmp = `${file}.tmp`;
+  const handle = await fs.open(tmp, "w");
+  try {
+    await handle.write(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await fs.rename(tmp, file);
 }
 
 function isAlive(pid: number): boolean {

@@ -17,7 +17,7 @@ import { runProbe } from "../probes/run-probe";
 import { getNextSlot, getRoundStart } from "../probes/schedule";
 import type { ProbeConfig, ProbeResult } from "../probes/types";
 import { AgentAuthError, AgentUnavailableError, getBackoffMs, type AgentClient } from "./client";
-import type { DiskQueue } from "./disk-queue";
+import { replaceFile, type DiskQueue } from "./disk-queue";
 
 /** The agent's sense of time for slots and polling. Tests run a faster one; the agent, the real one. */
 export interface AgentClock {
@@ -61,6 +61,8 @@ interface ScheduledCheck {
 }
 
 const ASSIGNMENT_FILE = "assignment.json";
+/** What the state folder keeps of an assignment: who the agent is and what it runs. */
+type KeptAssignment = Pick<AgentAssignment, "agent" | "checks">;
 // Room for the batch's envelope ({"results":[…],"dropped":N}) under the server's body limit.
 const BATCH_BYTES = AGENT_MAX_BODY_BYTES - 64 * 1024;
 const SKEW_WARNING_MS = 5000;
@@ -93,6 +95,8 @@ export async function runAgent(options: RunAgentOptions): Promise<number> {
   const checks = new Map<string, ScheduledCheck>();
   const inFlight = new Set<Promise<void>>();
   let wake = new AbortController();
+  /** The assignment as last written to the state folder. */
+  let lastKept = "";
 
   const fatal = (message: string) => {
     if (stop.signal.aborted) return;
@@ -117,7 +121,7 @@ export async function runAgent(options: RunAgentOptions): Promise<number> {
     await sleep(getBackoffMs(failures, backoff), stop.signal).catch(() => {});
   };
 
-  const applyAssignment = (assignment: AgentAssignment, fromCache: boolean) => {
+  const applyAssignment = (assignment: KeptAssignment, fromCache: boolean) => {
     if (options.region && assignment.agent.region !== options.region) {
       return fatal(`the token belongs to agent "${assignment.agent.name}" of region ${assignment.agent.region}, not ${options.region}`);
     }
@@ -169,7 +173,14 @@ export async function runAgent(options: RunAgentOptions): Promise<number> {
         log(`warning: this machine's clock is ${Math.round(Math.abs(skew) / 1000)} s ${skew > 0 ? "behind" : "ahead of"} the server's; slots follow this machine's clock`);
       }
       applyAssignment(assignment, false);
-      await saveAssignment(options.stateDir, assignment).catch((err: unknown) => log(`cannot keep the assignment: ${String(err)}`));
+      // Kept for a restart while the server is away; written when it changed, not at every poll.
+      const kept = JSON.stringify({ agent: assignment.agent, checks: assignment.checks });
+      if (kept !== lastKept) {
+        await replaceFile(path.join(options.stateDir, ASSIGNMENT_FILE), kept).then(
+          () => (lastKept = kept),
+          (err: unknown) => log(`cannot keep the assignment: ${String(err)}`),
+        );
+      }
       await clock.sleep(Math.max(1, assignment.poll_seconds) * 1000, stop.signal);
     }
   };
@@ -252,7 +263,10 @@ export async function runAgent(options: RunAgentOptions): Promise<number> {
   };
 
   const cached = await loadAssignment(options.stateDir);
-  if (cached) applyAssignment(cached, true);
+  if (cached) {
+    applyAssignment(cached, true);
+    lastKept = JSON.stringify({ agent: cached.agent, checks: cached.checks });
+  }
   const parts = [pollAssignment(), schedule(), send()].map((p) => p.catch((err: unknown) => fatal(err instanceof Error ? (err.stack ?? err.message) : String(err))));
   await Promise.all(parts);
   options.signal.removeEventListener("abort", onOuterAbort);
@@ -264,15 +278,10 @@ export async function runAgent(options: RunAgentOptions): Promise<number> {
   return exitCode;
 }
 
-async function saveAssignment(dir: string, assignment: AgentAssignment): Promise<void> {
-  const file = path.join(dir, ASSIGNMENT_FILE);
-  await fs.writeFile(`${file}.tmp`, JSON.stringify(assignment));
-  await fs.rename(`${file}.tmp`, file);
-}
 
-async function loadAssignment(dir: string): Promise<AgentAssignment | null> {
+async function loadAssignment(dir: string): Promise<KeptAssignment | null> {
   try {
-    return JSON.parse(await fs.readFile(path.join(dir, ASSIGNMENT_FILE), "utf8")) as AgentAssignment;
+    return JSON.parse(await fs.readFile(path.join(dir, ASSIGNMENT_FILE), "utf8")) as KeptAssignment;
   } catch {
     return null;
   }
