@@ -1,9 +1,11 @@
 import type { CheckEvent, FlipEvent, NotificationEvent, PingEvent } from "@/lib/checks/get-check-events";
 import { formatDateTime, formatRunTime } from "@/lib/format";
+import { readRoundPing } from "@/lib/probes/quorum";
 import { PingBody } from "./ping-body";
 
 const STATUS_NAMES: Record<string, string> = { new: "new", up: "up", degraded: "degraded", down: "down", paused: "paused" };
 const FLIP_COLORS: Record<string, string> = { up: "bg-up", degraded: "bg-degraded", down: "bg-down" };
+const ROUND_COLORS: Record<string, string> = { healthy: "bg-up", degraded: "bg-degraded", down: "bg-down" };
 const REASONS: Record<string, string> = {
   timeout: "success signal did not arrive on time, grace time passed",
   fail: "received a failure signal",
@@ -15,13 +17,9 @@ const REASONS: Record<string, string> = {
  * …", "degraded: …"): a degraded run is a success ping, so its kind alone would read "Success".
  */
 function probeRunLabel(ping: PingEvent): { text: string; color: string } {
-  // A multi-region round's ping ("Vigil probe (3 regions)") carries its summary: "down in
-  // eu-west; up in local" is a degraded round, "… (quorum 2 of 3) …" a down one (a fail ping).
-  if (/\(\d+ regions\)$/.test(ping.ua)) {
-    if (ping.kind === "fail") return { text: "Probe round: down", color: "bg-down" };
-    if (/(^|; )(down|degraded) in /.test(ping.bodyPreview)) return { text: "Probe round: degraded", color: "bg-degraded" };
-    return { text: "Probe round: healthy", color: "bg-up" };
-  }
+  // A multi-region round's ping carries its summary ("down in eu-west; up in local").
+  const round = readRoundPing(ping.ua, ping.kind, ping.bodyPreview);
+  if (round) return { text: `Probe round: ${round}`, color: ROUND_COLORS[round] };
   if (ping.kind === "fail" || ping.bodyPreview.startsWith("down:")) return { text: "Probe run: down", color: "bg-down" };
   if (ping.bodyPreview.startsWith("degraded:")) return { text: "Probe run: degraded", color: "bg-degraded" };
   return { text: "Probe run: healthy", color: "bg-up" };

@@ -6,7 +6,7 @@ import { findLiveAgents, getLiveRegions } from "../agents/liveness";
 import { getDb } from "../db";
 import { isUniqueViolation } from "../errors";
 import { parseProbeConfig } from "../probes/config";
-import { getRegionVerdicts, isRoundComplete, judgeRound, type RoundJudgement } from "../probes/quorum";
+import { getRegionVerdicts, getRoundUserAgent, isRoundComplete, judgeRound, type RoundJudgement } from "../probes/quorum";
 import { getMaxRunMs } from "../probes/schedule";
 import type { ProbeConfig } from "../probes/types";
 import { recordPing } from "./record-ping";
@@ -74,7 +74,7 @@ export async function decideProbeRound(check: RoundCheck, round: Date, now: Date
     scheme: "probe",
     remoteAddr: null,
     method: "",
-    ua: `Vigil probe (${check.config.regions.length} regions)`,
+    ua: getRoundUserAgent(check.config.regions.length),
     body: Buffer.from(judged.summary),
     receivedAt: now.getTime(),
     roundVerdict: judged.verdict,

@@ -1,7 +1,7 @@
 // A round's verdict as a table: the check's regions, quorum and each region's run in; the
 // verdict, failing and silent regions and the summary line out.
 import { describe, expect, test } from "vitest";
-import { getRegionVerdicts, isRoundComplete, judgeRound, type RoundJudgement } from "./quorum";
+import { getRegionVerdicts, getRoundUserAgent, isRoundComplete, judgeRound, readRoundPing, type RoundJudgement } from "./quorum";
 import type { ProbeVerdict } from "./types";
 
 const THREE = ["us-east", "eu-west", "ap-south"];
@@ -95,5 +95,27 @@ describe("getRegionVerdicts", () => {
         { region: "local", status: "degraded" },
       ]),
     ).toEqual({ "eu-west": "down", local: "degraded" });
+  });
+});
+
+describe("readRoundPing", () => {
+  test("reads back the verdict of every kind of round from its ping", () => {
+    const rounds: Results[] = [
+      { "us-east": "healthy", "eu-west": "healthy", "ap-south": "healthy" },
+      { "us-east": "down", "eu-west": "healthy", "ap-south": "healthy" },
+      { "us-east": "healthy", "eu-west": "degraded", "ap-south": null },
+      { "us-east": "down", "eu-west": "down", "ap-south": "healthy" },
+      { "us-east": "healthy", "eu-west": null, "ap-south": null },
+    ];
+    for (const results of rounds) {
+      const judged = judgeRound({ regions: THREE, quorum: 2, results });
+      const kind = judged.verdict === "down" ? "fail" : "success";
+      expect(readRoundPing(getRoundUserAgent(THREE.length), kind, judged.summary), judged.summary).toBe(judged.verdict);
+    }
+  });
+
+  test("is null for any other ping, a single region's probe run included", () => {
+    expect(readRoundPing("Vigil probe (local)", "success", "HTTP 200 in 12 ms")).toBeNull();
+    expect(readRoundPing("curl/8.5.0", "success", "down in eu-west")).toBeNull();
   });
 });

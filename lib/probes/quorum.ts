@@ -70,6 +70,22 @@ export function isRoundComplete(regions: readonly string[], liveRegions: Readonl
   return regions.every((r) => reported.has(r) || !liveRegions.has(r));
 }
 
+/** The user agent of a round's ping: "Vigil probe (3 regions)" (a single region's run names its region). */
+export function getRoundUserAgent(regionCount: number): string {
+  return `Vigil probe (${regionCount} regions)`;
+}
+
+/**
+ * A stored ping read back as a round's verdict, or null when it is not a round's ping. The
+ * ping keeps only success/fail, so a degraded round is told by its summary naming a failing or
+ * degraded region ("down in eu-west; up in local"); a down round is a fail ping.
+ */
+export function readRoundPing(ua: string, kind: string, summary: string): ProbeVerdict | null {
+  if (!/^Vigil probe \(\d+ regions\)$/.test(ua)) return null;
+  if (kind === "fail") return "down";
+  return /(^|; )(down|degraded) in /.test(summary) ? "degraded" : "healthy";
+}
+
 const SEVERITY: Record<ProbeVerdict, number> = { healthy: 0, degraded: 1, down: 2 };
 
 /**
