@@ -13,7 +13,7 @@
 import { createHash, createHmac } from "node:crypto";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import { getStatus, CHECK_TIMING_SELECT } from "../checks/status";
-import { getDb, type Db } from "../db";
+import { getDb, type Db, type Prisma } from "../db";
 import { getEnv } from "../env";
 import { onClose } from "../lifecycle";
 import { createThrottledLog } from "../throttled-log";
@@ -157,17 +157,7 @@ const DIRECTORY_SELECT = {
   project: { select: { code: true } },
 } as const;
 
-interface DirectoryRow {
-  id: number;
-  code: string;
-  slug: string;
-  title: string;
-  customDomain: string | null;
-  access: string;
-  passwordHash: string;
-  updatedAt: Date;
-  project: { code: string };
-}
+type DirectoryRow = Prisma.StatusPageGetPayload<{ select: typeof DIRECTORY_SELECT }>;
 
 export class StatusPageCache {
   private bySlug = new Map<string, DirectoryEntry>();
