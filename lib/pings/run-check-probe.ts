@@ -25,8 +25,9 @@ export interface RanCheckProbe {
 
 /**
  * Runs the check's probe now and records the run as the prober does: through the ping path
- * (status, flip, result row), or, for a multi-region check, as a run of the current round. Throws AppError on access, and AppError("bad_request", "check has
- * no probe") for a passive check. No transaction is held while the probe runs.
+ * (status, flip, result row), or, for a multi-region check, as a run of the current round.
+ * Throws AppError on access, and AppError("bad_request", "check has no probe") for a passive
+ * check. No transaction is held while the probe runs.
  */
 export async function runCheckProbe({ actor, checkCode, signal }: RunCheckProbeOptions): Promise<RanCheckProbe> {
   const { check } = await requireCheckAccess(actor, checkCode, "write");

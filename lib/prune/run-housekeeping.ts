@@ -14,8 +14,9 @@ const HOUR_MS = 3_600_000;
 /**
  * The automatic housekeeping that does not belong on the ping path: removes unused rate-limit
  * buckets, probe results past PROBE_RESULT_DAYS (rollups past 400 days), expired status-page
- * subscriptions and old subscriber events now and then once an hour (Healthchecks runs prunetokenbucket from cron). Runs next
- * to sendalerts; several copies are harmless. Errors are logged and retried next time.
+ * subscriptions and old subscriber events now and then once an hour (Healthchecks runs
+ * prunetokenbucket from cron). Runs next to sendalerts; several copies are harmless. Errors are
+ * logged and retried next time.
  */
 export async function runHousekeeping({ signal, log = console.log, intervalMs = HOUR_MS }: HousekeepingOptions = {}): Promise<void> {
   while (!signal?.aborted) {

@@ -132,8 +132,9 @@ const PAGE_SELECT = {
 
 /**
  * The page's snapshot at `now`, or null when there is no such page. Three queries (a fourth
- * when a check is degraded: is it a partial outage?) plus the uptime bars, however many components and days; `bars: false` leaves the bars out (null) for
- * readers that need only the statuses (subscriber messages).
+ * when a check is degraded: is it a partial outage?) plus the uptime bars, however many
+ * components and days; `bars: false` leaves the bars out (null) for readers that need only the
+ * statuses (subscriber messages).
  */
 export async function loadPageSnapshot(pageId: number, now: Date, db: Db | Tx = getDb(), { bars: withBars = true } = {}): Promise<PageSnapshot | null> {
   const page = await db.statusPage.findUnique({ where: { id: pageId }, select: PAGE_SELECT });

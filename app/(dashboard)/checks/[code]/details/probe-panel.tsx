@@ -29,9 +29,9 @@ export function parseChartRange(value: string | string[] | undefined): ChartRang
 
 /**
  * An active check's part of its page: the last run with its timing bar, its regions (several:
- * latency per region, silent ones noted), the response-time chart
- * (24 h / 7 d / 30 d), uptime over 24 h to 90 d, the certificate of https and TLS probes, the
- * results log, "Run now" and the probe's form. The caller has checked the user may read the check.
+ * latency per region, silent ones noted), the response-time chart (24 h / 7 d / 30 d), uptime
+ * over 24 h to 90 d, the certificate of https and TLS probes, the results log, "Run now" and the
+ * probe's form. The caller has checked the user may read the check.
  */
 export async function ProbePanel({
   actor,
