@@ -137,3 +137,12 @@ export function formatDateTime(date: Date | number, timeZone = "UTC", opts: { se
   const time = `${parts.hour}:${parts.minute}${seconds ? `:${parts.second}` : ""}`;
   return `${parts.year}-${parts.month}-${parts.day} ${time} ${parts.timeZoneName}`;
 }
+
+/**
+ * Rows as a terminal table: columns two spaces apart, each as wide as its widest cell, no
+ * trailing spaces (the CLI's `vigil check` and `vigil agent list`).
+ */
+export function formatTextTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, col) => Math.max(h.length, ...rows.map((r) => r[col].length)));
+  return [header, ...rows].map((r) => r.map((cell, col) => cell.padEnd(widths[col])).join("  ").trimEnd()).join("\n");
+}

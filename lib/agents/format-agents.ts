@@ -1,5 +1,6 @@
 // How agents read, in `vigil agent list` and on the agents page. Pure: the page's components
 // import it.
+import { formatTextTable } from "../format";
 import type { AgentRow } from "./queries";
 
 /** "12s ago", "5m ago", "3h ago", or "never". */
@@ -39,6 +40,5 @@ export function formatAgentsTable(rows: readonly AgentRow[], now = new Date()): 
     String(r.droppedResults),
     getAgentState(r),
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  return [head, ...lines].map((l) => l.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd()).join("\n");
+  return formatTextTable(head, lines);
 }

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { AppError } from "../errors";
+import { formatTextTable } from "../format";
 import { roundMs, sleep } from "./attempt";
 import { parseProbeConfig } from "./config";
 import { runProbe } from "./run-probe";
@@ -329,8 +330,7 @@ export function formatCheckupTable(runs: readonly CheckupRun[]): string {
     ];
   });
   const header = ["NAME", "VERDICT", "MEDIAN", "MIN", "MAX", "NOTICE"];
-  const widths = header.map((h, col) => Math.max(h.length, ...rows.map((r) => r[col].length)));
-  return [header, ...rows].map((r) => r.map((cell, col) => (col === r.length - 1 ? cell : cell.padEnd(widths[col]))).join("  ").trimEnd()).join("\n");
+  return formatTextTable(header, rows);
 }
 
 /** Whether `vigil check` exits 1: any run down. Degraded runs pass, as in Checkup. */
