@@ -130,3 +130,9 @@ export function getBackoffMs(failures: number, { baseMs = 1000, capMs = 30_000 }
   const ms = Math.min(capMs, baseMs * 2 ** Math.max(0, failures - 1));
   return Math.round(ms * (0.75 + Math.random() * 0.25));
 }
+
+/** Why an assignment cannot be run as `region` (the token is another region's agent), or null. */
+export function getRegionMismatch(assignment: Pick<AgentAssignment, "agent">, region: string | undefined): string | null {
+  if (!region || assignment.agent.region === region) return null;
+  return `the token belongs to agent "${assignment.agent.name}" of region ${assignment.agent.region}, not ${region}`;
+}

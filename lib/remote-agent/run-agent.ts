@@ -16,7 +16,7 @@ import { sleep } from "../probes/attempt";
 import { runProbe } from "../probes/run-probe";
 import { getNextSlot, getRoundStart } from "../probes/schedule";
 import type { ProbeConfig, ProbeResult } from "../probes/types";
-import { AgentAuthError, AgentUnavailableError, getBackoffMs, type AgentClient } from "./client";
+import { AgentAuthError, AgentUnavailableError, getBackoffMs, getRegionMismatch, type AgentClient } from "./client";
 import { replaceFile, type DiskQueue } from "./disk-queue";
 
 /** The agent's sense of time for slots and polling. Tests run a faster one; the agent, the real one. */
@@ -122,9 +122,8 @@ export async function runAgent(options: RunAgentOptions): Promise<number> {
   };
 
   const applyAssignment = (assignment: KeptAssignment, fromCache: boolean) => {
-    if (options.region && assignment.agent.region !== options.region) {
-      return fatal(`the token belongs to agent "${assignment.agent.name}" of region ${assignment.agent.region}, not ${options.region}`);
-    }
+    const mismatch = getRegionMismatch(assignment, options.region);
+    if (mismatch) return fatal(mismatch);
     region = assignment.agent.region;
     const now = clock.now();
     const ids = new Set(assignment.checks.map((c) => c.id));

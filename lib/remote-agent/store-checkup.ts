@@ -10,7 +10,7 @@ import type { CheckupRun } from "../probes/checkup";
 import { getRoundStart } from "../probes/schedule";
 import type { ProbeConfig } from "../probes/types";
 import { resolveAgentConnection } from "./cli";
-import { AgentAuthError, AgentClient } from "./client";
+import { AgentAuthError, AgentClient, getRegionMismatch } from "./client";
 import { toWireResult } from "./run-agent";
 
 /** What a probe watches, comparable between a checker and a check: "http https://example.org/". */
@@ -98,9 +98,8 @@ export async function connectCheckupStore(flags: { server?: string; token?: stri
       if (err instanceof AgentAuthError) throw new Error(`the server refused the token: ${err.message}`);
       throw new Error(`cannot reach the server to store results: ${err instanceof Error ? err.message : String(err)}`);
     }
-    if (flags.region && assignment.agent.region !== flags.region) {
-      throw new Error(`the token belongs to agent "${assignment.agent.name}" of region ${assignment.agent.region}, not ${flags.region}`);
-    }
+    const mismatch = getRegionMismatch(assignment, flags.region);
+    if (mismatch) throw new Error(mismatch);
     return assignment;
   };
   await getAssignment();
