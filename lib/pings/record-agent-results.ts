@@ -134,6 +134,8 @@ async function storeResults(agent: Agent, items: readonly unknown[], skew: numbe
         agentId: agent.id,
         resultKey: r.id,
         receivedAt,
+        // Read just above: a check of one region is then recorded without reading it again.
+        probe,
       },
     });
   }
