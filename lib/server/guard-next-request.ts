@@ -1,5 +1,6 @@
 import { IncomingMessage } from "node:http";
 import { getPeerAddress } from "../auth/request-trust";
+import { readBodyUpTo } from "../net/read-body";
 import { isTrustedProxy } from "../net/trusted-proxies";
 
 /**
@@ -51,14 +52,8 @@ export function guardNextRequest(req: IncomingMessage, pathname: string, trusted
 export async function screenServerActionBody(req: IncomingMessage): Promise<IncomingMessage | Refusal> {
   if (req.method !== "POST" || req.headers["next-action"] === undefined) return req;
   if (/^multipart\/form-data\b/i.test(req.headers["content-type"] ?? "")) return req;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_WEB_BODY) return { status: 413, body: "request body too large" };
-    chunks.push(chunk);
-  }
-  const body = Buffer.concat(chunks);
+  const body = await readBodyUpTo(req, MAX_WEB_BODY);
+  if (!body) return { status: 413, body: "request body too large" };
   try {
     JSON.parse(body.toString("utf8"));
   } catch {

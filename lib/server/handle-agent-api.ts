@@ -10,6 +10,7 @@ import { authenticateAgent } from "../agents/queries";
 import { measureClockSkew, recordAgentHeartbeat } from "../agents/record-agent-heartbeat";
 import { readBearerToken } from "../agents/tokens";
 import { AppError } from "../errors";
+import { readBodyUpTo } from "../net/read-body";
 import { recordAgentResults } from "../pings/record-agent-results";
 
 export function isAgentApiPath(pathname: string): boolean {
@@ -28,17 +29,10 @@ function header(req: IncomingMessage, name: string): string | undefined {
 
 /** The body as JSON; AppError 413 past AGENT_MAX_BODY_BYTES (read no further), 400 when not JSON. */
 async function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  const declared = Number(header(req, "content-length") ?? "0");
-  if (declared > AGENT_MAX_BODY_BYTES) throw new AppError("payload_too_large", `request body over ${AGENT_MAX_BODY_BYTES} bytes`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > AGENT_MAX_BODY_BYTES) throw new AppError("payload_too_large", `request body over ${AGENT_MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk);
-  }
+  const body = await readBodyUpTo(req, AGENT_MAX_BODY_BYTES);
+  if (!body) throw new AppError("payload_too_large", `request body over ${AGENT_MAX_BODY_BYTES} bytes`);
   try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown;
+    return JSON.parse(body.toString("utf8")) as unknown;
   } catch {
     throw new AppError("bad_request", "the body is not JSON");
   }

@@ -9,6 +9,7 @@ import { verifyPassword } from "../auth/credentials";
 import { getSocketClientIp } from "../auth/request-trust";
 import { requireProjectAccess } from "../auth/permissions";
 import { getEnv } from "../env";
+import { readBodyUpTo } from "../net/read-body";
 import {
   getPasswordCookieName,
   getStatusPageCache,
@@ -137,14 +138,8 @@ export function sendCachedBody(
 }
 
 async function readForm(req: IncomingMessage, limit = 4096): Promise<URLSearchParams | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
+  const body = await readBodyUpTo(req, limit);
+  return body && new URLSearchParams(body.toString("utf8"));
 }
 
 /** The password form's POST: sets the page's cookie and goes back to the page, or shows the form again. */

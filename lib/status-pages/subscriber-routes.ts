@@ -13,6 +13,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { getSocketClientIp } from "../auth/request-trust";
 import { AppError, ERROR_STATUS } from "../errors";
 import { escapeHtml } from "../format";
+import { readBodyUpTo } from "../net/read-body";
 import { sendMail } from "../mail";
 import { consumeToken } from "../rate-limit/consume-token";
 import { normalizeRateLimitEmail } from "../rate-limit/rate-limits";
@@ -164,21 +165,11 @@ function subscribeForm(ctx: SubscriberRouteContext): string {
 }
 
 /** The body, at most MAX_BODY bytes; throws AppError("payload_too_large") beyond. */
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on("end", () => (tooLarge ? reject(new AppError("payload_too_large", "The form is too large.")) : resolve(Buffer.concat(chunks))));
-    req.on("error", reject);
-  });
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const body = await readBodyUpTo(req, MAX_BODY);
+  if (!body) throw new AppError("payload_too_large", "The form is too large.");
+  return body;
 }
-
 
 const STYLE =
   "body{font-family:system-ui,sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#111;background:#fff}" +
